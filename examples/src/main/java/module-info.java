@@ -1,0 +1,4 @@
+/** Example jmpi programs. */
+module jmpi.examples {
+    requires jmpi;
+}

@@ -1,0 +1,277 @@
+package jmpi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import jmpi.op.OperationRequest;
+
+/**
+ * A communicator: a group of ranks that talk to each other.
+ *
+ * <p>Lowercase methods move Java objects (serialized); overloads default {@code root} to 0, {@code op}
+ * to {@link Op#SUM}, {@code source} to {@link MPI#ANY_SOURCE} and {@code tag} to {@link MPI#ANY_TAG}
+ * (0 for sends). Methods starting with {@code i} do not block and return a {@link Request}. Rooted
+ * collectives return {@code null} on ranks other than the root. Bad arguments (a root or rank out of
+ * range, a negative tag) fail locally with {@link MPIException} before anything is sent.
+ */
+public interface Comm {
+
+    // ---- Communicator -------------------------------------------------------------------------
+
+    /** This process's rank in the communicator. */
+    int rank();
+
+    /** The number of ranks in the communicator. */
+    int size();
+
+    /** mpi4py's spelling of {@link #rank()}. */
+    default int Get_rank() {
+        return rank();
+    }
+
+    /** mpi4py's spelling of {@link #size()}. */
+    default int Get_size() {
+        return size();
+    }
+
+    /** Duplicates the communicator (collective): same ranks, separate traffic. */
+    Comm Dup();
+
+    /**
+     * Splits the communicator by colour (collective); ranks are ordered by key, then old rank.
+     * {@link MPI#UNDEFINED} as colour gives {@link MPI#COMM_NULL}.
+     */
+    Comm Split(int color, int key);
+
+    /** Splits with the old rank as key. */
+    default Comm Split(int color) {
+        return Split(color, rank());
+    }
+
+    /** Frees the communicator; later use fails with {@code ERR_COMM}. */
+    void Free();
+
+    /** Waits for this rank's pending operations on the communicator, then frees it. */
+    void Disconnect();
+
+    // ---- Collectives on objects ---------------------------------------------------------------
+
+    /** Starts a barrier. */
+    Request<Void> ibarrier();
+
+    /** Blocks until every rank has entered the barrier. */
+    default void barrier() {
+        ibarrier().waitFor();
+    }
+
+    /** Starts a broadcast of obj from root. */
+    <T> Request<T> ibcast(T obj, int root);
+
+    default <T> Request<T> ibcast(T obj) {
+        return ibcast(obj, 0);
+    }
+
+    /** Broadcasts obj from root to every rank; returns root's object. */
+    default <T> T bcast(T obj, int root) {
+        return ibcast(obj, root).waitFor();
+    }
+
+    default <T> T bcast(T obj) {
+        return bcast(obj, 0);
+    }
+
+    /** Starts a gather to root. */
+    <T> Request<List<T>> igather(T obj, int root);
+
+    default <T> Request<List<T>> igather(T obj) {
+        return igather(obj, 0);
+    }
+
+    /** Gathers every rank's object to root, in rank order; {@code null} on other ranks. */
+    default <T> List<T> gather(T obj, int root) {
+        return igather(obj, root).waitFor();
+    }
+
+    default <T> List<T> gather(T obj) {
+        return gather(obj, 0);
+    }
+
+    /** Starts a scatter from root. */
+    <T> Request<T> iscatter(List<? extends T> objs, int root);
+
+    default <T> Request<T> iscatter(List<? extends T> objs) {
+        return iscatter(objs, 0);
+    }
+
+    /** Sends element i of root's list to rank i; the list is ignored (may be null) on other ranks. */
+    default <T> T scatter(List<? extends T> objs, int root) {
+        return this.<T>iscatter(objs, root).waitFor();
+    }
+
+    default <T> T scatter(List<? extends T> objs) {
+        return scatter(objs, 0);
+    }
+
+    /** Starts an allgather. */
+    <T> Request<List<T>> iallgather(T obj);
+
+    /** Gathers every rank's object to every rank, in rank order. */
+    default <T> List<T> allgather(T obj) {
+        return iallgather(obj).waitFor();
+    }
+
+    /** Starts an all-to-all exchange. */
+    <T> Request<List<T>> ialltoall(List<? extends T> objs);
+
+    /** Sends element j of this rank's list to rank j; returns what every rank sent to this one. */
+    default <T> List<T> alltoall(List<? extends T> objs) {
+        return this.<T>ialltoall(objs).waitFor();
+    }
+
+    /** Starts a reduction to root. */
+    <R> Request<R> ireduce(Object obj, Op op, int root);
+
+    default <R> Request<R> ireduce(Object obj, Op op) {
+        return ireduce(obj, op, 0);
+    }
+
+    default <R> Request<R> ireduce(Object obj) {
+        return ireduce(obj, Op.SUM, 0);
+    }
+
+    /** Reduces every rank's object with op, in rank order, to root; {@code null} on other ranks. */
+    default <R> R reduce(Object obj, Op op, int root) {
+        return this.<R>ireduce(obj, op, root).waitFor();
+    }
+
+    default <R> R reduce(Object obj, Op op) {
+        return reduce(obj, op, 0);
+    }
+
+    default <R> R reduce(Object obj) {
+        return reduce(obj, Op.SUM, 0);
+    }
+
+    /** Starts a reduction whose result reaches every rank. */
+    <R> Request<R> iallreduce(Object obj, Op op);
+
+    default <R> Request<R> iallreduce(Object obj) {
+        return iallreduce(obj, Op.SUM);
+    }
+
+    /** Reduces every rank's object with op, in rank order; every rank gets the result. */
+    default <R> R allreduce(Object obj, Op op) {
+        return this.<R>iallreduce(obj, op).waitFor();
+    }
+
+    default <R> R allreduce(Object obj) {
+        return allreduce(obj, Op.SUM);
+    }
+
+    // ---- Point-to-point on objects ------------------------------------------------------------
+
+    /** Starts a send; it completes once the message is handed off, not when it is received. */
+    Request<Void> isend(Object obj, int dest, int tag);
+
+    default Request<Void> isend(Object obj, int dest) {
+        return isend(obj, dest, 0);
+    }
+
+    /** Sends obj to dest; returns once the message is handed off. */
+    default void send(Object obj, int dest, int tag) {
+        isend(obj, dest, tag).waitFor();
+    }
+
+    default void send(Object obj, int dest) {
+        send(obj, dest, 0);
+    }
+
+    /** Starts a synchronous send; it completes once the matching receive has started. */
+    Request<Void> issend(Object obj, int dest, int tag);
+
+    default Request<Void> issend(Object obj, int dest) {
+        return issend(obj, dest, 0);
+    }
+
+    /** Sends obj to dest and waits until the matching receive has started. */
+    default void ssend(Object obj, int dest, int tag) {
+        issend(obj, dest, tag).waitFor();
+    }
+
+    default void ssend(Object obj, int dest) {
+        ssend(obj, dest, 0);
+    }
+
+    /** Starts a receive; its {@link Request#status()} tells source, tag and size. */
+    <T> Request<T> irecv(int source, int tag);
+
+    default <T> Request<T> irecv(int source) {
+        return irecv(source, MPI.ANY_TAG);
+    }
+
+    default <T> Request<T> irecv() {
+        return irecv(MPI.ANY_SOURCE, MPI.ANY_TAG);
+    }
+
+    /** Receives an object from source with tag (either may be a wildcard). */
+    default <T> T recv(int source, int tag) {
+        return this.<T>irecv(source, tag).waitFor();
+    }
+
+    default <T> T recv(int source) {
+        return recv(source, MPI.ANY_TAG);
+    }
+
+    default <T> T recv() {
+        return recv(MPI.ANY_SOURCE, MPI.ANY_TAG);
+    }
+
+    /** Sends obj to dest and receives from source, without deadlock. */
+    default <T> T sendrecv(Object obj, int dest, int sendtag, int source, int recvtag) {
+        Request<T> r = irecv(source, recvtag);
+        Request<Void> s = isend(obj, dest, sendtag);
+        T result = r.waitFor();
+        s.waitFor();
+        return result;
+    }
+
+    default <T> T sendrecv(Object obj, int dest, int source) {
+        return sendrecv(obj, dest, 0, source, MPI.ANY_TAG);
+    }
+
+    /** Waits until a matching message can be received and describes it, without receiving it. */
+    Status probe(int source, int tag);
+
+    default Status probe(int source) {
+        return probe(source, MPI.ANY_TAG);
+    }
+
+    default Status probe() {
+        return probe(MPI.ANY_SOURCE, MPI.ANY_TAG);
+    }
+
+    /** Describes a matching message if one can be received now. */
+    Optional<Status> iprobe(int source, int tag);
+
+    default Optional<Status> iprobe(int source) {
+        return iprobe(source, MPI.ANY_TAG);
+    }
+
+    default Optional<Status> iprobe() {
+        return iprobe(MPI.ANY_SOURCE, MPI.ANY_TAG);
+    }
+
+    // ---- Custom operations ---------------------------------------------------------------------
+
+    /**
+     * Submits a custom operation. The coordinator calls the context's {@code apply} once every source
+     * rank's data has arrived; each destination gets its entry of the result ({@code null} if none),
+     * other members get {@code null}. A rank outside the group gets {@code null} at once.
+     */
+    default <T, R> Request<R> submit(OperationRequest<T, R> op) {
+        return submit(op, Function.identity());
+    }
+
+    /** Like {@link #submit(OperationRequest)}; callback runs on the result before the request completes. */
+    <T, R, U> Request<U> submit(OperationRequest<T, R> op, Function<? super R, ? extends U> callback);
+}

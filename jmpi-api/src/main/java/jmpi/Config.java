@@ -1,0 +1,411 @@
+package jmpi;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The options of a jmpi process, as an immutable value. {@link #fromEnvironment()} reads them from
+ * the {@code JMPI_*} variables (and rank and size from {@code mpirun}, PMI or Slurm); the builder
+ * changes any of them.
+ */
+public final class Config {
+    /** The default coordinator port. */
+    public static final int DEFAULT_PORT = 61642;
+
+    private final int rank;
+    private final int size;
+    private final String addr;
+    private final int port;
+    private final Duration waitTime;
+    private final List<String> serial;
+    private final int serialSize;
+    private final int serialQueue;
+    private final String proto;
+    private final boolean ssl;
+    private final String sslKey;
+    private final String sslCert;
+    private final String sslCa;
+    private final String token;
+
+    private Config(Builder b) {
+        this.rank = b.rank;
+        this.size = b.size;
+        this.addr = b.addr;
+        this.port = b.port;
+        this.waitTime = b.waitTime;
+        this.serial = List.copyOf(b.serial);
+        this.serialSize = b.serialSize;
+        this.serialQueue = b.serialQueue;
+        this.proto = b.proto;
+        this.ssl = b.ssl;
+        this.sslKey = b.sslKey;
+        this.sslCert = b.sslCert;
+        this.sslCa = b.sslCa;
+        this.token = b.token;
+    }
+
+    /** A builder with every default: rank 0 of 1, port 61642, TCP, no TLS, no token. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.rank = rank;
+        b.size = size;
+        b.addr = addr;
+        b.port = port;
+        b.waitTime = waitTime;
+        b.serial = serial;
+        b.serialSize = serialSize;
+        b.serialQueue = serialQueue;
+        b.proto = proto;
+        b.ssl = ssl;
+        b.sslKey = sslKey;
+        b.sslCert = sslCert;
+        b.sslCa = sslCa;
+        b.token = token;
+        return b;
+    }
+
+    /** The options of this process's environment. */
+    public static Config fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** The options that the given environment variables describe. */
+    public static Config fromEnvironment(Map<String, String> env) {
+        Builder b = builder();
+        int[] rs = rankAndSize(env);
+        b.rank(rs[0]).size(rs[1]);
+        String v;
+        if ((v = env.get("JMPI_ADDR")) != null && !v.isBlank()) {
+            b.addr(v.trim());
+        }
+        if ((v = env.get("JMPI_PORT")) != null && !v.isBlank()) {
+            b.port(parseInt("JMPI_PORT", v));
+        }
+        if ((v = env.get("JMPI_WAIT")) != null && !v.isBlank()) {
+            b.waitTime(parseDuration(v));
+        }
+        if ((v = env.get("JMPI_SERIAL")) != null && !v.isBlank()) {
+            b.serial(Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        }
+        if ((v = env.get("JMPI_SERIAL_SIZE")) != null && !v.isBlank()) {
+            b.serialSize((int) Math.min(Integer.MAX_VALUE, parseBytes("JMPI_SERIAL_SIZE", v)));
+        }
+        if ((v = env.get("JMPI_SERIAL_QUEUE")) != null && !v.isBlank()) {
+            b.serialQueue((int) Math.min(Integer.MAX_VALUE, parseBytes("JMPI_SERIAL_QUEUE", v)));
+        }
+        if ((v = env.get("JMPI_PROTO")) != null && !v.isBlank()) {
+            b.proto(v.trim().toLowerCase(Locale.ROOT));
+        }
+        if ((v = env.get("JMPI_SSL")) != null && !v.isBlank()) {
+            b.ssl(isTrue(v));
+        }
+        b.sslKey(env.get("JMPI_SSL_KEY"));
+        b.sslCert(env.get("JMPI_SSL_CERT"));
+        b.sslCa(env.get("JMPI_SSL_CA"));
+        if ((v = env.get("JMPI_TOKEN")) != null && !v.isEmpty()) {
+            b.token(v);
+        } else {
+            b.token(derivedToken(env));
+        }
+        return b.build();
+    }
+
+    private static int[] rankAndSize(Map<String, String> env) {
+        String[][] pairs = {
+            {"JMPI_RANK", "JMPI_SIZE"},
+            {"OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE"},
+            {"PMI_RANK", "PMI_SIZE"},
+            {"PMIX_RANK", "PMI_SIZE"},
+            {"SLURM_PROCID", "SLURM_NTASKS"},
+        };
+        for (String[] p : pairs) {
+            String r = env.get(p[0]);
+            if (r != null && !r.isBlank()) {
+                String s = env.get(p[1]);
+                if (s == null || s.isBlank()) {
+                    s = env.getOrDefault("OMPI_COMM_WORLD_SIZE", env.getOrDefault("SLURM_NTASKS", "1"));
+                }
+                return new int[] {parseInt(p[0], r), parseInt(p[1], s)};
+            }
+        }
+        return new int[] {0, 1};
+    }
+
+    /** Under mpirun or srun without JMPI_TOKEN, a token from the job's id keeps two jobs apart. */
+    private static String derivedToken(Map<String, String> env) {
+        String[] ids = {"OMPI_MCA_ess_base_jobid", "OMPI_MCA_orte_ess_jobid", "PMIX_NAMESPACE", "PMI_JOBID"};
+        String id = null;
+        for (String k : ids) {
+            if (env.get(k) != null && !env.get(k).isBlank()) {
+                id = k + "=" + env.get(k);
+                break;
+            }
+        }
+        if (id == null && env.get("SLURM_JOB_ID") != null) {
+            id = "slurm=" + env.get("SLURM_JOB_ID") + "." + env.getOrDefault("SLURM_STEP_ID", "0");
+        }
+        if (id == null) {
+            return null;
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(("jmpi-job:" + id).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isTrue(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        return s.equals("1") || s.equals("true") || s.equals("yes") || s.equals("on");
+    }
+
+    private static int parseInt(String name, String v) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new MPIException(MPI.ERR_ARG, name + " is not an integer: '" + v + "'");
+        }
+    }
+
+    /** Seconds ("30", "0.5"), with a unit ("500ms", "2s", "1m"), or ISO-8601 ("PT30S"). */
+    static Duration parseDuration(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (s.startsWith("pt")) {
+                return Duration.parse(s.toUpperCase(Locale.ROOT));
+            } else if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
+            } else if (s.endsWith("s")) {
+                return Duration.ofMillis((long) (Double.parseDouble(s.substring(0, s.length() - 1).trim()) * 1000));
+            } else if (s.endsWith("m")) {
+                return Duration.ofMillis((long) (Double.parseDouble(s.substring(0, s.length() - 1).trim()) * 60_000));
+            }
+            return Duration.ofMillis((long) (Double.parseDouble(s) * 1000));
+        } catch (RuntimeException e) {
+            throw new MPIException(MPI.ERR_ARG, "JMPI_WAIT is not a duration: '" + v + "'");
+        }
+    }
+
+    /** Bytes, with an optional K, M or G suffix (powers of 1024). */
+    static long parseBytes(String name, String v) {
+        String s = v.trim().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        if (s.endsWith("B")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.endsWith("K") || s.endsWith("KI")) {
+            unit = 1L << 10;
+        } else if (s.endsWith("M") || s.endsWith("MI")) {
+            unit = 1L << 20;
+        } else if (s.endsWith("G") || s.endsWith("GI")) {
+            unit = 1L << 30;
+        }
+        s = s.replaceAll("[KMGI]+$", "");
+        try {
+            long n = Long.parseLong(s.trim()) * unit;
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new MPIException(MPI.ERR_ARG, name + " is not a positive size in bytes: '" + v + "'");
+        }
+    }
+
+    public int rank() {
+        return rank;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The coordinator's host when it runs elsewhere; {@code null} when rank 0 starts it. */
+    public String addr() {
+        return addr;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** How long a rank keeps trying to reach the coordinator. */
+    public Duration waitTime() {
+        return waitTime;
+    }
+
+    /** Class names allowed on the wire besides generated registrations. */
+    public List<String> serial() {
+        return serial;
+    }
+
+    /** The largest message, in bytes. */
+    public int serialSize() {
+        return serialSize;
+    }
+
+    /** Bytes a connection may queue before the sender waits. */
+    public int serialQueue() {
+        return serialQueue;
+    }
+
+    /** The transport: {@code tcp}, {@code mqtt} or {@code grpc}. */
+    public String proto() {
+        return proto;
+    }
+
+    public boolean ssl() {
+        return ssl;
+    }
+
+    public String sslKey() {
+        return sslKey;
+    }
+
+    public String sslCert() {
+        return sslCert;
+    }
+
+    /** Certificates trusted to verify peers; {@code null} trusts the peer's own certificate file. */
+    public String sslCa() {
+        return sslCa;
+    }
+
+    /** The job token every rank must present; {@code null} for none. */
+    public String token() {
+        return token;
+    }
+
+    @Override
+    public String toString() {
+        return "Config[rank=" + rank + ", size=" + size + ", addr=" + addr + ", port=" + port
+                + ", wait=" + waitTime + ", serial=" + serial + ", serialSize=" + serialSize
+                + ", serialQueue=" + serialQueue + ", proto=" + proto + ", ssl=" + ssl
+                + ", token=" + (token == null ? "none" : "set") + "]";
+    }
+
+    /** Builds a {@link Config}. */
+    public static final class Builder {
+        private int rank = 0;
+        private int size = 1;
+        private String addr;
+        private int port = DEFAULT_PORT;
+        private Duration waitTime = Duration.ofSeconds(30);
+        private List<String> serial = List.of();
+        private int serialSize = Integer.MAX_VALUE - 1024;
+        private int serialQueue = 64 << 20;
+        private String proto = "tcp";
+        private boolean ssl;
+        private String sslKey;
+        private String sslCert;
+        private String sslCa;
+        private String token;
+
+        private Builder() {
+        }
+
+        public Builder rank(int rank) {
+            this.rank = rank;
+            return this;
+        }
+
+        public Builder size(int size) {
+            this.size = size;
+            return this;
+        }
+
+        public Builder addr(String addr) {
+            this.addr = addr;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder waitTime(Duration waitTime) {
+            this.waitTime = Objects.requireNonNull(waitTime, "waitTime == null");
+            return this;
+        }
+
+        public Builder serial(List<String> serial) {
+            this.serial = List.copyOf(serial);
+            return this;
+        }
+
+        public Builder serialSize(int serialSize) {
+            this.serialSize = serialSize;
+            return this;
+        }
+
+        public Builder serialQueue(int serialQueue) {
+            this.serialQueue = serialQueue;
+            return this;
+        }
+
+        public Builder proto(String proto) {
+            this.proto = Objects.requireNonNull(proto, "proto == null");
+            return this;
+        }
+
+        public Builder ssl(boolean ssl) {
+            this.ssl = ssl;
+            return this;
+        }
+
+        public Builder sslKey(String sslKey) {
+            this.sslKey = sslKey;
+            return this;
+        }
+
+        public Builder sslCert(String sslCert) {
+            this.sslCert = sslCert;
+            return this;
+        }
+
+        public Builder sslCa(String sslCa) {
+            this.sslCa = sslCa;
+            return this;
+        }
+
+        public Builder token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        /** Checks the options and builds the configuration. */
+        public Config build() {
+            if (size < 1) {
+                throw new MPIException(MPI.ERR_ARG, "size " + size + " must be at least 1");
+            }
+            if (rank < 0 || rank >= size) {
+                throw new MPIException(MPI.ERR_RANK, "rank " + rank + " out of range [0, " + size + ")");
+            }
+            if (port < 0 || port > 65535) {
+                throw new MPIException(MPI.ERR_ARG, "port " + port + " out of range [0, 65535]");
+            }
+            if (serialSize < 64) {
+                throw new MPIException(MPI.ERR_ARG, "serialSize " + serialSize + " must be at least 64 bytes");
+            }
+            if (serialQueue < 1) {
+                throw new MPIException(MPI.ERR_ARG, "serialQueue " + serialQueue + " must be positive");
+            }
+            return new Config(this);
+        }
+    }
+}

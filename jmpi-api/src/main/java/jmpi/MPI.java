@@ -1,0 +1,186 @@
+package jmpi;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
+
+/**
+ * The entry point: communicators, constants, reduce operations, and the life cycle.
+ *
+ * <p>Using {@link #COMM_WORLD} initializes jmpi from the environment if {@link #Init()} has not been
+ * called, as importing mpi4py does; a program that returns from {@code main} without
+ * {@link #Finalize()} is finalized by a shutdown hook.
+ */
+public final class MPI {
+    /** Matches a message from any source. */
+    public static final int ANY_SOURCE = -1;
+    /** Matches a message with any tag. */
+    public static final int ANY_TAG = -1;
+    /** The null process: sends to it complete at once, receives from it give {@code null}. */
+    public static final int PROC_NULL = -2;
+    /** An undefined value, for example the colour that gives {@link #COMM_NULL} in {@code Split}. */
+    public static final int UNDEFINED = -32766;
+    /** The largest tag a message may carry. */
+    public static final int TAG_UB = Integer.MAX_VALUE;
+
+    public static final int SUCCESS = 0;
+    public static final int ERR_BUFFER = 1;
+    public static final int ERR_COUNT = 2;
+    public static final int ERR_TYPE = 3;
+    public static final int ERR_TAG = 4;
+    public static final int ERR_COMM = 5;
+    public static final int ERR_RANK = 6;
+    public static final int ERR_REQUEST = 7;
+    public static final int ERR_ROOT = 8;
+    public static final int ERR_GROUP = 9;
+    public static final int ERR_OP = 10;
+    public static final int ERR_ARG = 13;
+    public static final int ERR_UNKNOWN = 14;
+    public static final int ERR_TRUNCATE = 15;
+    public static final int ERR_OTHER = 16;
+    public static final int ERR_INTERN = 17;
+    public static final int ERR_PENDING = 18;
+    public static final int ERR_PROC_FAILED = 75;
+
+    /** Use as send buffer where MPI allows it: the receive buffer holds this rank's input. */
+    public static final Object IN_PLACE = new Object() {
+        @Override
+        public String toString() {
+            return "MPI.IN_PLACE";
+        }
+    };
+
+    public static final Op MAX = Op.MAX;
+    public static final Op MIN = Op.MIN;
+    public static final Op SUM = Op.SUM;
+    public static final Op PROD = Op.PROD;
+    public static final Op LAND = Op.LAND;
+    public static final Op BAND = Op.BAND;
+    public static final Op LOR = Op.LOR;
+    public static final Op BOR = Op.BOR;
+    public static final Op LXOR = Op.LXOR;
+    public static final Op BXOR = Op.BXOR;
+    public static final Op MINLOC = Op.MINLOC;
+    public static final Op MAXLOC = Op.MAXLOC;
+    public static final Op REPLACE = Op.REPLACE;
+    public static final Op NO_OP = Op.NO_OP;
+
+    /** Every rank of the job. */
+    public static final Comm COMM_WORLD = delegate("MPI.COMM_WORLD", () -> session().world());
+    /** This rank alone. */
+    public static final Comm COMM_SELF = delegate("MPI.COMM_SELF", () -> session().self());
+    /** No communicator: every operation fails with {@link #ERR_COMM}. */
+    public static final Comm COMM_NULL = delegate("MPI.COMM_NULL", () -> {
+        throw new MPIException(ERR_COMM, "operation on MPI.COMM_NULL");
+    });
+
+    private static final Object LOCK = new Object();
+    private static volatile Session session;
+    private static volatile boolean finalized;
+    private static final long EPOCH = System.nanoTime();
+
+    private MPI() {
+    }
+
+    /** Initializes jmpi from the environment ({@link Config#fromEnvironment()}). */
+    public static void Init() {
+        Init(Config.fromEnvironment());
+    }
+
+    /** Initializes jmpi with the given options; connects this rank to the job. */
+    public static void Init(Config config) {
+        synchronized (LOCK) {
+            if (finalized) {
+                throw new MPIException(ERR_OTHER, "MPI.Init after MPI.Finalize");
+            }
+            if (session != null) {
+                throw new MPIException(ERR_OTHER, "MPI.Init called twice");
+            }
+            session = Session.connect(config);
+            Thread hook = new Thread(MPI::Finalize, "jmpi-finalize");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+    }
+
+    /** Finalizes (collective over the world): waits for every rank, then disconnects. Idempotent. */
+    public static void Finalize() {
+        Session s;
+        synchronized (LOCK) {
+            if (finalized || session == null) {
+                finalized = session != null || finalized;
+                return;
+            }
+            s = session;
+            finalized = true;
+        }
+        s.close();
+    }
+
+    /** Whether jmpi has been initialized. */
+    public static boolean Is_initialized() {
+        return session != null;
+    }
+
+    /** Whether jmpi has been finalized. */
+    public static boolean Is_finalized() {
+        return finalized;
+    }
+
+    /** Seconds since an arbitrary time in the past, for measuring intervals. */
+    public static double Wtime() {
+        return (System.nanoTime() - EPOCH) / 1e9;
+    }
+
+    /** The resolution of {@link #Wtime()}, in seconds. */
+    public static double Wtick() {
+        return 1e-9;
+    }
+
+    private static Session session() {
+        Session s = session;
+        if (s == null) {
+            synchronized (LOCK) {
+                if (finalized) {
+                    throw new MPIException(ERR_COMM, "jmpi is finalized");
+                }
+                if (session == null) {
+                    Init();
+                }
+                s = session;
+            }
+        }
+        if (finalized) {
+            throw new MPIException(ERR_COMM, "jmpi is finalized");
+        }
+        return s;
+    }
+
+    /** A communicator constant that finds its target when first used, so that it can exist before Init. */
+    private static Comm delegate(String name, Supplier<Comm> target) {
+        InvocationHandler h = (proxy, method, args) -> invoke(name, proxy, target, method, args);
+        return (Comm) Proxy.newProxyInstance(Comm.class.getClassLoader(), new Class<?>[] {Comm.class}, h);
+    }
+
+    private static Object invoke(String name, Object proxy, Supplier<Comm> target, Method method, Object[] args)
+            throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            switch (method.getName()) {
+                case "toString":
+                    return name;
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "equals":
+                    return proxy == args[0];
+                default:
+                    break;
+            }
+        }
+        try {
+            return method.invoke(target.get(), args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

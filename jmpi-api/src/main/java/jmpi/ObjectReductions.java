@@ -1,0 +1,164 @@
+package jmpi;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/** The arithmetic behind {@link Op} on objects. */
+final class ObjectReductions {
+    private ObjectReductions() {
+    }
+
+    static Object prepare(Op op, Object value, int index) {
+        if ((op == Op.MINLOC || op == Op.MAXLOC) && !(value instanceof Loc<?>)) {
+            return new Loc<>(value, index);
+        }
+        return value;
+    }
+
+    static Object combine(Op op, Object a, Object b) {
+        switch (op) {
+            case REPLACE:
+                return b;
+            case NO_OP:
+                return a;
+            case MINLOC:
+            case MAXLOC:
+                return loc(op, prepare(op, a, 0), prepare(op, b, 1));
+            default:
+                break;
+        }
+        if (a == null || b == null) {
+            throw mismatch(op, a, b);
+        }
+        if (a.getClass().isArray()) {
+            return ArrayReductions.combine(op, a, b);
+        }
+        if (a.getClass() != b.getClass() && !(a instanceof BigDecimal && b instanceof BigDecimal)) {
+            throw mismatch(op, a, b);
+        }
+        switch (op) {
+            case MAX:
+            case MIN:
+                return minMax(op, a, b);
+            case SUM:
+                if (a instanceof String) {
+                    return (String) a + b;
+                }
+                return arithmetic(op, a, b);
+            case PROD:
+                return arithmetic(op, a, b);
+            case LAND:
+            case LOR:
+            case LXOR:
+                if (a instanceof Boolean) {
+                    boolean x = (Boolean) a;
+                    boolean y = (Boolean) b;
+                    return op == Op.LAND ? x && y : op == Op.LOR ? x || y : x ^ y;
+                }
+                throw mismatch(op, a, b);
+            case BAND:
+            case BOR:
+            case BXOR:
+                return bits(op, a, b);
+            default:
+                throw mismatch(op, a, b);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object minMax(Op op, Object a, Object b) {
+        if (!(a instanceof Comparable)) {
+            throw mismatch(op, a, b);
+        }
+        int c = ((Comparable) a).compareTo(b);
+        // ties keep the lower rank's value
+        return op == Op.MAX ? (c >= 0 ? a : b) : (c <= 0 ? a : b);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object loc(Op op, Object a, Object b) {
+        Loc<?> x = (Loc<?>) a;
+        Loc<?> y = (Loc<?>) b;
+        if (!(x.value() instanceof Comparable) || x.value() == null || y.value() == null
+                || x.value().getClass() != y.value().getClass()) {
+            throw mismatch(op, x.value(), y.value());
+        }
+        int c = ((Comparable) x.value()).compareTo(y.value());
+        if (c == 0) {
+            return x.index() <= y.index() ? x : y;
+        }
+        return (op == Op.MINLOC) == (c < 0) ? x : y;
+    }
+
+    private static Object arithmetic(Op op, Object a, Object b) {
+        boolean sum = op == Op.SUM;
+        if (a instanceof Integer) {
+            int x = (Integer) a;
+            int y = (Integer) b;
+            return sum ? x + y : x * y;
+        } else if (a instanceof Long) {
+            long x = (Long) a;
+            long y = (Long) b;
+            return sum ? x + y : x * y;
+        } else if (a instanceof Double) {
+            double x = (Double) a;
+            double y = (Double) b;
+            return sum ? x + y : x * y;
+        } else if (a instanceof Float) {
+            float x = (Float) a;
+            float y = (Float) b;
+            return sum ? x + y : x * y;
+        } else if (a instanceof Short) {
+            short x = (Short) a;
+            short y = (Short) b;
+            return (short) (sum ? x + y : x * y);
+        } else if (a instanceof Byte) {
+            byte x = (Byte) a;
+            byte y = (Byte) b;
+            return (byte) (sum ? x + y : x * y);
+        } else if (a instanceof BigInteger) {
+            return sum ? ((BigInteger) a).add((BigInteger) b) : ((BigInteger) a).multiply((BigInteger) b);
+        } else if (a instanceof BigDecimal) {
+            return sum ? ((BigDecimal) a).add((BigDecimal) b) : ((BigDecimal) a).multiply((BigDecimal) b);
+        }
+        throw mismatch(op, a, b);
+    }
+
+    private static Object bits(Op op, Object a, Object b) {
+        if (a instanceof Integer) {
+            int x = (Integer) a;
+            int y = (Integer) b;
+            return op == Op.BAND ? x & y : op == Op.BOR ? x | y : x ^ y;
+        } else if (a instanceof Long) {
+            long x = (Long) a;
+            long y = (Long) b;
+            return op == Op.BAND ? x & y : op == Op.BOR ? x | y : x ^ y;
+        } else if (a instanceof Short) {
+            short x = (Short) a;
+            short y = (Short) b;
+            return (short) (op == Op.BAND ? x & y : op == Op.BOR ? x | y : x ^ y);
+        } else if (a instanceof Byte) {
+            byte x = (Byte) a;
+            byte y = (Byte) b;
+            return (byte) (op == Op.BAND ? x & y : op == Op.BOR ? x | y : x ^ y);
+        } else if (a instanceof Boolean) {
+            boolean x = (Boolean) a;
+            boolean y = (Boolean) b;
+            return op == Op.BAND ? x & y : op == Op.BOR ? x | y : x ^ y;
+        } else if (a instanceof BigInteger) {
+            BigInteger x = (BigInteger) a;
+            BigInteger y = (BigInteger) b;
+            return op == Op.BAND ? x.and(y) : op == Op.BOR ? x.or(y) : x.xor(y);
+        }
+        throw mismatch(op, a, b);
+    }
+
+    static MPIException mismatch(Op op, Object a, Object b) {
+        return new MPIException(MPI.ERR_OP, "operation " + op + " does not apply to "
+                + typeName(a) + " and " + typeName(b));
+    }
+
+    static String typeName(Object o) {
+        return o == null ? "null" : o.getClass().getTypeName();
+    }
+}

@@ -1,0 +1,106 @@
+package jmpi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A pending operation. Results arrive in the background: a request completes whether or not
+ * anyone calls {@link #waitFor()}.
+ *
+ * <pre>{@code
+ * Request<Integer> req = comm.ireduce(rank, MPI.SUM, 0);
+ * Integer sum = req.waitFor();      // null on non-root ranks
+ * }</pre>
+ */
+public interface Request<T> {
+    /** Waits for completion and returns the result; throws the operation's {@link MPIException} itself. */
+    T waitFor();
+
+    /** Whether the operation has completed (successfully or not). */
+    boolean test();
+
+    /** Waits for completion and returns its status. */
+    Status status();
+
+    /** Asks to cancel the operation; {@link Status#cancelled()} tells whether it was. */
+    void cancel();
+
+    /** A future completed with the result, or exceptionally with the {@link MPIException}. */
+    CompletableFuture<T> toCompletableFuture();
+
+    /** Waits for all requests; returns their results in order. Throws the first failure in list order. */
+    static <T> List<T> waitAll(List<? extends Request<? extends T>> requests) {
+        List<T> results = new ArrayList<>(requests.size());
+        for (Request<? extends T> r : requests) {
+            results.add(r.waitFor());
+        }
+        return results;
+    }
+
+    /** Waits until one request completes; returns its index, or {@link MPI#UNDEFINED} for an empty list. */
+    static int waitAny(List<? extends Request<?>> requests) {
+        if (requests.isEmpty()) {
+            return MPI.UNDEFINED;
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i).test()) {
+                return i;
+            }
+        }
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[requests.size()];
+        for (int i = 0; i < futures.length; i++) {
+            futures[i] = requests.get(i).toCompletableFuture();
+        }
+        try {
+            CompletableFuture.anyOf(futures).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MPIException(MPI.ERR_OTHER, "interrupted while waiting", e);
+        } catch (ExecutionException e) {
+            // a failed request is a completed one: find it below
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i).test()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no request completed");
+    }
+
+    /** Waits until at least one request completes; returns the indices of all completed ones. */
+    static int[] waitSome(List<? extends Request<?>> requests) {
+        if (requests.isEmpty()) {
+            return new int[0];
+        }
+        waitAny(requests);
+        return completed(requests);
+    }
+
+    /** Returns the indices of the requests that have completed, without waiting. */
+    static int[] testSome(List<? extends Request<?>> requests) {
+        return completed(requests);
+    }
+
+    /** Whether every request has completed. */
+    static boolean testAll(List<? extends Request<?>> requests) {
+        for (Request<?> r : requests) {
+            if (!r.test()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] completed(List<? extends Request<?>> requests) {
+        int[] idx = new int[requests.size()];
+        int n = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i).test()) {
+                idx[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(idx, n);
+    }
+}

@@ -1,0 +1,25 @@
+package jmpi;
+
+/**
+ * One rank's connection to a job. {@link MPI#Init()} opens one for {@link MPI#COMM_WORLD}; a program
+ * (or a test) may open several, each as its own rank, for example to run a job inside one JVM.
+ */
+public interface Session extends AutoCloseable {
+    /** Connects as {@code config.rank()} of {@code config.size()}; rank 0 starts the coordinator unless {@code config.addr()} is set. */
+    static Session connect(Config config) {
+        return Runtimes.provider().connect(config);
+    }
+
+    /** The communicator of every rank of the job. */
+    Comm world();
+
+    /** This rank's own communicator, of size 1. */
+    Comm self();
+
+    /** Finalizes: waits for every rank (collective), then disconnects. Idempotent. */
+    @Override
+    void close();
+
+    /** Whether {@link #close()} has completed. */
+    boolean isClosed();
+}

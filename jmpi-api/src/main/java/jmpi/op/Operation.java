@@ -1,0 +1,18 @@
+package jmpi.op;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a record that implements {@link OperationContext} as a custom collective. The jmpi annotation
+ * processor generates its serializer and registration and rejects, at compile time, components that
+ * cannot cross the wire.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Operation {
+}

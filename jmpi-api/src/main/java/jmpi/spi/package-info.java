@@ -1,0 +1,2 @@
+/** The service interface between the API and the runtime; not for programs. */
+package jmpi.spi;

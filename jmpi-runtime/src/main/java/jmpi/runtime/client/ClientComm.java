@@ -1,0 +1,377 @@
+package jmpi.runtime.client;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import jmpi.Comm;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.Op;
+import jmpi.Request;
+import jmpi.Status;
+import jmpi.op.CommunicationGroup;
+import jmpi.op.OperationRequest;
+import jmpi.runtime.serial.ObjectSerializer;
+import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Reply;
+
+/** A communicator of a connected rank: checks arguments locally, then makes one call to the coordinator. */
+final class ClientComm implements Comm {
+    private final ClientSession session;
+    private final int id;
+    private final int rank;
+    private final int size;
+    private final AtomicLong seq = new AtomicLong();
+    private final Map<String, AtomicLong> groupSeqs = new ConcurrentHashMap<>();
+    private volatile boolean freed;
+
+    ClientComm(ClientSession session, int id, int rank, int size) {
+        this.session = session;
+        this.id = id;
+        this.rank = rank;
+        this.size = size;
+    }
+
+    private ObjectSerializer serial() {
+        return session.serial();
+    }
+
+    private Connection conn() {
+        return session.connection();
+    }
+
+    // ---- communicator ---------------------------------------------------------------------------
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Comm Dup() {
+        return Split(0, rank);
+    }
+
+    @Override
+    public Comm Split(int color, int key) {
+        checkLive();
+        if (color < 0 && color != MPI.UNDEFINED) {
+            throw new MPIException(MPI.ERR_ARG, "colour " + color + " must be non-negative or MPI.UNDEFINED");
+        }
+        FutureRequest<Comm> r = new FutureRequest<>();
+        int reqId = conn().nextId();
+        conn().send(new Call(reqId, Kind.SPLIT, id, seq.incrementAndGet(), color, 0, key, 0, 0,
+                Call.NO_RANKS, Call.NO_RANKS, Call.NO_PARTS), reqId, reply -> {
+                    if (reply.status() != Reply.OK) {
+                        r.fail(reply.error().toException());
+                    } else if (reply.ints()[0] < 0) {
+                        r.complete(MPI.COMM_NULL, null);
+                    } else {
+                        int[] a = reply.ints();
+                        r.complete(new ClientComm(session, a[0], a[1], a.length - 2), null);
+                    }
+                });
+        return r.waitFor();
+    }
+
+    @Override
+    public void Free() {
+        checkLive();
+        if (this == session.world() || this == session.self()) {
+            throw new MPIException(MPI.ERR_COMM, "cannot free " + this);
+        }
+        freed = true;
+    }
+
+    @Override
+    public void Disconnect() {
+        Free();
+    }
+
+    private void checkLive() {
+        if (freed) {
+            throw new MPIException(MPI.ERR_COMM, "communicator " + id + " has been freed");
+        }
+        session.checkOpen();
+    }
+
+    private void checkRoot(int root) {
+        if (root < 0 || root >= size) {
+            throw new MPIException(MPI.ERR_ROOT, "root " + root + " out of range [0, " + size + ")");
+        }
+    }
+
+    private void checkDest(int dest) {
+        if (dest != MPI.PROC_NULL && (dest < 0 || dest >= size)) {
+            throw new MPIException(MPI.ERR_RANK, "rank " + dest + " out of range [0, " + size + ")");
+        }
+    }
+
+    private void checkSource(int source) {
+        if (source != MPI.PROC_NULL && source != MPI.ANY_SOURCE && (source < 0 || source >= size)) {
+            throw new MPIException(MPI.ERR_RANK, "rank " + source + " out of range [0, " + size + ")");
+        }
+    }
+
+    private static void checkSendTag(int tag) {
+        if (tag < 0) {
+            throw new MPIException(MPI.ERR_TAG, "tag " + tag + " must be non-negative");
+        }
+    }
+
+    private static void checkRecvTag(int tag) {
+        if (tag < 0 && tag != MPI.ANY_TAG) {
+            throw new MPIException(MPI.ERR_TAG, "tag " + tag + " must be non-negative or MPI.ANY_TAG");
+        }
+    }
+
+    private static Op checkOp(Op op) {
+        if (op == null) {
+            throw new MPIException(MPI.ERR_OP, "op == null");
+        }
+        return op;
+    }
+
+    // ---- collectives -----------------------------------------------------------------------------
+
+    private interface Decoder<T> {
+        T decode(Reply r);
+    }
+
+    private <T> Request<T> collective(byte kind, int root, int op, byte[][] parts, Decoder<T> decoder) {
+        checkLive();
+        FutureRequest<T> r = new FutureRequest<>();
+        int reqId = conn().nextId();
+        Call c = new Call(reqId, kind, id, seq.incrementAndGet(), root, op, 0, 0, 0, Call.NO_RANKS, Call.NO_RANKS,
+                parts);
+        conn().send(c, reqId, reply -> complete(r, reply, decoder));
+        return r;
+    }
+
+    private <T> void complete(FutureRequest<T> r, Reply reply, Decoder<T> decoder) {
+        if (reply.status() == Reply.ERROR) {
+            r.fail(reply.error().toException());
+            return;
+        }
+        try {
+            r.complete(decoder.decode(reply), reply.status() == Reply.CANCELLED
+                    ? new Status(reply.source(), reply.tag(), 0, true)
+                    : new Status(reply.source(), reply.tag(), reply.count(), false));
+        } catch (RuntimeException e) {
+            r.fail(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T decode(byte[] bytes) {
+        return (T) serial().fromBytes(bytes);
+    }
+
+    private <T> T first(Reply r) {
+        return r.parts().length == 0 ? null : decode(r.parts()[0]);
+    }
+
+    private <T> List<T> all(Reply r) {
+        if (r.parts().length == 0) {
+            return null;
+        }
+        List<T> out = new ArrayList<>(r.parts().length);
+        for (byte[] p : r.parts()) {
+            out.add(decode(p));
+        }
+        return out;
+    }
+
+    @Override
+    public Request<Void> ibarrier() {
+        return collective(Kind.BARRIER, 0, 0, Call.NO_PARTS, r -> null);
+    }
+
+    @Override
+    public <T> Request<T> ibcast(T obj, int root) {
+        checkRoot(root);
+        byte[][] parts = rank == root ? new byte[][] {serial().toBytes(obj)} : Call.NO_PARTS;
+        return collective(Kind.BCAST, root, 0, parts, this::first);
+    }
+
+    @Override
+    public <T> Request<List<T>> igather(T obj, int root) {
+        checkRoot(root);
+        return collective(Kind.GATHER, root, 0, new byte[][] {serial().toBytes(obj)}, this::all);
+    }
+
+    @Override
+    public <T> Request<T> iscatter(List<? extends T> objs, int root) {
+        checkRoot(root);
+        byte[][] parts = Call.NO_PARTS;
+        if (rank == root) {
+            if (objs == null || objs.size() != size) {
+                throw new MPIException(MPI.ERR_COUNT, "scatter needs a list of " + size + " items at the root, not "
+                        + (objs == null ? "null" : objs.size()));
+            }
+            parts = eachToBytes(objs);
+        }
+        return collective(Kind.SCATTER, root, 0, parts, this::first);
+    }
+
+    private byte[][] eachToBytes(List<?> objs) {
+        byte[][] parts = new byte[objs.size()][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = serial().toBytes(objs.get(i));
+        }
+        return parts;
+    }
+
+    @Override
+    public <T> Request<List<T>> iallgather(T obj) {
+        return collective(Kind.ALLGATHER, 0, 0, new byte[][] {serial().toBytes(obj)}, this::all);
+    }
+
+    @Override
+    public <T> Request<List<T>> ialltoall(List<? extends T> objs) {
+        if (objs == null || objs.size() != size) {
+            throw new MPIException(MPI.ERR_COUNT, "alltoall needs a list of " + size + " items, not "
+                    + (objs == null ? "null" : objs.size()));
+        }
+        return collective(Kind.ALLTOALL, 0, 0, eachToBytes(objs), this::all);
+    }
+
+    @Override
+    public <R> Request<R> ireduce(Object obj, Op op, int root) {
+        checkRoot(root);
+        checkOp(op);
+        return collective(Kind.REDUCE, root, op.ordinal(), new byte[][] {serial().toBytes(obj)}, this::first);
+    }
+
+    @Override
+    public <R> Request<R> iallreduce(Object obj, Op op) {
+        checkOp(op);
+        return collective(Kind.ALLREDUCE, 0, op.ordinal(), new byte[][] {serial().toBytes(obj)}, this::first);
+    }
+
+    // ---- point-to-point --------------------------------------------------------------------------
+
+    @Override
+    public Request<Void> isend(Object obj, int dest, int tag) {
+        return send(obj, dest, tag, false);
+    }
+
+    @Override
+    public Request<Void> issend(Object obj, int dest, int tag) {
+        return send(obj, dest, tag, true);
+    }
+
+    private Request<Void> send(Object obj, int dest, int tag, boolean sync) {
+        checkLive();
+        checkDest(dest);
+        checkSendTag(tag);
+        if (dest == MPI.PROC_NULL) {
+            return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
+        }
+        byte[] payload = serial().toBytes(obj);
+        int reqId = conn().nextId();
+        Call c = new Call(reqId, Kind.SEND, id, 0, 0, 0, tag, dest, sync ? Call.SYNC : Call.NO_REPLY,
+                Call.NO_RANKS, Call.NO_RANKS, new byte[][] {payload});
+        FutureRequest<Void> r = new FutureRequest<>();
+        if (sync) {
+            conn().send(c, reqId, reply -> complete(r, reply, x -> null));
+        } else {
+            conn().sendOneWay(c).whenComplete((v, e) -> {
+                if (e != null) {
+                    r.fail(e);
+                } else {
+                    r.complete(null, null);
+                }
+            });
+        }
+        return r;
+    }
+
+    @Override
+    public <T> Request<T> irecv(int source, int tag) {
+        checkLive();
+        checkSource(source);
+        checkRecvTag(tag);
+        if (source == MPI.PROC_NULL) {
+            return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
+        }
+        FutureRequest<T> r = new FutureRequest<>();
+        int reqId = conn().nextId();
+        r.onCancel(() -> conn().cancel(reqId));
+        conn().send(new Call(reqId, Kind.RECV, id, 0, 0, 0, tag, source, 0, Call.NO_RANKS, Call.NO_RANKS,
+                Call.NO_PARTS), reqId, reply -> complete(r, reply, this::first));
+        return r;
+    }
+
+    @Override
+    public Status probe(int source, int tag) {
+        return probeCall(Kind.PROBE, source, tag).waitFor().orElseThrow();
+    }
+
+    @Override
+    public Optional<Status> iprobe(int source, int tag) {
+        return probeCall(Kind.IPROBE, source, tag).waitFor();
+    }
+
+    private Request<Optional<Status>> probeCall(byte kind, int source, int tag) {
+        checkLive();
+        checkSource(source);
+        checkRecvTag(tag);
+        if (source == MPI.PROC_NULL) {
+            return FutureRequest.completed(Optional.of(new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false)), null);
+        }
+        FutureRequest<Optional<Status>> r = new FutureRequest<>();
+        int reqId = conn().nextId();
+        conn().send(new Call(reqId, kind, id, 0, 0, 0, tag, source, 0, Call.NO_RANKS, Call.NO_RANKS, Call.NO_PARTS),
+                reqId, reply -> complete(r, reply, x -> x.status() == Reply.NONE ? Optional.empty()
+                        : Optional.of(new Status(x.source(), x.tag(), x.count(), false))));
+        return r;
+    }
+
+    // ---- custom operations -----------------------------------------------------------------------
+
+    @Override
+    public <T, R, U> Request<U> submit(OperationRequest<T, R> op, Function<? super R, ? extends U> callback) {
+        checkLive();
+        CommunicationGroup g = op.group();
+        for (int r : g.members()) {
+            if (r >= size) {
+                throw new MPIException(MPI.ERR_RANK, "rank " + r + " of the group out of range [0, " + size + ")");
+            }
+        }
+        if (!g.contains(rank)) {
+            return FutureRequest.completed(callback.apply(null), null);
+        }
+        int[] src = g.src().stream().mapToInt(Integer::intValue).toArray();
+        int[] dst = g.dst().stream().mapToInt(Integer::intValue).toArray();
+        String key = Arrays.toString(src) + "->" + Arrays.toString(dst);
+        long n = groupSeqs.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        byte[] ctx = serial().toBytes(op.ctx());
+        byte[][] parts = g.src().contains(rank) ? new byte[][] {ctx, serial().toBytes(op.data())} : new byte[][] {ctx};
+        FutureRequest<U> r = new FutureRequest<>();
+        int reqId = conn().nextId();
+        conn().send(new Call(reqId, Kind.CUSTOM, id, n, 0, 0, 0, 0, 0, src, dst, parts), reqId,
+                reply -> complete(r, reply, x -> callback.apply(this.<R>first(x))));
+        return r;
+    }
+
+    int id() {
+        return id;
+    }
+
+    @Override
+    public String toString() {
+        return "Comm[id=" + id + ", rank=" + rank + ", size=" + size + "]";
+    }
+}

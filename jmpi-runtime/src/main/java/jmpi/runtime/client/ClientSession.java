@@ -1,0 +1,122 @@
+package jmpi.runtime.client;
+
+import io.netty.channel.EventLoopGroup;
+import java.util.concurrent.TimeUnit;
+import jmpi.Comm;
+import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.Session;
+import jmpi.runtime.coordinator.CoordinatorServer;
+import jmpi.runtime.serial.ObjectSerializer;
+import jmpi.runtime.transport.tcp.Transports;
+
+/** A rank connected to its job; rank 0 also hosts the coordinator unless the job names one. */
+public final class ClientSession implements Session {
+    private static final System.Logger LOG = System.getLogger(ClientSession.class.getName());
+    /** Shared by every session of the process: replies are decoded here, off the program's threads. */
+    private static final EventLoopGroup GROUP = Transports.newGroup(1, "jmpi-client");
+
+    private final Config config;
+    private final ObjectSerializer serial;
+    private final CoordinatorServer embedded;
+    private final Connection connection;
+    private final ClientComm world;
+    private final ClientComm self;
+    private volatile boolean closed;
+
+    private ClientSession(Config config) {
+        this.config = config;
+        this.serial = new ObjectSerializer(config.serial(), loader());
+        String host = config.addr();
+        int port = config.port();
+        CoordinatorServer server = null;
+        if (host == null && config.rank() == 0) {
+            server = CoordinatorServer.start(config, "127.0.0.1", config.size());
+            port = server.address().getPort();
+        }
+        this.embedded = server;
+        try {
+            this.connection = Connection.open(config, GROUP, host == null ? "127.0.0.1" : host, port);
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            throw e;
+        }
+        this.world = new ClientComm(this, 0, config.rank(), config.size());
+        this.self = new ClientComm(this, -(config.rank() + 1), 0, 1);
+    }
+
+    /** Connects as config.rank() of config.size(). */
+    public static ClientSession connect(Config config) {
+        return new ClientSession(config);
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : ClassLoader.getSystemClassLoader();
+    }
+
+    ObjectSerializer serial() {
+        return serial;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new MPIException(MPI.ERR_COMM, "this rank has finalized");
+        }
+    }
+
+    @Override
+    public Comm world() {
+        return world;
+    }
+
+    @Override
+    public Comm self() {
+        return self;
+    }
+
+    /** The port the embedded coordinator listens on, or -1 if this rank hosts none. */
+    public int coordinatorPort() {
+        return embedded == null ? -1 : embedded.address().getPort();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            world.barrier();
+        } catch (MPIException e) {
+            LOG.log(System.Logger.Level.DEBUG, "finalize without the other ranks: " + e.getMessage());
+        }
+        closed = true;
+        connection.leave();
+        if (embedded != null) {
+            // the coordinator must outlive the other ranks' goodbyes; they are all past the barrier
+            try {
+                embedded.jobDone().get(config.waitTime().toMillis() + 5000, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "ranks still connected at finalize: " + e);
+            }
+            embedded.close();
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "Session[rank=" + config.rank() + ", size=" + config.size() + "]";
+    }
+}

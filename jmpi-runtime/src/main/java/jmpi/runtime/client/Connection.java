@@ -1,0 +1,238 @@
+package jmpi.runtime.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.ProcessFailedException;
+import jmpi.runtime.transport.tcp.Transports;
+import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.Cancel;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.FrameCodec;
+import jmpi.runtime.wire.Hello;
+import jmpi.runtime.wire.Refused;
+import jmpi.runtime.wire.Reply;
+import jmpi.runtime.wire.Welcome;
+
+/** A rank's connection to the coordinator: sends frames, routes replies to whoever waits for them. */
+final class Connection {
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+    private final Channel channel;
+    private final Map<Integer, Consumer<Reply>> waiting = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
+    private volatile MPIException lost;
+    private volatile boolean leaving;
+
+    private Connection(Channel channel) {
+        this.channel = channel;
+    }
+
+    /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
+    static Connection open(Config config, EventLoopGroup group, String host, int port) {
+        long deadline = System.nanoTime() + config.waitTime().toNanos();
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(Transports.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(Math.min(config.serialQueue() / 2, 1 << 20), config.serialQueue()));
+        CompletableFuture<Channel> connected = new CompletableFuture<>();
+        Connection[] holder = new Connection[1];
+        b.handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                Transports.addCodec(ch.pipeline(), config.serialSize());
+                ch.pipeline().addLast("client", new Handler(holder));
+            }
+        });
+        attempt(b, host, port, deadline, 1, connected, group);
+        Channel ch;
+        try {
+            ch = connected.get();
+        } catch (ExecutionException e) {
+            throw new MPIException(MPI.ERR_OTHER, "cannot reach the coordinator at " + host + ":" + port
+                    + " within " + config.waitTime().toMillis() + " ms (JMPI_WAIT): " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
+        }
+        Connection c = holder[0];
+        ch.writeAndFlush(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token()));
+        try {
+            long left = Math.max(1, deadline - System.nanoTime());
+            c.welcomed.get(Math.max(left, TimeUnit.SECONDS.toNanos(5)), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            ch.close();
+            throw FutureRequest.unwrap(e.getCause());
+        } catch (TimeoutException e) {
+            ch.close();
+            throw new MPIException(MPI.ERR_OTHER, "the coordinator at " + host + ":" + port + " did not answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ch.close();
+            throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
+        }
+        return c;
+    }
+
+    /** Tries to connect; on refusal tries again after a short, growing pause until the deadline. */
+    private static void attempt(Bootstrap b, String host, int port, long deadline, long delayMs,
+                                CompletableFuture<Channel> result, EventLoopGroup group) {
+        ChannelFuture f = b.connect(host, port);
+        f.addListener(x -> {
+            if (x.isSuccess()) {
+                result.complete(f.channel());
+            } else if (System.nanoTime() + delayMs * 1_000_000 > deadline) {
+                result.completeExceptionally(x.cause());
+            } else {
+                group.schedule(() -> attempt(b, host, port, deadline, Math.min(delayMs * 2, 250), result, group),
+                        delayMs, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    int nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /** Sends a frame whose reply goes to onReply (registered before sending, as replies can be quick). */
+    void send(Frame f, int reqId, Consumer<Reply> onReply) {
+        MPIException l = lost;
+        if (l != null) {
+            throw l;
+        }
+        waiting.put(reqId, onReply);
+        channel.writeAndFlush(f).addListener(x -> {
+            if (!x.isSuccess()) {
+                Consumer<Reply> w = waiting.remove(reqId);
+                if (w != null) {
+                    w.accept(Reply.error(reqId, jmpi.runtime.wire.ErrorInfo.of(lostError(x.cause()))));
+                }
+            }
+        });
+    }
+
+    /** Sends a frame that gets no reply; the future completes once it is written to the socket. */
+    CompletableFuture<Void> sendOneWay(Frame f) {
+        MPIException l = lost;
+        if (l != null) {
+            throw l;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        channel.writeAndFlush(f).addListener(x -> {
+            if (x.isSuccess()) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(lostError(x.cause()));
+            }
+        });
+        return done;
+    }
+
+    void cancel(int reqId) {
+        if (lost == null) {
+            channel.writeAndFlush(new Cancel(reqId));
+        }
+    }
+
+    /** Says goodbye and closes; waits for the close to finish. */
+    void leave() {
+        leaving = true;
+        if (channel.isActive()) {
+            channel.writeAndFlush(new Bye()).addListener(x -> channel.close());
+        }
+        channel.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    private MPIException lostError(Throwable cause) {
+        MPIException l = lost;
+        return l != null ? l : new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + cause);
+    }
+
+    private void dispatch(Reply r) {
+        Consumer<Reply> w = waiting.remove(r.reqId());
+        if (w != null) {
+            w.accept(r);
+        } else if (r.status() == Reply.ERROR) {
+            LOG.log(System.Logger.Level.WARNING, "coordinator: {0}", r.error().message());
+        }
+    }
+
+    private void lose(MPIException e) {
+        if (lost == null) {
+            lost = e;
+        }
+        welcomed.completeExceptionally(e);
+        for (Integer id : waiting.keySet()) {
+            Consumer<Reply> w = waiting.remove(id);
+            if (w != null) {
+                w.accept(Reply.error(id, jmpi.runtime.wire.ErrorInfo.of(e)));
+            }
+        }
+    }
+
+    /** Reads replies; new per channel as it belongs to one connection. */
+    private static final class Handler extends SimpleChannelInboundHandler<Frame> {
+        private final Connection[] holder;
+
+        Handler(Connection[] holder) {
+            this.holder = holder;
+        }
+
+        @Override
+        public void channelRegistered(ChannelHandlerContext ctx) {
+            holder[0] = new Connection(ctx.channel());
+            ctx.fireChannelRegistered();
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Frame f) {
+            Connection c = holder[0];
+            if (f instanceof Reply r) {
+                c.dispatch(r);
+            } else if (f instanceof Welcome) {
+                c.welcomed.complete(null);
+            } else if (f instanceof Refused r) {
+                c.lose(new MPIException(MPI.ERR_OTHER, "the coordinator refused this rank: " + r.reason()));
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            Connection c = holder[0];
+            if (!c.leaving) {
+                c.lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: the connection closed"));
+            }
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            Connection c = holder[0];
+            c.lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + cause));
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package jmpi.runtime.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.Request;
+import jmpi.Status;
+
+/** A {@link Request} backed by a future that the client completes when the reply arrives. */
+public class FutureRequest<T> implements Request<T> {
+    static final Status EMPTY = new Status(MPI.ANY_SOURCE, MPI.ANY_TAG, 0, false);
+
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    private volatile Status status = EMPTY;
+    private volatile Runnable canceller;
+
+    /** A request that has already completed. */
+    public static <T> FutureRequest<T> completed(T value, Status status) {
+        FutureRequest<T> r = new FutureRequest<>();
+        r.complete(value, status);
+        return r;
+    }
+
+    void complete(T value, Status st) {
+        if (st != null) {
+            status = st;
+        }
+        future.complete(value);
+    }
+
+    void fail(Throwable t) {
+        future.completeExceptionally(t);
+    }
+
+    void onCancel(Runnable r) {
+        this.canceller = r;
+    }
+
+    @Override
+    public T waitFor() {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MPIException(MPI.ERR_OTHER, "interrupted while waiting", e);
+        }
+    }
+
+    static RuntimeException unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof RuntimeException re) {
+            return re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return new MPIException(MPI.ERR_OTHER, String.valueOf(t), t);
+    }
+
+    @Override
+    public boolean test() {
+        return future.isDone();
+    }
+
+    @Override
+    public Status status() {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MPIException(MPI.ERR_OTHER, "interrupted while waiting", e);
+        }
+        return status;
+    }
+
+    @Override
+    public void cancel() {
+        Runnable c = canceller;
+        if (c != null && !future.isDone()) {
+            c.run();
+        }
+    }
+
+    @Override
+    public CompletableFuture<T> toCompletableFuture() {
+        // a copy, so that completing it from outside cannot forge a result
+        return future.copy();
+    }
+
+    @Override
+    public String toString() {
+        return "Request[" + (future.isDone() ? (future.isCompletedExceptionally() ? "failed" : "done") : "pending") + "]";
+    }
+}

@@ -1,0 +1,72 @@
+package jmpi.runtime.coordinator;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.Cancel;
+import jmpi.runtime.wire.ErrorInfo;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.Hello;
+import jmpi.runtime.wire.Refused;
+import jmpi.runtime.wire.Reply;
+
+/** One rank's connection on the coordinator; new per channel, as it remembers which rank it is. */
+final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
+    private static final System.Logger LOG = System.getLogger(CoordinatorHandler.class.getName());
+
+    private final Engine engine;
+    private int rank = -1;
+
+    CoordinatorHandler(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Frame f) {
+        if (rank < 0) {
+            if (f instanceof Hello h) {
+                rank = engine.hello(ctx.channel(), h);
+            } else {
+                reject(ctx, "the first frame must be a hello, not " + f.getClass().getSimpleName());
+            }
+            return;
+        }
+        if (f instanceof Call c) {
+            engine.call(rank, c);
+        } else if (f instanceof Cancel c) {
+            engine.cancel(rank, c.reqId());
+        } else if (f instanceof Bye) {
+            engine.bye(rank);
+        } else {
+            reject(ctx, "unexpected " + f.getClass().getSimpleName() + " frame from rank " + rank);
+        }
+    }
+
+    private void reject(ChannelHandlerContext ctx, String why) {
+        LOG.log(System.Logger.Level.WARNING, "closing the connection from {0}: {1}", ctx.channel().remoteAddress(), why);
+        ctx.writeAndFlush(new Refused(why)).addListener(f -> ctx.close());
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        engine.flush();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        engine.closed(rank);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a malformed or oversize frame: drop this connection, keep the coordinator and the job
+        LOG.log(System.Logger.Level.WARNING, "closing the connection of rank " + rank + " from "
+                + ctx.channel().remoteAddress() + ": " + cause, cause);
+        if (ctx.channel().isActive()) {
+            ctx.writeAndFlush(Reply.error(-1, ErrorInfo.of(cause))).addListener(f -> ctx.close());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package jmpi.runtime.coordinator;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import jmpi.Config;
+import jmpi.Coordinator;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.runtime.serial.ObjectSerializer;
+import jmpi.runtime.transport.tcp.Transports;
+
+/**
+ * The coordinator on TCP: one event loop thread accepts ranks and runs the {@link Engine}, so
+ * matching needs no locks.
+ */
+public final class CoordinatorServer implements Coordinator {
+    private static final System.Logger LOG = System.getLogger(CoordinatorServer.class.getName());
+
+    private final EventLoopGroup group;
+    private final Channel server;
+    private final Engine engine;
+
+    private CoordinatorServer(EventLoopGroup group, Channel server, Engine engine) {
+        this.group = group;
+        this.server = server;
+        this.engine = engine;
+    }
+
+    /**
+     * Starts listening on host:config.port(). An embedded coordinator knows its job's size; a
+     * standalone one ({@code expectedSize} 0) learns it from the first rank.
+     */
+    public static CoordinatorServer start(Config config, String host, int expectedSize) {
+        ObjectSerializer serial = new ObjectSerializer(config.serial(), loader());
+        Engine engine = new Engine(serial, config.token(), expectedSize);
+        EventLoopGroup group = Transports.newGroup(1, "jmpi-coordinator");
+        try {
+            ServerBootstrap b = new ServerBootstrap()
+                    .group(group)
+                    .channel(Transports.serverChannel())
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(Math.min(config.serialQueue() / 2, 1 << 20), config.serialQueue()))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            Transports.addCodec(ch.pipeline(), config.serialSize());
+                            ch.pipeline().addLast("coordinator", new CoordinatorHandler(engine));
+                        }
+                    });
+            Channel ch = b.bind(host, config.port()).syncUninterruptibly().channel();
+            LOG.log(System.Logger.Level.DEBUG, "coordinator listening on {0}", ch.localAddress());
+            return new CoordinatorServer(group, ch, engine);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new MPIException(MPI.ERR_OTHER, "cannot start the coordinator on " + host + ":" + config.port()
+                    + ": " + e, e);
+        }
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : ClassLoader.getSystemClassLoader();
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Completes when every rank of the current job has left. */
+    public CompletableFuture<Void> jobDone() {
+        CompletableFuture<CompletableFuture<Void>> f = new CompletableFuture<>();
+        server.eventLoop().execute(() -> f.complete(engine.jobDone()));
+        return f.thenCompose(x -> x);
+    }
+
+    @Override
+    public void close() {
+        server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

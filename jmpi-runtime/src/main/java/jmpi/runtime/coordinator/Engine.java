@@ -1,0 +1,608 @@
+package jmpi.runtime.coordinator;
+
+import io.netty.channel.Channel;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.Op;
+import jmpi.op.OperationContext;
+import jmpi.runtime.serial.ObjectSerializer;
+import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.ErrorInfo;
+import jmpi.runtime.wire.FrameCodec;
+import jmpi.runtime.wire.Hello;
+import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Refused;
+import jmpi.runtime.wire.Reply;
+import jmpi.runtime.wire.Welcome;
+
+/**
+ * The coordinator's state machine: matches the calls of a job's ranks and answers them.
+ *
+ * <p>Every method runs on the coordinator's single event loop thread, so the state needs no locks.
+ * Replies are written without flushing; {@link #flush()} runs once per read burst.
+ */
+final class Engine {
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    private static final Op[] OPS = Op.values();
+
+    private final ObjectSerializer serial;
+    private final String requiredToken;
+    private final int expectedSize;
+
+    // the current job; reset when its last rank leaves, so a standalone server serves jobs in turn
+    private int size;
+    private String jobToken;
+    private Channel[] channels;
+    private boolean[] left;
+    private boolean[] failed;
+    private int nextCommId;
+    private final Map<Integer, CommInfo> comms = new HashMap<>();
+    private final Map<CollKey, Pending> pending = new HashMap<>();
+    private final Map<Long, Mailbox> mailboxes = new HashMap<>();
+    private final Set<Channel> dirty = new LinkedHashSet<>();
+    private CompletableFuture<Void> jobDone = new CompletableFuture<>();
+
+    /** Identifies one collective: communicator, group (empty for the whole communicator), number. */
+    private record CollKey(int comm, String group, long seq) {
+    }
+
+    Engine(ObjectSerializer serial, String requiredToken, int expectedSize) {
+        this.serial = serial;
+        this.requiredToken = requiredToken;
+        this.expectedSize = expectedSize;
+    }
+
+    /** Completes when every rank of the current job has left (said goodbye or failed). */
+    CompletableFuture<Void> jobDone() {
+        return jobDone;
+    }
+
+    // ---- connections ------------------------------------------------------------------------------
+
+    /** Admits a rank, or refuses it with a reason; returns the rank or -1. */
+    int hello(Channel ch, Hello h) {
+        String why = null;
+        if (h.version() != FrameCodec.VERSION) {
+            why = "protocol version " + h.version() + " is not " + FrameCodec.VERSION;
+        } else if (h.size() < 1 || (expectedSize > 0 && h.size() != expectedSize) || (channels != null && h.size() != size)) {
+            why = "job size " + h.size() + " does not match this job's size " + (channels != null ? size : expectedSize);
+        } else if (h.rank() < 0 || h.rank() >= h.size()) {
+            why = "rank " + h.rank() + " out of range [0, " + h.size() + ")";
+        } else if (!tokenMatches(h.token())) {
+            why = "wrong job token";
+        } else if (channels != null && (channels[h.rank()] != null || left[h.rank()])) {
+            why = "rank " + h.rank() + " is already connected";
+        }
+        if (why != null) {
+            LOG.log(System.Logger.Level.WARNING, "refused a rank from {0}: {1}", ch.remoteAddress(), why);
+            ch.writeAndFlush(new Refused(why)).addListener(f -> ch.close());
+            return -1;
+        }
+        if (channels == null) {
+            startJob(h.size(), h.token());
+        }
+        channels[h.rank()] = ch;
+        ch.writeAndFlush(new Welcome(FrameCodec.VERSION));
+        return h.rank();
+    }
+
+    private boolean tokenMatches(String token) {
+        String expected = requiredToken != null ? requiredToken : jobToken;
+        if (expected == null) {
+            return requiredToken != null || channels == null || token == null;
+        }
+        return token != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void startJob(int n, String token) {
+        size = n;
+        jobToken = token;
+        channels = new Channel[n];
+        left = new boolean[n];
+        failed = new boolean[n];
+        int[] world = new int[n];
+        for (int i = 0; i < n; i++) {
+            world[i] = i;
+        }
+        comms.clear();
+        pending.clear();
+        mailboxes.clear();
+        comms.put(0, new CommInfo(0, world, n));
+        nextCommId = 1;
+    }
+
+    /** A rank said goodbye after finalizing. */
+    void bye(int rank) {
+        left[rank] = true;
+        maybeEndJob();
+    }
+
+    /** A rank's connection closed: unless it said goodbye, it failed. */
+    void closed(int rank) {
+        if (channels == null || rank < 0) {
+            return;
+        }
+        channels[rank] = null;
+        if (!left[rank]) {
+            failed[rank] = true;
+            left[rank] = true;
+            LOG.log(System.Logger.Level.WARNING, "rank {0} failed: its connection closed before it finalized", rank);
+            failRank(rank);
+        }
+        maybeEndJob();
+    }
+
+    private void maybeEndJob() {
+        for (boolean l : left) {
+            if (!l) {
+                return;
+            }
+        }
+        flush();
+        channels = null;
+        jobToken = null;
+        CompletableFuture<Void> done = jobDone;
+        jobDone = new CompletableFuture<>();
+        done.complete(null);
+    }
+
+    /** Fails everything pending that involves the dead rank. */
+    private void failRank(int rank) {
+        String msg = "rank " + rank + " failed";
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.involves(rank)) {
+                it.remove();
+                for (int i = 0; i < p.members.length; i++) {
+                    if (p.calls[i] != null) {
+                        reply(p.members[i], Reply.error(p.calls[i].reqId(), ErrorInfo.failed(rank, msg)));
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Long, Mailbox> e : mailboxes.entrySet()) {
+            CommInfo ci = comms.get((int) (e.getKey() >> 32));
+            int dest = (int) (long) e.getKey();
+            Mailbox mb = e.getValue();
+            if (ci == null || ci.rankOf(rank) < 0) {
+                continue;
+            }
+            if (ci.members[dest] == rank) {
+                for (Mailbox.Message m : mb.unexpected) {
+                    if (m.sync()) {
+                        reply(m.senderWorld(), Reply.error(m.senderReqId(), ErrorInfo.failed(rank, msg)));
+                    }
+                }
+                mb.unexpected.clear();
+                mb.posted.clear();
+                continue;
+            }
+            int deadRank = ci.rankOf(rank);
+            for (Iterator<Mailbox.Posted> it = mb.posted.iterator(); it.hasNext(); ) {
+                Mailbox.Posted p = it.next();
+                if (p.source() == deadRank || p.source() == MPI.ANY_SOURCE) {
+                    it.remove();
+                    reply(ci.members[dest], Reply.error(p.reqId(), ErrorInfo.failed(rank, msg)));
+                }
+            }
+        }
+        flush();
+    }
+
+    // ---- calls ------------------------------------------------------------------------------------
+
+    void call(int rank, Call c) {
+        CommInfo ci = comms.get(c.comm());
+        if (ci == null) {
+            ci = selfComm(rank, c.comm());
+        }
+        if (ci == null || ci.rankOf(rank) < 0) {
+            reply(rank, Reply.error(c.reqId(), ErrorInfo.mpi(MPI.ERR_COMM,
+                    "communicator " + c.comm() + " unknown or does not contain rank " + rank)));
+            return;
+        }
+        try {
+            if (Kind.isCollective(c.kind())) {
+                collective(rank, ci, c);
+            } else {
+                pointToPoint(rank, ci, c);
+            }
+        } catch (MPIException e) {
+            reply(rank, Reply.error(c.reqId(), ErrorInfo.of(e)));
+        }
+    }
+
+    /** COMM_SELF of rank r is communicator -(r + 1), known without being created. */
+    private CommInfo selfComm(int rank, int id) {
+        if (id != -(rank + 1)) {
+            return null;
+        }
+        CommInfo ci = new CommInfo(id, new int[] {rank}, size);
+        comms.put(id, ci);
+        return ci;
+    }
+
+    private void collective(int rank, CommInfo ci, Call c) {
+        int[] members;
+        String group = "";
+        if (c.kind() == Kind.CUSTOM) {
+            TreeSet<Integer> all = new TreeSet<>();
+            for (int r : c.src()) {
+                all.add(checkRank(ci, r));
+            }
+            for (int r : c.dst()) {
+                all.add(checkRank(ci, r));
+            }
+            members = all.stream().mapToInt(r -> ci.members[r]).toArray();
+            group = Arrays.toString(c.src()) + "->" + Arrays.toString(c.dst());
+        } else {
+            members = ci.members;
+        }
+        for (int m : members) {
+            if (failed[m]) {
+                throw new jmpi.ProcessFailedException(m, "rank " + m + " failed");
+            }
+        }
+        CollKey key = new CollKey(ci.id, group, c.seq());
+        Pending p = pending.get(key);
+        if (p == null) {
+            p = new Pending(ci, members);
+            pending.put(key, p);
+        }
+        int idx = indexOf(p.members, rank);
+        if (p.calls[idx] != null) {
+            throw new MPIException(MPI.ERR_INTERN, "rank " + rank + " sent collective " + c.seq() + " twice");
+        }
+        p.calls[idx] = c;
+        p.arrived++;
+        if (p.complete()) {
+            pending.remove(key);
+            complete(p);
+        }
+    }
+
+    private static int checkRank(CommInfo ci, int r) {
+        if (r < 0 || r >= ci.size()) {
+            throw new MPIException(MPI.ERR_RANK, "rank " + r + " out of range [0, " + ci.size() + ")");
+        }
+        return r;
+    }
+
+    private static int indexOf(int[] a, int v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void complete(Pending p) {
+        Call first = p.calls[0];
+        for (Call c : p.calls) {
+            if (c.kind() != first.kind() || c.root() != first.root() && first.kind() != Kind.SPLIT
+                    || c.op() != first.op()) {
+                failAll(p, ErrorInfo.mpi(MPI.ERR_OTHER, "collective mismatch: ranks called "
+                        + Kind.name(first.kind()) + "(root " + first.root() + ") and " + Kind.name(c.kind())
+                        + "(root " + c.root() + ") as operation " + first.seq() + " of the communicator"));
+                return;
+            }
+        }
+        try {
+            switch (first.kind()) {
+                case Kind.BARRIER -> replyAll(p, i -> Call.NO_PARTS);
+                case Kind.BCAST -> {
+                    byte[] data = p.calls[first.root()].parts()[0];
+                    replyAll(p, i -> new byte[][] {data});
+                }
+                case Kind.GATHER -> {
+                    byte[][] all = firstParts(p);
+                    replyAll(p, i -> i == first.root() ? all : Call.NO_PARTS);
+                }
+                case Kind.ALLGATHER -> {
+                    byte[][] all = firstParts(p);
+                    replyAll(p, i -> all);
+                }
+                case Kind.SCATTER -> {
+                    byte[][] parts = p.calls[first.root()].parts();
+                    if (parts.length != p.members.length) {
+                        throw new MPIException(MPI.ERR_COUNT, "scatter of " + parts.length + " items to "
+                                + p.members.length + " ranks");
+                    }
+                    replyAll(p, i -> new byte[][] {parts[i]});
+                }
+                case Kind.ALLTOALL -> {
+                    int n = p.members.length;
+                    for (Call c : p.calls) {
+                        if (c.parts().length != n) {
+                            throw new MPIException(MPI.ERR_COUNT, "alltoall of " + c.parts().length + " items among "
+                                    + n + " ranks");
+                        }
+                    }
+                    replyAll(p, j -> {
+                        byte[][] col = new byte[n][];
+                        for (int i = 0; i < n; i++) {
+                            col[i] = p.calls[i].parts()[j];
+                        }
+                        return col;
+                    });
+                }
+                case Kind.REDUCE, Kind.ALLREDUCE -> {
+                    List<Object> values = new ArrayList<>(p.members.length);
+                    for (Call c : p.calls) {
+                        values.add(serial.fromBytes(c.parts()[0]));
+                    }
+                    Op op = opOf(first.op());
+                    byte[] result = serial.toBytes(op.reduce(values));
+                    boolean all = first.kind() == Kind.ALLREDUCE;
+                    replyAll(p, i -> all || i == first.root() ? new byte[][] {result} : Call.NO_PARTS);
+                }
+                case Kind.CUSTOM -> custom(p);
+                case Kind.SPLIT -> split(p);
+                default -> throw new MPIException(MPI.ERR_INTERN, "unknown collective " + first.kind());
+            }
+        } catch (RuntimeException e) {
+            failAll(p, ErrorInfo.of(e));
+        }
+    }
+
+    private static Op opOf(int ordinal) {
+        if (ordinal < 0 || ordinal >= OPS.length) {
+            throw new MPIException(MPI.ERR_OP, "unknown operation " + ordinal);
+        }
+        return OPS[ordinal];
+    }
+
+    private static byte[][] firstParts(Pending p) {
+        byte[][] all = new byte[p.members.length][];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = p.calls[i].parts()[0];
+        }
+        return all;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void custom(Pending p) {
+        Call first = p.calls[0];
+        CommInfo ci = p.comm;
+        // the context of the group's root decides, as every member sent the same one
+        int root = first.src().length > 0 ? Arrays.stream(first.src()).min().getAsInt()
+                : Arrays.stream(first.dst()).min().getAsInt();
+        Call rootCall = p.calls[indexOf(p.members, ci.members[root])];
+        Object ctx = serial.fromBytes(rootCall.parts()[0]);
+        if (!(ctx instanceof OperationContext)) {
+            throw new MPIException(MPI.ERR_ARG, "not an OperationContext: " + (ctx == null ? "null" : ctx.getClass()));
+        }
+        Map<Integer, Object> src = new TreeMap<>();
+        for (int r : first.src()) {
+            Call c = p.calls[indexOf(p.members, ci.members[r])];
+            src.put(r, c.parts().length > 1 ? serial.fromBytes(c.parts()[1]) : null);
+        }
+        Set<Integer> dst = new TreeSet<>();
+        for (int r : first.dst()) {
+            dst.add(r);
+        }
+        Map<Integer, Object> out = ((OperationContext) ctx).apply(
+                java.util.Collections.unmodifiableMap(src), java.util.Collections.unmodifiableSet(dst));
+        Map<Integer, byte[]> bytes = new HashMap<>();
+        for (int r : dst) {
+            Object v = out == null ? null : out.get(r);
+            bytes.put(r, serial.toBytes(v));
+        }
+        replyAll(p, i -> {
+            int commRank = ci.rankOf(p.members[i]);
+            byte[] b = bytes.get(commRank);
+            return b == null ? Call.NO_PARTS : new byte[][] {b};
+        });
+    }
+
+    private void split(Pending p) {
+        CommInfo ci = p.comm;
+        Map<Integer, List<Integer>> byColor = new TreeMap<>();
+        for (int i = 0; i < p.members.length; i++) {
+            int color = p.calls[i].root();
+            if (color != MPI.UNDEFINED) {
+                byColor.computeIfAbsent(color, k -> new ArrayList<>()).add(i);
+            }
+        }
+        int[][] answer = new int[p.members.length][];
+        for (List<Integer> idx : byColor.values()) {
+            idx.sort(Comparator.<Integer>comparingInt(i -> p.calls[i].tag()).thenComparingInt(i -> i));
+            int[] world = idx.stream().mapToInt(i -> ci.members[i]).toArray();
+            CommInfo created = new CommInfo(nextCommId++, world, size);
+            comms.put(created.id, created);
+            for (int k = 0; k < idx.size(); k++) {
+                int[] a = new int[2 + world.length];
+                a[0] = created.id;
+                a[1] = k;
+                System.arraycopy(world, 0, a, 2, world.length);
+                answer[idx.get(k)] = a;
+            }
+        }
+        for (int i = 0; i < p.members.length; i++) {
+            int[] a = answer[i] == null ? new int[] {-1} : answer[i];
+            reply(p.members[i], new Reply(p.calls[i].reqId(), Reply.OK, 0, 0, 0, a, Call.NO_PARTS, null));
+        }
+    }
+
+    private interface PartsFor {
+        byte[][] parts(int memberIndex);
+    }
+
+    private void replyAll(Pending p, PartsFor f) {
+        for (int i = 0; i < p.members.length; i++) {
+            reply(p.members[i], Reply.ok(p.calls[i].reqId(), f.parts(i)));
+        }
+    }
+
+    private void failAll(Pending p, ErrorInfo e) {
+        for (int i = 0; i < p.members.length; i++) {
+            if (p.calls[i] != null) {
+                reply(p.members[i], Reply.error(p.calls[i].reqId(), e));
+            }
+        }
+    }
+
+    // ---- point-to-point ---------------------------------------------------------------------------
+
+    private Mailbox mailbox(CommInfo ci, int commRank) {
+        return mailboxes.computeIfAbsent(((long) ci.id << 32) | (commRank & 0xffffffffL), k -> new Mailbox());
+    }
+
+    private void pointToPoint(int rank, CommInfo ci, Call c) {
+        int me = ci.rankOf(rank);
+        switch (c.kind()) {
+            case Kind.SEND -> send(rank, me, ci, c);
+            case Kind.RECV, Kind.PROBE, Kind.IPROBE -> receive(rank, me, ci, c);
+            default -> throw new MPIException(MPI.ERR_INTERN, "unknown call " + c.kind());
+        }
+    }
+
+    private void send(int rank, int me, CommInfo ci, Call c) {
+        int dest = checkRank(ci, c.peer());
+        boolean sync = (c.flags() & Call.SYNC) != 0;
+        if (failed[ci.members[dest]]) {
+            if (sync) {
+                throw new jmpi.ProcessFailedException(ci.members[dest], "rank " + ci.members[dest] + " failed");
+            }
+            LOG.log(System.Logger.Level.DEBUG, "dropped a message to failed rank {0}", ci.members[dest]);
+            return;
+        }
+        byte[] payload = c.parts().length > 0 ? c.parts()[0] : null;
+        Mailbox.Message m = new Mailbox.Message(me, c.tag(), payload, rank, c.reqId(), sync);
+        Mailbox mb = mailbox(ci, dest);
+        for (Iterator<Mailbox.Posted> it = mb.posted.iterator(); it.hasNext(); ) {
+            Mailbox.Posted p = it.next();
+            if (Mailbox.matches(p.source(), p.tag(), me, c.tag())) {
+                it.remove();
+                if (p.probe()) {
+                    reply(ci.members[dest], status(p.reqId(), m, false));
+                    continue;
+                }
+                deliver(ci.members[dest], p.reqId(), m);
+                return;
+            }
+        }
+        mb.unexpected.addLast(m);
+    }
+
+    private void receive(int rank, int me, CommInfo ci, Call c) {
+        int source = c.peer();
+        if (source != MPI.ANY_SOURCE) {
+            checkRank(ci, source);
+        }
+        Mailbox mb = mailbox(ci, me);
+        for (Iterator<Mailbox.Message> it = mb.unexpected.iterator(); it.hasNext(); ) {
+            Mailbox.Message m = it.next();
+            if (Mailbox.matches(source, c.tag(), m.source(), m.tag())) {
+                if (c.kind() == Kind.RECV) {
+                    it.remove();
+                    deliver(rank, c.reqId(), m);
+                } else {
+                    reply(rank, status(c.reqId(), m, false));
+                }
+                return;
+            }
+        }
+        if (c.kind() == Kind.IPROBE) {
+            reply(rank, new Reply(c.reqId(), Reply.NONE, 0, 0, 0, Call.NO_RANKS, Call.NO_PARTS, null));
+            return;
+        }
+        if (source != MPI.ANY_SOURCE && failed[ci.members[source]]) {
+            throw new jmpi.ProcessFailedException(ci.members[source], "rank " + ci.members[source] + " failed");
+        }
+        if (source == MPI.ANY_SOURCE) {
+            for (int m : ci.members) {
+                if (failed[m]) {
+                    throw new jmpi.ProcessFailedException(m, "rank " + m + " failed");
+                }
+            }
+        }
+        mb.posted.add(new Mailbox.Posted(c.reqId(), source, c.tag(), c.kind() == Kind.PROBE));
+    }
+
+    private void deliver(int worldRank, int reqId, Mailbox.Message m) {
+        byte[][] parts = m.payload() == null ? Call.NO_PARTS : new byte[][] {m.payload()};
+        int count = m.payload() == null ? 0 : m.payload().length;
+        reply(worldRank, new Reply(reqId, Reply.OK, m.source(), m.tag(), count, Call.NO_RANKS, parts, null));
+        if (m.sync()) {
+            reply(m.senderWorld(), Reply.ok(m.senderReqId()));
+        }
+    }
+
+    private static Reply status(int reqId, Mailbox.Message m, boolean cancelled) {
+        int count = m.payload() == null ? 0 : m.payload().length;
+        return new Reply(reqId, cancelled ? Reply.CANCELLED : Reply.OK, m.source(), m.tag(), count, Call.NO_RANKS,
+                Call.NO_PARTS, null);
+    }
+
+    /** Cancels a posted receive or probe of this rank, if it has not matched yet. */
+    void cancel(int rank, int reqId) {
+        for (Map.Entry<Long, Mailbox> e : mailboxes.entrySet()) {
+            CommInfo ci = comms.get((int) (e.getKey() >> 32));
+            int dest = (int) (long) e.getKey();
+            if (ci == null || ci.members[dest] != rank) {
+                continue;
+            }
+            for (Iterator<Mailbox.Posted> it = e.getValue().posted.iterator(); it.hasNext(); ) {
+                Mailbox.Posted p = it.next();
+                if (p.reqId() == reqId) {
+                    it.remove();
+                    reply(rank, new Reply(reqId, Reply.CANCELLED, MPI.ANY_SOURCE, MPI.ANY_TAG, 0, Call.NO_RANKS,
+                            Call.NO_PARTS, null));
+                    return;
+                }
+            }
+        }
+    }
+
+    // ---- output -----------------------------------------------------------------------------------
+
+    private void reply(int worldRank, Reply r) {
+        Channel ch = channels == null ? null : channels[worldRank];
+        if (ch == null) {
+            return;
+        }
+        ch.write(r, ch.voidPromise());
+        dirty.add(ch);
+    }
+
+    /** Flushes every channel written to since the last flush. */
+    void flush() {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        for (Channel ch : dirty) {
+            ch.flush();
+        }
+        dirty.clear();
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean hasJob() {
+        return channels != null;
+    }
+
+    @Override
+    public String toString() {
+        return "Engine[size=" + size + ", pending=" + pending.size() + ", comms=" + comms.size() + "]";
+    }
+}

@@ -1,0 +1,28 @@
+package jmpi.runtime.coordinator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import jmpi.MPI;
+
+/**
+ * The point-to-point state of one rank on one communicator: messages that arrived before a matching
+ * receive, and receives (and probes) that were posted before a matching message. Both are kept in
+ * arrival order, which gives MPI's non-overtaking rule.
+ */
+final class Mailbox {
+    /** A message waiting for its receive. */
+    record Message(int source, int tag, byte[] payload, int senderWorld, int senderReqId, boolean sync) {
+    }
+
+    /** A receive or probe waiting for its message. */
+    record Posted(int reqId, int source, int tag, boolean probe) {
+    }
+
+    final ArrayDeque<Message> unexpected = new ArrayDeque<>();
+    final List<Posted> posted = new ArrayList<>();
+
+    static boolean matches(int wantSource, int wantTag, int source, int tag) {
+        return (wantSource == MPI.ANY_SOURCE || wantSource == source) && (wantTag == MPI.ANY_TAG || wantTag == tag);
+    }
+}

@@ -1,0 +1,31 @@
+package jmpi.runtime.coordinator;
+
+import jmpi.runtime.wire.Call;
+
+/** A collective waiting for its members: the calls that have arrived, by member index. */
+final class Pending {
+    final CommInfo comm;
+    /** World ranks taking part, in member order. */
+    final int[] members;
+    final Call[] calls;
+    int arrived;
+
+    Pending(CommInfo comm, int[] members) {
+        this.comm = comm;
+        this.members = members;
+        this.calls = new Call[members.length];
+    }
+
+    boolean complete() {
+        return arrived == members.length;
+    }
+
+    boolean involves(int worldRank) {
+        for (int m : members) {
+            if (m == worldRank) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,104 @@
+package jmpi.runtime.serial;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import jmpi.Loc;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.Op;
+import org.apache.fory.Fory;
+import org.apache.fory.ThreadSafeFory;
+import org.apache.fory.config.Language;
+import org.apache.fory.exception.InsecureException;
+
+/**
+ * Turns objects into bytes and back with Fory, allowing only registered classes: JDK value types,
+ * jmpi's own types, the names in {@code JMPI_SERIAL}, and classes that generated registrations add.
+ * Every rank registers the same classes in the same order, so type identities agree.
+ */
+public final class ObjectSerializer {
+    private static final System.Logger LOG = System.getLogger(ObjectSerializer.class.getName());
+
+    private final ThreadSafeFory fory;
+
+    public ObjectSerializer(List<String> serialNames, ClassLoader loader) {
+        List<Class<?>> extra = new ArrayList<>();
+        // sorted so that every rank registers in the same order whatever order the option lists
+        for (String name : new TreeSet<>(serialNames)) {
+            extra.add(load(name, loader));
+        }
+        this.fory = Fory.builder()
+                .withLanguage(Language.JAVA)
+                .requireClassRegistration(true)
+                .withDeserializeUnknownClass(false)
+                .withRefTracking(true)
+                .withCodegen(false)
+                .withClassLoader(loader)
+                .suppressClassRegistrationWarnings(true)
+                .buildThreadSafeFory();
+        fory.registerCallback(f -> {
+            f.register(Op.class, "jmpi.Op");
+            f.registerSerializerAndType(Loc.class, new LocSerializer(f.getConfig()));
+            for (Class<?> c : extra) {
+                f.register(c, c.getName());
+            }
+        });
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new MPIException(MPI.ERR_ARG, "JMPI_SERIAL names class " + name + ", which cannot be found", e);
+        }
+    }
+
+    /** Serializes obj; an unregistered class fails with a message that names it and JMPI_SERIAL. */
+    public byte[] toBytes(Object obj) {
+        try {
+            return fory.serialize(obj);
+        } catch (InsecureException e) {
+            throw refused(e);
+        } catch (MPIException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Throwable c = e;
+            while (c != null) {
+                if (c instanceof InsecureException) {
+                    throw refused((InsecureException) c);
+                }
+                c = c.getCause();
+            }
+            throw new MPIException(MPI.ERR_ARG, "cannot serialize " + typeName(obj) + ": " + e, e);
+        }
+    }
+
+    /** Deserializes bytes made by {@link #toBytes}; refuses any class that is not registered. */
+    public Object fromBytes(byte[] bytes) {
+        try {
+            return fory.deserialize(bytes);
+        } catch (InsecureException e) {
+            throw refused(e);
+        } catch (RuntimeException e) {
+            Throwable c = e;
+            while (c != null) {
+                if (c instanceof InsecureException) {
+                    throw refused((InsecureException) c);
+                }
+                c = c.getCause();
+            }
+            LOG.log(System.Logger.Level.DEBUG, "undecodable payload", e);
+            throw new MPIException(MPI.ERR_OTHER, "cannot deserialize a payload of " + bytes.length + " bytes: " + e, e);
+        }
+    }
+
+    private static MPIException refused(InsecureException e) {
+        return new MPIException(MPI.ERR_ARG, "class not allowed on the wire (" + e.getMessage()
+                + "); register it with @Operation or list it in JMPI_SERIAL", e);
+    }
+
+    private static String typeName(Object o) {
+        return o == null ? "null" : o.getClass().getName();
+    }
+}

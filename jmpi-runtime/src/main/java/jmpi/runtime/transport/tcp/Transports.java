@@ -1,0 +1,54 @@
+package jmpi.runtime.transport.tcp;
+
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import jmpi.runtime.wire.FrameDecoder;
+import jmpi.runtime.wire.FrameEncoder;
+
+/** TCP plumbing: event loops (native epoll where present, NIO otherwise) and the frame pipeline. */
+public final class Transports {
+    /** Bytes of frame header on top of the payload limit. */
+    private static final int HEADER_ALLOWANCE = 1 << 16;
+
+    private Transports() {
+    }
+
+    public static boolean epoll() {
+        return Epoll.isAvailable() && !Boolean.getBoolean("jmpi.nio");
+    }
+
+    /** A group of daemon threads, so that a program that forgets Finalize can still exit. */
+    public static EventLoopGroup newGroup(int threads, String name) {
+        IoHandlerFactory f = epoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), f);
+    }
+
+    public static Class<? extends SocketChannel> socketChannel() {
+        return epoll() ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    public static Class<? extends ServerChannel> serverChannel() {
+        return epoll() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /** Length framing, then frame decoding and encoding, in front of the business handler. */
+    public static void addCodec(ChannelPipeline p, int serialSize) {
+        int max = (int) Math.min(Integer.MAX_VALUE, (long) serialSize + HEADER_ALLOWANCE);
+        p.addLast("framer", new LengthFieldBasedFrameDecoder(max, 0, 4, 0, 4));
+        p.addLast("decoder", new FrameDecoder());
+        p.addLast("encoder", FrameEncoder.INSTANCE);
+    }
+}

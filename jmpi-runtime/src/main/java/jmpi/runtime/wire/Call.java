@@ -1,0 +1,43 @@
+package jmpi.runtime.wire;
+
+/**
+ * A rank asks the coordinator to take part in an operation.
+ *
+ * @param reqId the rank's id for the reply
+ * @param kind one of {@link Kind}
+ * @param comm the communicator id
+ * @param seq the operation's number among the collectives of this communicator (or group)
+ * @param root root rank (collectives), colour (split)
+ * @param op reduce operation ordinal
+ * @param tag message tag (point-to-point), key (split)
+ * @param peer destination or source rank (point-to-point)
+ * @param flags {@link #SYNC}, ...
+ * @param src source ranks of a custom operation's group
+ * @param dst destination ranks of a custom operation's group
+ * @param parts payloads: serialized objects
+ */
+public record Call(int reqId, byte kind, int comm, long seq, int root, int op, int tag, int peer, int flags,
+                   int[] src, int[] dst, byte[][] parts) implements Frame {
+    public static final byte TYPE = 4;
+    /** A synchronous send: the sender wants to know when the receive has matched. */
+    public static final int SYNC = 1;
+    /** The sender does not wait for a reply (a standard send). */
+    public static final int NO_REPLY = 2;
+
+    public static final int[] NO_RANKS = new int[0];
+    public static final byte[][] NO_PARTS = new byte[0][];
+
+    @Override
+    public byte type() {
+        return TYPE;
+    }
+
+    /** The size of the payloads, in bytes. */
+    public long payloadBytes() {
+        long n = 0;
+        for (byte[] p : parts) {
+            n += p == null ? 0 : p.length;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,17 @@
+/** The jmpi runtime: coordinator, client, wire protocol, transports and launcher. */
+module jmpi.runtime {
+    requires jmpi;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires io.netty.codec;
+    requires io.netty.handler;
+    requires io.netty.transport.classes.epoll;
+    requires org.apache.fory.core;
+    requires info.picocli;
+    requires java.logging;
+
+    opens jmpi.runtime.launcher to info.picocli;
+
+    provides jmpi.spi.RuntimeProvider with jmpi.runtime.JmpiRuntime;
+}
