@@ -13,5 +13,7 @@ module jmpi.runtime {
 
     opens jmpi.runtime.launcher to info.picocli;
 
+    uses jmpi.op.Registration;
+
     provides jmpi.spi.RuntimeProvider with jmpi.runtime.JmpiRuntime;
 }

@@ -7,6 +7,7 @@ import jmpi.Loc;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
+import jmpi.op.WireCodec;
 import org.apache.fory.Fory;
 import org.apache.fory.ThreadSafeFory;
 import org.apache.fory.config.Language;
@@ -23,6 +24,7 @@ public final class ObjectSerializer {
     private final ThreadSafeFory fory;
 
     public ObjectSerializer(List<String> serialNames, ClassLoader loader) {
+        List<Generated<?>> generated = Registrations.load(loader);
         List<Class<?>> extra = new ArrayList<>();
         // sorted so that every rank registers in the same order whatever order the option lists
         for (String name : new TreeSet<>(serialNames)) {
@@ -39,11 +41,23 @@ public final class ObjectSerializer {
                 .buildThreadSafeFory();
         fory.registerCallback(f -> {
             f.register(Op.class, "jmpi.Op");
-            f.registerSerializerAndType(Loc.class, new LocSerializer(f.getConfig()));
+            f.register(Loc.class, "jmpi.Loc");
+            f.registerSerializer(Loc.class, new LocSerializer(f.getConfig()));
+            for (Generated<?> g : generated) {
+                g.registerWith(f);
+            }
             for (Class<?> c : extra) {
                 f.register(c, c.getName());
             }
         });
+    }
+
+    /** A type that a generated registration adds, with its codec. */
+    record Generated<T>(Class<T> type, String name, WireCodec<T> codec) {
+        void registerWith(Fory f) {
+            f.register(type, name);
+            f.registerSerializer(type, new CodecSerializer<>(f.getConfig(), type, codec));
+        }
     }
 
     private static Class<?> load(String name, ClassLoader loader) {

@@ -1,0 +1,17 @@
+package jmpi.op;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a record or enum as a payload type: the annotation processor generates its serializer and
+ * registration so it can be sent, and be a component of an {@link Operation}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Payload {
+}

@@ -1,0 +1,10 @@
+package jmpi.op;
+
+/** Writes and reads the components of one type; generated for every {@code @Operation} and payload type. */
+public interface WireCodec<T> {
+    /** Writes value's components in a fixed order. */
+    void write(WireOutput out, T value);
+
+    /** Reads the components in the order {@link #write} wrote them and builds the value. */
+    T read(WireInput in);
+}
