@@ -15,6 +15,57 @@ final class ObjectReductions {
         return value;
     }
 
+    /** Fails with ERR_OP unless op applies to the value's type, so that a single value is checked too. */
+    static void check(Op op, Object v) {
+        boolean ok;
+        switch (op) {
+            case REPLACE:
+            case NO_OP:
+                return;
+            case MINLOC:
+            case MAXLOC:
+                ok = v instanceof Loc<?> l ? l.value() instanceof Comparable : v instanceof Comparable;
+                break;
+            case MAX:
+            case MIN:
+                ok = v instanceof Comparable || (v != null && v.getClass().isArray() && !(v instanceof boolean[])
+                        && v.getClass().getComponentType().isPrimitive());
+                break;
+            case SUM:
+                ok = v instanceof String || isNumber(v) || isNumericArray(v);
+                break;
+            case PROD:
+                ok = isNumber(v) || isNumericArray(v);
+                break;
+            case LAND:
+            case LOR:
+            case LXOR:
+                ok = v instanceof Boolean || v instanceof boolean[] || isIntegralArray(v);
+                break;
+            default:
+                ok = v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
+                        || v instanceof Byte || v instanceof BigInteger || v instanceof boolean[] || isIntegralArray(v);
+                break;
+        }
+        if (!ok) {
+            throw new MPIException(MPI.ERR_OP, "operation " + op + " does not apply to " + typeName(v));
+        }
+    }
+
+    private static boolean isNumber(Object v) {
+        return v instanceof Integer || v instanceof Long || v instanceof Double || v instanceof Float
+                || v instanceof Short || v instanceof Byte || v instanceof BigInteger || v instanceof BigDecimal;
+    }
+
+    private static boolean isIntegralArray(Object v) {
+        return v instanceof int[] || v instanceof long[] || v instanceof short[] || v instanceof byte[]
+                || v instanceof char[];
+    }
+
+    private static boolean isNumericArray(Object v) {
+        return isIntegralArray(v) || v instanceof double[] || v instanceof float[];
+    }
+
     static Object combine(Op op, Object a, Object b) {
         switch (op) {
             case REPLACE:

@@ -28,6 +28,9 @@ public enum Op {
         if (valuesInRankOrder.isEmpty()) {
             throw new MPIException(MPI.ERR_COUNT, "nothing to reduce");
         }
+        for (Object v : valuesInRankOrder) {
+            ObjectReductions.check(this, v);
+        }
         Object acc = ObjectReductions.prepare(this, valuesInRankOrder.get(0), 0);
         for (int i = 1; i < valuesInRankOrder.size(); i++) {
             acc = ObjectReductions.combine(this, acc, ObjectReductions.prepare(this, valuesInRankOrder.get(i), i));

@@ -1,0 +1,7 @@
+package demo;
+
+import jmpi.op.Payload;
+
+@Payload
+record GenericPayload<T>(T value) {
+}

@@ -1,0 +1,8 @@
+package demo;
+
+import jmpi.op.Operation;
+
+@Operation
+enum OperationOnEnum {
+    ONE
+}

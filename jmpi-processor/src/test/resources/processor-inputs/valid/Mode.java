@@ -1,0 +1,7 @@
+package demo;
+
+/** Not marked: the processor registers it because PairReduce uses it. */
+public enum Mode {
+    FAST,
+    EXACT
+}

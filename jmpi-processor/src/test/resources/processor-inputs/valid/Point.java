@@ -1,0 +1,7 @@
+package demo;
+
+import jmpi.op.Payload;
+
+@Payload
+record Point(int x, int y) {
+}

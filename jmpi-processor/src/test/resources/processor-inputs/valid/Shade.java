@@ -1,0 +1,9 @@
+package demo;
+
+import jmpi.op.Payload;
+
+@Payload
+enum Shade {
+    LIGHT,
+    DARK
+}

@@ -1,0 +1,23 @@
+package jmpi.tests;
+
+import jmpi.Comm;
+
+/** The communicators every suite runs against, as mpi4py's suite does. */
+public enum CommKind {
+    WORLD, SELF, WORLD_DUP;
+
+    /** The communicator of this kind for a rank; a dup is new and must be freed after the test. */
+    public Comm open(Comm world, Comm self) {
+        return switch (this) {
+            case WORLD -> world;
+            case SELF -> self;
+            case WORLD_DUP -> world.Dup();
+        };
+    }
+
+    public void close(Comm comm) {
+        if (this == WORLD_DUP) {
+            comm.Free();
+        }
+    }
+}

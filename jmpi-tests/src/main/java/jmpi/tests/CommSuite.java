@@ -1,0 +1,92 @@
+package jmpi.tests;
+
+import static jmpi.tests.Check.fails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jmpi.Comm;
+import jmpi.MPI;
+
+/** Communicators: dup, split, free, and that their traffic stays apart. */
+public class CommSuite extends RankSuite {
+
+    @RankTest
+    public void testDup() {
+        Comm c = comm();
+        Comm d = c.Dup();
+        try {
+            assertEquals(c.rank(), d.rank());
+            assertEquals(c.size(), d.size());
+            assertEquals(c.size(), (int) d.<Integer>allreduce(1));
+        } finally {
+            d.Free();
+        }
+    }
+
+    @RankTest
+    public void testTrafficStaysApart() {
+        Comm c = comm();
+        Comm d = c.Dup();
+        try {
+            c.send("on the parent", c.rank(), 1);
+            // a wildcard receive on the dup does not see the parent's message
+            assertTrue(d.iprobe(MPI.ANY_SOURCE, MPI.ANY_TAG).isEmpty());
+            d.send("on the dup", d.rank(), 1);
+            assertEquals("on the dup", d.recv(MPI.ANY_SOURCE, MPI.ANY_TAG));
+            assertEquals("on the parent", c.recv(c.rank(), 1));
+        } finally {
+            d.Free();
+        }
+    }
+
+    @RankTest
+    public void testSplitEvenOdd() {
+        Comm c = comm();
+        Comm half = c.Split(c.rank() % 2, c.rank());
+        try {
+            int expectedSize = c.size() / 2 + (c.rank() % 2 == 0 ? c.size() % 2 : 0);
+            assertEquals(expectedSize, half.size());
+            assertEquals(c.rank() / 2, half.rank());
+            // the sum of the world ranks of my half
+            int sum = half.allreduce(c.rank());
+            int expected = 0;
+            for (int r = c.rank() % 2; r < c.size(); r += 2) {
+                expected += r;
+            }
+            assertEquals(expected, sum);
+        } finally {
+            half.Free();
+        }
+    }
+
+    @RankTest
+    public void testSplitReversedKeys() {
+        Comm c = comm();
+        Comm rev = c.Split(0, -c.rank());
+        try {
+            assertEquals(c.size() - 1 - c.rank(), rev.rank());
+            assertEquals(c.size() - 1, (int) rev.<Integer>bcast(c.rank(), 0));
+        } finally {
+            rev.Free();
+        }
+    }
+
+    @RankTest
+    public void testSplitUndefined() {
+        Comm c = comm();
+        Comm none = c.Split(MPI.UNDEFINED, 0);
+        assertSame(MPI.COMM_NULL, none);
+        fails(MPI.ERR_COMM, none::barrier);
+        fails(MPI.ERR_COMM, none::rank);
+    }
+
+    @RankTest
+    public void testFreedCommFails() {
+        Comm c = comm();
+        Comm d = c.Dup();
+        d.Free();
+        fails(MPI.ERR_COMM, d::barrier);
+        fails(MPI.ERR_COMM, () -> d.send(1, 0));
+    }
+}

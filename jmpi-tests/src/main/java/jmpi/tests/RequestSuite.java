@@ -1,0 +1,76 @@
+package jmpi.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import jmpi.Comm;
+import jmpi.MPI;
+import jmpi.Request;
+
+/** Requests: waiting and testing one or many, after mpi4py's test_request. */
+public class RequestSuite extends RankSuite {
+
+    @RankTest
+    public void testWaitAny() {
+        Comm c = comm();
+        Request<Object> never = c.irecv(c.rank(), 500);
+        Request<Void> sent = c.isend("x", c.rank(), 501);
+        Request<Object> got = c.irecv(c.rank(), 501);
+        List<Request<?>> reqs = List.of(never, got);
+        assertEquals(1, Request.waitAny(reqs));
+        assertEquals("x", got.waitFor());
+        sent.waitFor();
+        assertFalse(never.test());
+        never.cancel();
+        assertTrue(never.status().cancelled());
+        assertEquals(MPI.UNDEFINED, Request.waitAny(List.of()));
+    }
+
+    @RankTest
+    public void testWaitSomeTestAll() {
+        Comm c = comm();
+        List<Request<Object>> reqs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            reqs.add(c.irecv(c.rank(), 600 + i));
+        }
+        assertFalse(Request.testAll(reqs));
+        assertEquals(0, Request.testSome(reqs).length);
+        c.send(2, c.rank(), 602);
+        assertArrayEquals(new int[] {2}, Request.waitSome(reqs));
+        for (int i : new int[] {0, 1, 3, 4}) {
+            c.send(i, c.rank(), 600 + i);
+        }
+        assertEquals(List.of(0, 1, 2, 3, 4), Request.waitAll(reqs));
+        assertTrue(Request.testAll(reqs));
+        assertTrue(Request.testAll(List.of()));
+    }
+
+    @RankTest
+    public void testCompletableFuture() throws Exception {
+        Comm c = comm();
+        CompletableFuture<Integer> f = c.<Integer>iallreduce(2).toCompletableFuture();
+        assertEquals(2 * c.size(), f.thenApply(x -> x).get(30, TimeUnit.SECONDS));
+        // completing the copy from outside cannot change the request
+        Request<Integer> r = c.iallreduce(1);
+        r.toCompletableFuture().complete(-1);
+        assertEquals(c.size(), r.waitFor());
+    }
+
+    @RankTest
+    public void testFailedRequestThrowsItsException() {
+        Comm c = comm();
+        Request<Object> r = c.iallreduce("a", MPI.MAX);
+        assertEquals("a", r.waitFor());
+        Request<Object> bad = c.iallreduce("a", MPI.PROD);
+        jmpi.MPIException e = org.junit.jupiter.api.Assertions.assertThrows(jmpi.MPIException.class, bad::waitFor);
+        assertEquals(MPI.ERR_OP, e.errorClass());
+        assertTrue(bad.test());
+        assertTrue(bad.toCompletableFuture().isCompletedExceptionally());
+    }
+}

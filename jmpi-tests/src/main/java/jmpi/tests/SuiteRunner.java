@@ -1,0 +1,61 @@
+package jmpi.tests;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import jmpi.Comm;
+import jmpi.tests.cco.CollectiveNonBlockingSuite;
+import jmpi.tests.cco.CollectiveObjectSuite;
+import jmpi.tests.p2p.PointToPointObjectSuite;
+
+/** Finds and runs rank-side tests; the same order on every rank, so collectives line up. */
+public final class SuiteRunner {
+    /** Every suite, in the order ranks run them. */
+    public static final List<Class<? extends RankSuite>> SUITES = List.of(
+            CollectiveObjectSuite.class,
+            CollectiveNonBlockingSuite.class,
+            PointToPointObjectSuite.class,
+            RequestSuite.class,
+            ErrorsSuite.class,
+            OperationSuite.class,
+            CommSuite.class);
+
+    /** Classes the suites send besides JDK types, for JMPI_SERIAL. */
+    public static final List<String> SERIAL = List.of(
+            "jmpi.tests.ops.PairSum", "jmpi.tests.ops.Failing", "jmpi.tests.ops.Point");
+
+    private SuiteRunner() {
+    }
+
+    /** The rank-side tests of a suite, sorted by name. */
+    public static List<Method> tests(Class<?> suite) {
+        return Arrays.stream(suite.getMethods())
+                .filter(m -> m.isAnnotationPresent(RankTest.class))
+                .sorted(Comparator.comparing(Method::getName))
+                .toList();
+    }
+
+    /** Runs one test on this rank against comm; throws what the test threw. */
+    public static void run(Class<? extends RankSuite> suite, Method test, Comm comm) throws Throwable {
+        RankSuite s = suite.getDeclaredConstructor().newInstance();
+        s.bind(comm);
+        try {
+            test.invoke(s);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Runs one test against a communicator of the given kind, opening and freeing it around the test. */
+    public static void run(Class<? extends RankSuite> suite, Method test, CommKind kind, Comm world, Comm self)
+            throws Throwable {
+        Comm c = kind.open(world, self);
+        try {
+            run(suite, test, c);
+        } finally {
+            kind.close(c);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/** Rank-side test suites of jmpi; open so that the suite runner and Fory may reflect on them. */
+open module jmpi.tests {
+    requires jmpi;
+    requires org.junit.jupiter.api;
+
+    exports jmpi.tests;
+    exports jmpi.tests.cco;
+    exports jmpi.tests.p2p;
+    exports jmpi.tests.ops;
+}

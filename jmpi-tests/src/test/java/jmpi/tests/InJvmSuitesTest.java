@@ -1,0 +1,40 @@
+package jmpi.tests;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM. */
+class InJvmSuitesTest {
+
+    @TestFactory
+    Stream<DynamicNode> suites() {
+        List<DynamicNode> sizes = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            int size = n;
+            List<DynamicNode> kinds = new ArrayList<>();
+            for (CommKind kind : CommKind.values()) {
+                List<DynamicNode> suites = new ArrayList<>();
+                for (Class<? extends RankSuite> suite : SuiteRunner.SUITES) {
+                    List<DynamicNode> tests = new ArrayList<>();
+                    for (Method m : SuiteRunner.tests(suite)) {
+                        tests.add(DynamicTest.dynamicTest(m.getName(), () -> {
+                            try (InJvmJob job = InJvmJob.start(size)) {
+                                job.run((rank, s) -> SuiteRunner.run(suite, m, kind, s.world(), s.self()));
+                            }
+                        }));
+                    }
+                    suites.add(DynamicContainer.dynamicContainer(suite.getSimpleName(), tests));
+                }
+                kinds.add(DynamicContainer.dynamicContainer(kind.name(), suites));
+            }
+            sizes.add(DynamicContainer.dynamicContainer(size + " ranks", kinds));
+        }
+        return sizes.stream();
+    }
+}
