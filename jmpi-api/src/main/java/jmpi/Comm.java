@@ -261,6 +261,197 @@ public interface Comm {
         return iprobe(MPI.ANY_SOURCE, MPI.ANY_TAG);
     }
 
+    // ---- Collectives on buffers --------------------------------------------------------------
+    //
+    // A buffer is a primitive array (byte[] short[] char[] int[] long[] float[] double[] boolean[]) or
+    // a java.nio buffer (heap or direct; its position and limit are respected and left unchanged).
+    // Counts and displacements are in elements. MPI.IN_PLACE may stand for the send buffer where MPI
+    // allows it. Anything else fails with ERR_BUFFER before anything is sent.
+
+    /** Starts a barrier. */
+    default Request<Void> Ibarrier() {
+        return ibarrier();
+    }
+
+    /** Blocks until every rank has entered the barrier. */
+    default void Barrier() {
+        ibarrier().waitFor();
+    }
+
+    /** Starts a broadcast of root's buffer into every rank's buffer. */
+    Request<Void> Ibcast(Object buf, int root);
+
+    /** Broadcasts root's buffer into every rank's buffer. */
+    default void Bcast(Object buf, int root) {
+        Ibcast(buf, root).waitFor();
+    }
+
+    default void Bcast(Object buf) {
+        Bcast(buf, 0);
+    }
+
+    /** Starts a gather of every rank's buffer into root's receive buffer, in rank order. */
+    Request<Void> Igather(Object sendbuf, Object recvbuf, int root);
+
+    /** Gathers every rank's buffer into root's receive buffer (size × count elements), in rank order. */
+    default void Gather(Object sendbuf, Object recvbuf, int root) {
+        Igather(sendbuf, recvbuf, root).waitFor();
+    }
+
+    default void Gather(Object sendbuf, Object recvbuf) {
+        Gather(sendbuf, recvbuf, 0);
+    }
+
+    /** Starts a gather with per-rank counts and displacements at the root. */
+    Request<Void> Igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root);
+
+    /** Gathers rank i's buffer into root's receive buffer at displs[i], counts[i] elements. */
+    default void Gatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
+        Igatherv(sendbuf, recvbuf, counts, displs, root).waitFor();
+    }
+
+    /** Starts a scatter of root's send buffer in equal chunks. */
+    Request<Void> Iscatter(Object sendbuf, Object recvbuf, int root);
+
+    /** Sends chunk i of root's send buffer (its length / size elements) to rank i. */
+    default void Scatter(Object sendbuf, Object recvbuf, int root) {
+        Iscatter(sendbuf, recvbuf, root).waitFor();
+    }
+
+    default void Scatter(Object sendbuf, Object recvbuf) {
+        Scatter(sendbuf, recvbuf, 0);
+    }
+
+    /** Starts a scatter with per-rank counts and displacements at the root. */
+    Request<Void> Iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root);
+
+    /** Sends counts[i] elements from displs[i] of root's send buffer to rank i. */
+    default void Scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
+        Iscatterv(sendbuf, counts, displs, recvbuf, root).waitFor();
+    }
+
+    /** Starts an allgather. */
+    Request<Void> Iallgather(Object sendbuf, Object recvbuf);
+
+    /** Gathers every rank's buffer into every rank's receive buffer, in rank order. */
+    default void Allgather(Object sendbuf, Object recvbuf) {
+        Iallgather(sendbuf, recvbuf).waitFor();
+    }
+
+    /** Starts an allgather with per-rank counts and displacements. */
+    Request<Void> Iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs);
+
+    /** Gathers rank i's buffer into every receive buffer at displs[i], counts[i] elements. */
+    default void Allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+        Iallgatherv(sendbuf, recvbuf, counts, displs).waitFor();
+    }
+
+    /** Starts an all-to-all exchange of equal chunks. */
+    Request<Void> Ialltoall(Object sendbuf, Object recvbuf);
+
+    /** Sends chunk j of the send buffer to rank j; chunk i of the receive buffer comes from rank i. */
+    default void Alltoall(Object sendbuf, Object recvbuf) {
+        Ialltoall(sendbuf, recvbuf).waitFor();
+    }
+
+    /** Starts an all-to-all exchange with per-rank counts and displacements. */
+    Request<Void> Ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
+                             int[] rdispls);
+
+    /** Sends sendcounts[j] elements from sdispls[j] to rank j; receives recvcounts[i] at rdispls[i] from rank i. */
+    default void Alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
+                           int[] rdispls) {
+        Ialltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls).waitFor();
+    }
+
+    /** Starts an element-wise reduction into root's receive buffer. */
+    Request<Void> Ireduce(Object sendbuf, Object recvbuf, Op op, int root);
+
+    /** Reduces every rank's buffer element-wise with op into root's receive buffer. */
+    default void Reduce(Object sendbuf, Object recvbuf, Op op, int root) {
+        Ireduce(sendbuf, recvbuf, op, root).waitFor();
+    }
+
+    default void Reduce(Object sendbuf, Object recvbuf, Op op) {
+        Reduce(sendbuf, recvbuf, op, 0);
+    }
+
+    default void Reduce(Object sendbuf, Object recvbuf) {
+        Reduce(sendbuf, recvbuf, Op.SUM, 0);
+    }
+
+    /** Starts an element-wise reduction whose result reaches every rank. */
+    Request<Void> Iallreduce(Object sendbuf, Object recvbuf, Op op);
+
+    /** Reduces every rank's buffer element-wise with op into every rank's receive buffer. */
+    default void Allreduce(Object sendbuf, Object recvbuf, Op op) {
+        Iallreduce(sendbuf, recvbuf, op).waitFor();
+    }
+
+    default void Allreduce(Object sendbuf, Object recvbuf) {
+        Allreduce(sendbuf, recvbuf, Op.SUM);
+    }
+
+    // ---- Point-to-point on buffers ------------------------------------------------------------
+
+    /** Starts a send of a buffer; it completes once the message is handed off. */
+    Request<Void> Isend(Object buf, int dest, int tag);
+
+    /** Sends a buffer; returns once the message is handed off. */
+    default void Send(Object buf, int dest, int tag) {
+        Isend(buf, dest, tag).waitFor();
+    }
+
+    default void Send(Object buf, int dest) {
+        Send(buf, dest, 0);
+    }
+
+    /** Starts a synchronous send of a buffer; it completes once the matching receive has started. */
+    Request<Void> Issend(Object buf, int dest, int tag);
+
+    /** Sends a buffer and waits until the matching receive has started. */
+    default void Ssend(Object buf, int dest, int tag) {
+        Issend(buf, dest, tag).waitFor();
+    }
+
+    default void Ssend(Object buf, int dest) {
+        Ssend(buf, dest, 0);
+    }
+
+    /**
+     * Starts a receive into a buffer; the message may be shorter than the buffer ({@link Status#count()}
+     * says how many elements arrived), a longer one fails with ERR_TRUNCATE.
+     */
+    Request<Status> Irecv(Object buf, int source, int tag);
+
+    /** Receives into a buffer; returns the status of the message. */
+    default Status Recv(Object buf, int source, int tag) {
+        return Irecv(buf, source, tag).waitFor();
+    }
+
+    default Status Recv(Object buf, int source) {
+        return Recv(buf, source, MPI.ANY_TAG);
+    }
+
+    default Status Recv(Object buf) {
+        return Recv(buf, MPI.ANY_SOURCE, MPI.ANY_TAG);
+    }
+
+    /** Sends one buffer and receives into another, without deadlock. */
+    default Status Sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
+        Request<Status> r = Irecv(recvbuf, source, recvtag);
+        Request<Void> s = Isend(sendbuf, dest, sendtag);
+        Status st = r.waitFor();
+        s.waitFor();
+        return st;
+    }
+
+    /** Sends a buffer and receives into the same buffer. */
+    default Status Sendrecv_replace(Object buf, int dest, int sendtag, int source, int recvtag) {
+        Object copy = Buffers.copyOf(buf);
+        return Sendrecv(copy, dest, sendtag, buf, source, recvtag);
+    }
+
     // ---- Custom operations ---------------------------------------------------------------------
 
     /**

@@ -27,10 +27,11 @@ public final class Hello {
         }
         Request<Integer> req = comm.ireduce(rank, MPI.SUM, 0);
         Integer sum = req.waitFor();
-        int[] buffer = new int[] {rank, 1};
-        int[] total = comm.allreduce(buffer, MPI.SUM);
-        System.out.printf("rank %d of %d: bcast=%s allgather=%s recv=%s sum=%s allreduce=%s%n",
-                rank, size, msg, ranks, got, sum, java.util.Arrays.toString(total));
+        byte[] buffer = new byte[10];
+        buffer[0] = 1;
+        comm.Allreduce(MPI.IN_PLACE, buffer, MPI.SUM);
+        System.out.println(String.format("rank %d of %d: bcast=%s allgather=%s recv=%s sum=%s allreduce=%s",
+                rank, size, msg, ranks, got, sum, java.util.Arrays.toString(buffer)));
         MPI.Finalize();
     }
 }

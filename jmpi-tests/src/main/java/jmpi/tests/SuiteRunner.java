@@ -6,8 +6,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import jmpi.Comm;
+import jmpi.tests.cco.CollectiveBufferSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
+import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
+import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
 
 /** Finds and runs rank-side tests; the same order on every rank, so collectives line up. */
@@ -16,7 +19,10 @@ public final class SuiteRunner {
     public static final List<Class<? extends RankSuite>> SUITES = List.of(
             CollectiveObjectSuite.class,
             CollectiveNonBlockingSuite.class,
+            CollectiveBufferSuite.class,
+            CollectiveVectorSuite.class,
             PointToPointObjectSuite.class,
+            PointToPointBufferSuite.class,
             RequestSuite.class,
             ErrorsSuite.class,
             OperationSuite.class,

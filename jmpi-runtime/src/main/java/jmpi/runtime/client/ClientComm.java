@@ -30,6 +30,7 @@ final class ClientComm implements Comm {
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, AtomicLong> groupSeqs = new ConcurrentHashMap<>();
     private volatile boolean freed;
+    private final BufferCalls buffers = new BufferCalls(this);
 
     ClientComm(ClientSession session, int id, int rank, int size) {
         this.session = session;
@@ -106,7 +107,7 @@ final class ClientComm implements Comm {
         session.checkOpen();
     }
 
-    private void checkRoot(int root) {
+    void checkRoot(int root) {
         if (root < 0 || root >= size) {
             throw new MPIException(MPI.ERR_ROOT, "root " + root + " out of range [0, " + size + ")");
         }
@@ -136,7 +137,7 @@ final class ClientComm implements Comm {
         }
     }
 
-    private static Op checkOp(Op op) {
+    static Op checkOp(Op op) {
         if (op == null) {
             throw new MPIException(MPI.ERR_OP, "op == null");
         }
@@ -145,15 +146,19 @@ final class ClientComm implements Comm {
 
     // ---- collectives -----------------------------------------------------------------------------
 
-    private interface Decoder<T> {
+    interface Decoder<T> {
         T decode(Reply r);
     }
 
     private <T> Request<T> collective(byte kind, int root, int op, byte[][] parts, Decoder<T> decoder) {
+        return collective(kind, root, op, 0, parts, decoder);
+    }
+
+    <T> Request<T> collective(byte kind, int root, int op, int flags, byte[][] parts, Decoder<T> decoder) {
         checkLive();
         FutureRequest<T> r = new FutureRequest<>();
         int reqId = conn().nextId();
-        Call c = new Call(reqId, kind, id, seq.incrementAndGet(), root, op, 0, 0, 0, Call.NO_RANKS, Call.NO_RANKS,
+        Call c = new Call(reqId, kind, id, seq.incrementAndGet(), root, op, 0, 0, flags, Call.NO_RANKS, Call.NO_RANKS,
                 parts);
         conn().send(c, reqId, reply -> complete(r, reply, decoder));
         return r;
@@ -279,9 +284,19 @@ final class ClientComm implements Comm {
         if (dest == MPI.PROC_NULL) {
             return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
         }
-        byte[] payload = serial().toBytes(obj);
+        return sendPayload(serial().toBytes(obj), dest, tag, sync, 0);
+    }
+
+    /** Sends serialized bytes or raw buffer elements (flags say which). */
+    Request<Void> sendPayload(byte[] payload, int dest, int tag, boolean sync, int flags) {
+        checkLive();
+        checkDest(dest);
+        checkSendTag(tag);
+        if (dest == MPI.PROC_NULL) {
+            return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
+        }
         int reqId = conn().nextId();
-        Call c = new Call(reqId, Kind.SEND, id, 0, 0, 0, tag, dest, sync ? Call.SYNC : Call.NO_REPLY,
+        Call c = new Call(reqId, Kind.SEND, id, 0, 0, 0, tag, dest, flags | (sync ? Call.SYNC : Call.NO_REPLY),
                 Call.NO_RANKS, Call.NO_RANKS, new byte[][] {payload});
         FutureRequest<Void> r = new FutureRequest<>();
         if (sync) {
@@ -300,17 +315,30 @@ final class ClientComm implements Comm {
 
     @Override
     public <T> Request<T> irecv(int source, int tag) {
+        return receive(source, tag, reply -> {
+            if (reply.ints().length > 0) {
+                throw new MPIException(MPI.ERR_TYPE, "rank " + reply.source() + " sent a buffer (tag " + reply.tag()
+                        + "); receive it with Recv, not recv");
+            }
+            return first(reply);
+        });
+    }
+
+    /** Posts a receive; decoder turns the matched message into the result. */
+    <T> Request<T> receive(int source, int tag, Decoder<T> decoder) {
         checkLive();
         checkSource(source);
         checkRecvTag(tag);
         if (source == MPI.PROC_NULL) {
-            return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
+            Status st = new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false);
+            return FutureRequest.completed(decoder.decode(new Reply(0, Reply.OK, MPI.PROC_NULL, MPI.ANY_TAG, 0,
+                    Call.NO_RANKS, Call.NO_PARTS, null)), st);
         }
         FutureRequest<T> r = new FutureRequest<>();
         int reqId = conn().nextId();
         r.onCancel(() -> conn().cancel(reqId));
         conn().send(new Call(reqId, Kind.RECV, id, 0, 0, 0, tag, source, 0, Call.NO_RANKS, Call.NO_RANKS,
-                Call.NO_PARTS), reqId, reply -> complete(r, reply, this::first));
+                Call.NO_PARTS), reqId, reply -> complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder));
         return r;
     }
 
@@ -337,6 +365,79 @@ final class ClientComm implements Comm {
                 reqId, reply -> complete(r, reply, x -> x.status() == Reply.NONE ? Optional.empty()
                         : Optional.of(new Status(x.source(), x.tag(), x.count(), false))));
         return r;
+    }
+
+    // ---- buffers ------------------------------------------------------------------------------
+
+    @Override
+    public Request<Void> Ibcast(Object buf, int root) {
+        return buffers.ibcast(buf, root);
+    }
+
+    @Override
+    public Request<Void> Igather(Object sendbuf, Object recvbuf, int root) {
+        return buffers.igather(sendbuf, recvbuf, root);
+    }
+
+    @Override
+    public Request<Void> Igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
+        return buffers.igatherv(sendbuf, recvbuf, counts, displs, root);
+    }
+
+    @Override
+    public Request<Void> Iscatter(Object sendbuf, Object recvbuf, int root) {
+        return buffers.iscatter(sendbuf, recvbuf, root);
+    }
+
+    @Override
+    public Request<Void> Iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
+        return buffers.iscatterv(sendbuf, counts, displs, recvbuf, root);
+    }
+
+    @Override
+    public Request<Void> Iallgather(Object sendbuf, Object recvbuf) {
+        return buffers.iallgather(sendbuf, recvbuf);
+    }
+
+    @Override
+    public Request<Void> Iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+        return buffers.iallgatherv(sendbuf, recvbuf, counts, displs);
+    }
+
+    @Override
+    public Request<Void> Ialltoall(Object sendbuf, Object recvbuf) {
+        return buffers.ialltoall(sendbuf, recvbuf);
+    }
+
+    @Override
+    public Request<Void> Ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
+                                    int[] recvcounts, int[] rdispls) {
+        return buffers.ialltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls);
+    }
+
+    @Override
+    public Request<Void> Ireduce(Object sendbuf, Object recvbuf, Op op, int root) {
+        return buffers.ireduce(sendbuf, recvbuf, op, root);
+    }
+
+    @Override
+    public Request<Void> Iallreduce(Object sendbuf, Object recvbuf, Op op) {
+        return buffers.iallreduce(sendbuf, recvbuf, op);
+    }
+
+    @Override
+    public Request<Void> Isend(Object buf, int dest, int tag) {
+        return buffers.isend(buf, dest, tag, false);
+    }
+
+    @Override
+    public Request<Void> Issend(Object buf, int dest, int tag) {
+        return buffers.isend(buf, dest, tag, true);
+    }
+
+    @Override
+    public Request<Status> Irecv(Object buf, int source, int tag) {
+        return buffers.irecv(buf, source, tag);
     }
 
     // ---- custom operations -----------------------------------------------------------------------

@@ -98,11 +98,13 @@ public final class ClientSession implements Session {
             LOG.log(System.Logger.Level.DEBUG, "finalize without the other ranks: " + e.getMessage());
         }
         closed = true;
+        // taken before leaving: once the last rank leaves, the coordinator starts waiting for a new job
+        java.util.concurrent.CompletableFuture<Void> jobDone = embedded == null ? null : embedded.jobDone();
         connection.leave();
         if (embedded != null) {
             // the coordinator must outlive the other ranks' goodbyes; they are all past the barrier
             try {
-                embedded.jobDone().get(config.waitTime().toMillis() + 5000, TimeUnit.MILLISECONDS);
+                jobDone.get(config.waitTime().toMillis() + 5000, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.DEBUG, "ranks still connected at finalize: " + e);
             }

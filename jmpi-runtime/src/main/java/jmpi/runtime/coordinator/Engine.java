@@ -20,6 +20,7 @@ import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.op.OperationContext;
 import jmpi.runtime.serial.ObjectSerializer;
+import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
@@ -296,7 +297,7 @@ final class Engine {
         Call first = p.calls[0];
         for (Call c : p.calls) {
             if (c.kind() != first.kind() || c.root() != first.root() && first.kind() != Kind.SPLIT
-                    || c.op() != first.op()) {
+                    || c.op() != first.op() || c.dtype() != first.dtype()) {
                 failAll(p, ErrorInfo.mpi(MPI.ERR_OTHER, "collective mismatch: ranks called "
                         + Kind.name(first.kind()) + "(root " + first.root() + ") and " + Kind.name(c.kind())
                         + "(root " + c.root() + ") as operation " + first.seq() + " of the communicator"));
@@ -344,11 +345,13 @@ final class Engine {
                 }
                 case Kind.REDUCE, Kind.ALLREDUCE -> {
                     List<Object> values = new ArrayList<>(p.members.length);
+                    int dtype = first.dtype();
                     for (Call c : p.calls) {
-                        values.add(serial.fromBytes(c.parts()[0]));
+                        values.add(dtype == 0 ? serial.fromBytes(c.parts()[0]) : BufferCodec.toArray(dtype, c.parts()[0]));
                     }
                     Op op = opOf(first.op());
-                    byte[] result = serial.toBytes(op.reduce(values));
+                    Object reduced = op.reduce(values);
+                    byte[] result = dtype == 0 ? serial.toBytes(reduced) : BufferCodec.fromArray(dtype, reduced);
                     boolean all = first.kind() == Kind.ALLREDUCE;
                     replyAll(p, i -> all || i == first.root() ? new byte[][] {result} : Call.NO_PARTS);
                 }
@@ -484,7 +487,7 @@ final class Engine {
             return;
         }
         byte[] payload = c.parts().length > 0 ? c.parts()[0] : null;
-        Mailbox.Message m = new Mailbox.Message(me, c.tag(), payload, rank, c.reqId(), sync);
+        Mailbox.Message m = new Mailbox.Message(me, c.tag(), payload, rank, c.reqId(), sync, c.dtype());
         Mailbox mb = mailbox(ci, dest);
         for (Iterator<Mailbox.Posted> it = mb.posted.iterator(); it.hasNext(); ) {
             Mailbox.Posted p = it.next();
@@ -538,17 +541,20 @@ final class Engine {
 
     private void deliver(int worldRank, int reqId, Mailbox.Message m) {
         byte[][] parts = m.payload() == null ? Call.NO_PARTS : new byte[][] {m.payload()};
-        int count = m.payload() == null ? 0 : m.payload().length;
-        reply(worldRank, new Reply(reqId, Reply.OK, m.source(), m.tag(), count, Call.NO_RANKS, parts, null));
+        reply(worldRank, new Reply(reqId, Reply.OK, m.source(), m.tag(), m.count(), dtypeInts(m), parts, null));
         if (m.sync()) {
             reply(m.senderWorld(), Reply.ok(m.senderReqId()));
         }
     }
 
     private static Reply status(int reqId, Mailbox.Message m, boolean cancelled) {
-        int count = m.payload() == null ? 0 : m.payload().length;
-        return new Reply(reqId, cancelled ? Reply.CANCELLED : Reply.OK, m.source(), m.tag(), count, Call.NO_RANKS,
+        return new Reply(reqId, cancelled ? Reply.CANCELLED : Reply.OK, m.source(), m.tag(), m.count(), dtypeInts(m),
                 Call.NO_PARTS, null);
+    }
+
+    /** A buffer message tells the receiver its element type; an object message tells nothing. */
+    private static int[] dtypeInts(Mailbox.Message m) {
+        return m.dtype() == 0 ? Call.NO_RANKS : new int[] {m.dtype()};
     }
 
     /** Cancels a posted receive or probe of this rank, if it has not matched yet. */

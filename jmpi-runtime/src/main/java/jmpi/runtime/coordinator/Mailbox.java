@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import jmpi.MPI;
+import jmpi.runtime.wire.BufferCodec;
 
 /**
  * The point-to-point state of one rank on one communicator: messages that arrived before a matching
@@ -12,7 +13,12 @@ import jmpi.MPI;
  */
 final class Mailbox {
     /** A message waiting for its receive. */
-    record Message(int source, int tag, byte[] payload, int senderWorld, int senderReqId, boolean sync) {
+    record Message(int source, int tag, byte[] payload, int senderWorld, int senderReqId, boolean sync, int dtype) {
+        /** Elements for buffers, bytes for objects. */
+        int count() {
+            int bytes = payload == null ? 0 : payload.length;
+            return dtype == 0 ? bytes : bytes / BufferCodec.elementSize(dtype);
+        }
     }
 
     /** A receive or probe waiting for its message. */

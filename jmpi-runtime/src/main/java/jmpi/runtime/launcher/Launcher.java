@@ -47,6 +47,7 @@ public final class Launcher implements Callable<Integer> {
     List<String> command;
 
     private final List<Process> ranks = new ArrayList<>();
+    private final List<Thread> pumps = new ArrayList<>();
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
@@ -74,11 +75,7 @@ public final class Launcher implements Callable<Integer> {
             env.put("JMPI_SIZE", Integer.toString(np));
             env.put("JMPI_PORT", Integer.toString(p));
             env.put("JMPI_TOKEN", token);
-            if (!prefix) {
-                pb.inheritIO();
-            } else {
-                pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
-            }
+            pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
             Process proc;
             try {
                 proc = pb.start();
@@ -90,10 +87,10 @@ public final class Launcher implements Callable<Integer> {
             synchronized (ranks) {
                 ranks.add(proc);
             }
-            if (prefix) {
-                pump(proc.getInputStream(), out, "[" + r + "] ");
-                pump(proc.getErrorStream(), err, "[" + r + "] ");
-            }
+            // copied line by line, so that lines of different ranks never mix
+            String tag = prefix ? "[" + r + "] " : "";
+            pumps.add(pump(proc.getInputStream(), out, tag));
+            pumps.add(pump(proc.getErrorStream(), err, tag));
             int rank = r;
             proc.onExit().thenRun(() -> exited.add(rank));
         }
@@ -108,6 +105,9 @@ public final class Launcher implements Callable<Integer> {
             }
         }
         Runtime.getRuntime().removeShutdownHook(hook);
+        for (Thread pump : pumps) {
+            pump.join(TimeUnit.SECONDS.toMillis(grace));
+        }
         out.flush();
         return code;
     }
@@ -139,12 +139,14 @@ public final class Launcher implements Callable<Integer> {
     }
 
     /** Copies a rank's output line by line with its prefix; a daemon thread per stream. */
-    private static void pump(InputStream in, PrintStream to, String tag) {
+    private static Thread pump(InputStream in, PrintStream to, String tag) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    to.println(tag + line);
+                    synchronized (to) {
+                        to.println(tag + line);
+                    }
                 }
             } catch (IOException e) {
                 // the rank is gone; nothing more to copy
@@ -152,6 +154,7 @@ public final class Launcher implements Callable<Integer> {
         }, "jmpirun-output");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static int freePort() throws IOException {

@@ -23,6 +23,18 @@ public record Call(int reqId, byte kind, int comm, long seq, int root, int op, i
     public static final int SYNC = 1;
     /** The sender does not wait for a reply (a standard send). */
     public static final int NO_REPLY = 2;
+    /** The parts are raw buffer elements, of the type in bits 8-15 ({@link BufferCodec}). */
+    public static final int BUFFER = 4;
+
+    /** The flags of a buffer call with elements of the given type. */
+    public static int bufferFlags(int dtype) {
+        return BUFFER | (dtype << 8);
+    }
+
+    /** The element type of a buffer call, or 0 for objects. */
+    public int dtype() {
+        return (flags & BUFFER) != 0 ? (flags >> 8) & 0xff : 0;
+    }
 
     public static final int[] NO_RANKS = new int[0];
     public static final byte[][] NO_PARTS = new byte[0][];

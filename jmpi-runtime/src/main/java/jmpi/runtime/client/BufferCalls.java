@@ -1,0 +1,333 @@
+package jmpi.runtime.client;
+
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.Op;
+import jmpi.Request;
+import jmpi.Status;
+import jmpi.runtime.wire.BufferCodec;
+import jmpi.runtime.wire.BufferCodec.View;
+import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Reply;
+
+/**
+ * The buffer operations of a {@link ClientComm}: check the buffers, cut them into raw parts, and put
+ * the parts of the reply in place. The coordinator moves the bytes without deserializing them.
+ */
+final class BufferCalls {
+    private final ClientComm comm;
+
+    BufferCalls(ClientComm comm) {
+        this.comm = comm;
+    }
+
+    private int size() {
+        return comm.size();
+    }
+
+    private int rank() {
+        return comm.rank();
+    }
+
+    private static void checkSameType(View a, View b) {
+        if (a.dtype() != b.dtype()) {
+            throw new MPIException(MPI.ERR_TYPE, "send buffer of " + BufferCodec.typeName(a.dtype())
+                    + " and receive buffer of " + BufferCodec.typeName(b.dtype()));
+        }
+    }
+
+    /** Writes a received part at element off, failing with ERR_TRUNCATE if it does not fit in room elements. */
+    private static void place(View into, byte[] part, int off, int room, int from) {
+        int n = part.length / BufferCodec.elementSize(into.dtype());
+        if (n > room) {
+            throw new MPIException(MPI.ERR_TRUNCATE, "message of " + n + " elements from rank " + from
+                    + " does not fit in " + room);
+        }
+        into.write(part, off);
+    }
+
+    private static void checkCounts(int[] counts, int[] displs, int n, View buf, String what) {
+        if (counts == null || displs == null || counts.length != n || displs.length != n) {
+            throw new MPIException(MPI.ERR_COUNT, what + " needs " + n + " counts and " + n + " displacements");
+        }
+        for (int i = 0; i < n; i++) {
+            if (counts[i] < 0 || displs[i] < 0 || (long) displs[i] + counts[i] > buf.count()) {
+                throw new MPIException(MPI.ERR_COUNT, what + ": count " + counts[i] + " at displacement " + displs[i]
+                        + " for rank " + i + " is outside a buffer of " + buf.count());
+            }
+        }
+    }
+
+    private Request<Void> call(byte kind, int root, int op, int dtype, byte[][] parts, ReplyHandler h) {
+        return comm.collective(kind, root, op, Call.bufferFlags(dtype), parts, r -> {
+            h.handle(r);
+            return null;
+        });
+    }
+
+    private interface ReplyHandler {
+        void handle(Reply r);
+    }
+
+    // ---- collectives --------------------------------------------------------------------------
+
+    Request<Void> ibcast(Object buf, int root) {
+        comm.checkRoot(root);
+        View v = BufferCodec.view(buf, "buffer");
+        byte[][] parts = rank() == root ? new byte[][] {v.read(0, v.count())} : Call.NO_PARTS;
+        return call(Kind.BCAST, root, 0, v.dtype(), parts, r -> {
+            if (rank() != root) {
+                place(v, r.parts()[0], 0, v.count(), root);
+            }
+        });
+    }
+
+    Request<Void> igather(Object sendbuf, Object recvbuf, int root) {
+        comm.checkRoot(root);
+        View recv = rank() == root ? BufferCodec.view(recvbuf, "recvbuf") : null;
+        int chunk = recv == null ? 0 : recv.count() / size();
+        View send;
+        byte[] mine;
+        if (sendbuf == MPI.IN_PLACE && rank() == root) {
+            send = recv;
+            mine = recv.read(root * chunk, chunk);
+        } else {
+            send = BufferCodec.view(sendbuf, "sendbuf");
+            mine = send.read(0, send.count());
+        }
+        if (recv != null) {
+            checkSameType(send, recv);
+        }
+        return call(Kind.GATHER, root, 0, send.dtype(), new byte[][] {mine}, r -> {
+            if (rank() == root) {
+                for (int i = 0; i < size(); i++) {
+                    place(recv, r.parts()[i], i * chunk, chunk, i);
+                }
+            }
+        });
+    }
+
+    Request<Void> igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
+        comm.checkRoot(root);
+        View recv = null;
+        if (rank() == root) {
+            recv = BufferCodec.view(recvbuf, "recvbuf");
+            checkCounts(counts, displs, size(), recv, "Gatherv");
+        }
+        View send;
+        byte[] mine;
+        if (sendbuf == MPI.IN_PLACE && rank() == root) {
+            send = recv;
+            mine = recv.read(displs[root], counts[root]);
+        } else {
+            send = BufferCodec.view(sendbuf, "sendbuf");
+            mine = send.read(0, send.count());
+        }
+        if (recv != null) {
+            checkSameType(send, recv);
+        }
+        View into = recv;
+        return call(Kind.GATHER, root, 0, send.dtype(), new byte[][] {mine}, r -> {
+            if (rank() == root) {
+                for (int i = 0; i < size(); i++) {
+                    place(into, r.parts()[i], displs[i], counts[i], i);
+                }
+            }
+        });
+    }
+
+    Request<Void> iscatter(Object sendbuf, Object recvbuf, int root) {
+        comm.checkRoot(root);
+        boolean inPlace = recvbuf == MPI.IN_PLACE && rank() == root;
+        View recv = inPlace ? null : BufferCodec.view(recvbuf, "recvbuf");
+        byte[][] parts = Call.NO_PARTS;
+        int dtype = recv == null ? 0 : recv.dtype();
+        if (rank() == root) {
+            View send = BufferCodec.view(sendbuf, "sendbuf");
+            if (send.count() % size() != 0) {
+                throw new MPIException(MPI.ERR_COUNT, "Scatter of " + send.count() + " elements to " + size()
+                        + " ranks: the send buffer must hold size × count elements");
+            }
+            if (recv != null) {
+                checkSameType(send, recv);
+            }
+            int chunk = send.count() / size();
+            parts = new byte[size()][];
+            for (int i = 0; i < size(); i++) {
+                parts[i] = send.read(i * chunk, chunk);
+            }
+            dtype = send.dtype();
+        }
+        return call(Kind.SCATTER, root, 0, dtype, parts, r -> {
+            if (recv != null) {
+                place(recv, r.parts()[0], 0, recv.count(), root);
+            }
+        });
+    }
+
+    Request<Void> iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
+        comm.checkRoot(root);
+        boolean inPlace = recvbuf == MPI.IN_PLACE && rank() == root;
+        View recv = inPlace ? null : BufferCodec.view(recvbuf, "recvbuf");
+        byte[][] parts = Call.NO_PARTS;
+        int dtype = recv == null ? 0 : recv.dtype();
+        if (rank() == root) {
+            View send = BufferCodec.view(sendbuf, "sendbuf");
+            checkCounts(counts, displs, size(), send, "Scatterv");
+            if (recv != null) {
+                checkSameType(send, recv);
+            }
+            parts = new byte[size()][];
+            for (int i = 0; i < size(); i++) {
+                parts[i] = send.read(displs[i], counts[i]);
+            }
+            dtype = send.dtype();
+        }
+        return call(Kind.SCATTER, root, 0, dtype, parts, r -> {
+            if (recv != null) {
+                place(recv, r.parts()[0], 0, recv.count(), root);
+            }
+        });
+    }
+
+    Request<Void> iallgather(Object sendbuf, Object recvbuf) {
+        View recv = BufferCodec.view(recvbuf, "recvbuf");
+        int chunk = recv.count() / size();
+        byte[] mine;
+        if (sendbuf == MPI.IN_PLACE) {
+            mine = recv.read(rank() * chunk, chunk);
+        } else {
+            View send = BufferCodec.view(sendbuf, "sendbuf");
+            checkSameType(send, recv);
+            mine = send.read(0, send.count());
+        }
+        return call(Kind.ALLGATHER, 0, 0, recv.dtype(), new byte[][] {mine}, r -> {
+            for (int i = 0; i < size(); i++) {
+                place(recv, r.parts()[i], i * chunk, chunk, i);
+            }
+        });
+    }
+
+    Request<Void> iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+        View recv = BufferCodec.view(recvbuf, "recvbuf");
+        checkCounts(counts, displs, size(), recv, "Allgatherv");
+        byte[] mine;
+        if (sendbuf == MPI.IN_PLACE) {
+            mine = recv.read(displs[rank()], counts[rank()]);
+        } else {
+            View send = BufferCodec.view(sendbuf, "sendbuf");
+            checkSameType(send, recv);
+            mine = send.read(0, send.count());
+        }
+        return call(Kind.ALLGATHER, 0, 0, recv.dtype(), new byte[][] {mine}, r -> {
+            for (int i = 0; i < size(); i++) {
+                place(recv, r.parts()[i], displs[i], counts[i], i);
+            }
+        });
+    }
+
+    Request<Void> ialltoall(Object sendbuf, Object recvbuf) {
+        View recv = BufferCodec.view(recvbuf, "recvbuf");
+        View send = sendbuf == MPI.IN_PLACE ? recv : BufferCodec.view(sendbuf, "sendbuf");
+        checkSameType(send, recv);
+        if (send.count() % size() != 0) {
+            throw new MPIException(MPI.ERR_COUNT, "Alltoall of " + send.count() + " elements among " + size()
+                    + " ranks: the send buffer must hold size × count elements");
+        }
+        int chunk = send.count() / size();
+        int room = recv.count() / size();
+        byte[][] parts = new byte[size()][];
+        for (int j = 0; j < size(); j++) {
+            parts[j] = send.read(j * chunk, chunk);
+        }
+        return call(Kind.ALLTOALL, 0, 0, recv.dtype(), parts, r -> {
+            for (int i = 0; i < size(); i++) {
+                place(recv, r.parts()[i], i * room, room, i);
+            }
+        });
+    }
+
+    Request<Void> ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
+                             int[] rdispls) {
+        View recv = BufferCodec.view(recvbuf, "recvbuf");
+        View send = sendbuf == MPI.IN_PLACE ? recv : BufferCodec.view(sendbuf, "sendbuf");
+        checkSameType(send, recv);
+        int[] sc = sendbuf == MPI.IN_PLACE ? recvcounts : sendcounts;
+        int[] sd = sendbuf == MPI.IN_PLACE ? rdispls : sdispls;
+        checkCounts(sc, sd, size(), send, "Alltoallv send");
+        checkCounts(recvcounts, rdispls, size(), recv, "Alltoallv receive");
+        byte[][] parts = new byte[size()][];
+        for (int j = 0; j < size(); j++) {
+            parts[j] = send.read(sd[j], sc[j]);
+        }
+        return call(Kind.ALLTOALL, 0, 0, recv.dtype(), parts, r -> {
+            for (int i = 0; i < size(); i++) {
+                place(recv, r.parts()[i], rdispls[i], recvcounts[i], i);
+            }
+        });
+    }
+
+    Request<Void> ireduce(Object sendbuf, Object recvbuf, Op op, int root) {
+        comm.checkRoot(root);
+        ClientComm.checkOp(op);
+        View recv = rank() == root ? BufferCodec.view(recvbuf, "recvbuf") : null;
+        View send = sendbuf == MPI.IN_PLACE && recv != null ? recv : BufferCodec.view(sendbuf, "sendbuf");
+        if (recv != null) {
+            checkSameType(send, recv);
+            if (recv.count() < send.count()) {
+                throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
+                        + recv.count());
+            }
+        }
+        return call(Kind.REDUCE, root, op.ordinal(), send.dtype(), new byte[][] {send.read(0, send.count())}, r -> {
+            if (recv != null) {
+                place(recv, r.parts()[0], 0, recv.count(), root);
+            }
+        });
+    }
+
+    Request<Void> iallreduce(Object sendbuf, Object recvbuf, Op op) {
+        ClientComm.checkOp(op);
+        View recv = BufferCodec.view(recvbuf, "recvbuf");
+        View send = sendbuf == MPI.IN_PLACE ? recv : BufferCodec.view(sendbuf, "sendbuf");
+        checkSameType(send, recv);
+        if (recv.count() < send.count()) {
+            throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
+                    + recv.count());
+        }
+        return call(Kind.ALLREDUCE, 0, op.ordinal(), send.dtype(), new byte[][] {send.read(0, send.count())},
+                r -> place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED));
+    }
+
+    // ---- point-to-point -----------------------------------------------------------------------
+
+    Request<Void> isend(Object buf, int dest, int tag, boolean sync) {
+        View v = BufferCodec.view(buf, "buffer");
+        return comm.sendPayload(v.read(0, v.count()), dest, tag, sync, Call.bufferFlags(v.dtype()));
+    }
+
+    Request<Status> irecv(Object buf, int source, int tag) {
+        View v = BufferCodec.view(buf, "buffer");
+        return comm.receive(source, tag, r -> {
+            if (r.status() == Reply.CANCELLED) {
+                return new Status(r.source(), r.tag(), 0, true);
+            }
+            if (r.source() == MPI.PROC_NULL) {
+                return new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false);
+            }
+            if (r.ints().length == 0) {
+                throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent an object (tag " + r.tag()
+                        + "); receive it with recv, not Recv");
+            }
+            if (r.ints()[0] != v.dtype()) {
+                throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent " + BufferCodec.typeName(r.ints()[0])
+                        + " elements into a buffer of " + BufferCodec.typeName(v.dtype()));
+            }
+            if (r.parts().length > 0) {
+                place(v, r.parts()[0], 0, v.count(), r.source());
+            }
+            return new Status(r.source(), r.tag(), r.count(), false);
+        });
+    }
+}

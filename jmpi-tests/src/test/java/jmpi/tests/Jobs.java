@@ -1,0 +1,111 @@
+package jmpi.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts jmpirun from the repository, as a user does, and collects what it prints. */
+final class Jobs {
+    private Jobs() {
+    }
+
+    /** The repository's root directory. */
+    static Path root() {
+        String r = System.getProperty("jmpi.root");
+        Path p = r != null ? Path.of(r) : Path.of("..").toAbsolutePath().normalize();
+        return p;
+    }
+
+    /** The java executable running the tests, so ranks use the same JDK. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** This test JVM's module path: the suites, the API, the runtime and their dependencies. */
+    static String modulePath() {
+        String mp = System.getProperty("jdk.module.path");
+        if (mp == null) {
+            throw new IllegalStateException("tests must run on the module path");
+        }
+        // the test classes are patched into jmpi.tests here; ranks only need the main classes
+        List<String> keep = new ArrayList<>();
+        for (String e : mp.split(File.pathSeparator)) {
+            if (!e.endsWith("test-classes")) {
+                keep.add(e);
+            }
+        }
+        return String.join(File.pathSeparator, keep);
+    }
+
+    /** The command that runs a main class of the tests module as a rank. */
+    static List<String> rankCommand(String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-p", modulePath(), "-m", "jmpi.tests/" + mainClass));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** What a finished job printed and how it ended. */
+    record Result(int exitCode, String out) {
+    }
+
+    static ProcessBuilder jmpirun(int np, List<String> command, String... options) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(root().resolve("bin/jmpirun").toString());
+        cmd.add("-np");
+        cmd.add(Integer.toString(np));
+        cmd.addAll(List.of(options));
+        cmd.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root().toFile()).redirectErrorStream(true);
+        pb.environment().put("JAVA", java());
+        pb.environment().put("JMPI_SERIAL", String.join(",", SuiteRunner.SERIAL));
+        return pb;
+    }
+
+    /** Runs a job to its end, or kills it and everything it started when time runs out. */
+    static Result run(ProcessBuilder pb, Duration timeout) throws IOException, InterruptedException {
+        Process p = pb.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> copy(p.getInputStream(), out), "job-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill(p);
+            reader.join(5000);
+            throw new AssertionError("job still running after " + timeout + "; it printed:\n" + text(out));
+        }
+        reader.join(10000);
+        return new Result(p.exitValue(), text(out));
+    }
+
+    static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    private static String text(ByteArrayOutputStream out) {
+        synchronized (out) {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        byte[] buf = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                synchronized (out) {
+                    out.write(buf, 0, n);
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+    }
+}
