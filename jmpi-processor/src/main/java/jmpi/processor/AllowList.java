@@ -134,7 +134,9 @@ final class AllowList extends SimpleTypeVisitor14<AllowList.Problem, Set<TypeEle
         }
         if (e.getKind() == ElementKind.INTERFACE && isFunctional(e)) {
             String simple = e.getSimpleName().toString();
-            String what = isInPackage(e, "java.util.function") ? "a " + simple : "a " + simple + ", a functional interface";
+            String what = isInPackage(e, "java.util.function")
+                    ? "a " + simple
+                    : "a " + simple + ", a functional interface";
             return new Problem(t, what, CODE, false);
         }
         if (name.equals("java.lang.Object")) {
@@ -220,26 +222,23 @@ final class AllowList extends SimpleTypeVisitor14<AllowList.Problem, Set<TypeEle
 
     /** A type as a reader writes it: simple names, Outer.Inner for nested types, type arguments kept. */
     static String describe(TypeMirror t) {
-        switch (t.getKind()) {
-            case DECLARED:
-                DeclaredType d = (DeclaredType) t;
-                String name = nestedName((TypeElement) d.asElement());
-                if (d.getTypeArguments().isEmpty()) {
-                    return name;
-                }
-                return d.getTypeArguments().stream().map(AllowList::describe)
-                        .collect(Collectors.joining(", ", name + "<", ">"));
-            case ARRAY:
-                return describe(((ArrayType) t).getComponentType()) + "[]";
-            case WILDCARD:
-                WildcardType w = (WildcardType) t;
-                if (w.getExtendsBound() != null) {
-                    return "? extends " + describe(w.getExtendsBound());
-                }
-                return w.getSuperBound() != null ? "? super " + describe(w.getSuperBound()) : "?";
-            default:
-                return t.toString();
+        if (t.getKind() == TypeKind.DECLARED) {
+            DeclaredType d = (DeclaredType) t;
+            String name = nestedName((TypeElement) d.asElement());
+            return d.getTypeArguments().isEmpty() ? name : d.getTypeArguments().stream().map(AllowList::describe)
+                    .collect(Collectors.joining(", ", name + "<", ">"));
         }
+        if (t.getKind() == TypeKind.ARRAY) {
+            return describe(((ArrayType) t).getComponentType()) + "[]";
+        }
+        if (t.getKind() == TypeKind.WILDCARD) {
+            WildcardType w = (WildcardType) t;
+            if (w.getExtendsBound() != null) {
+                return "? extends " + describe(w.getExtendsBound());
+            }
+            return w.getSuperBound() != null ? "? super " + describe(w.getSuperBound()) : "?";
+        }
+        return t.toString();
     }
 
     /** Outer.Inner for a nested type, the simple name otherwise. */

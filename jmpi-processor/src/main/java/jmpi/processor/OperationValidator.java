@@ -75,7 +75,8 @@ final class OperationValidator {
         if (context != null) {
             List<? extends TypeMirror> arguments = context.getTypeArguments();
             for (int i = 0; i < arguments.size(); i++) {
-                checks.add(check(type, "OperationContext type argument " + CONTEXT_ARGUMENTS[i], arguments.get(i), enums));
+                String subject = "OperationContext type argument " + CONTEXT_ARGUMENTS[i];
+                checks.add(check(type, subject, arguments.get(i), enums));
             }
         }
         for (RecordComponentElement component : type.getRecordComponents()) {
@@ -122,7 +123,8 @@ final class OperationValidator {
                 ? serializerName(e)
                 : "JmpiSerializer_" + elements.getBinaryName(e).toString().replace('.', '_').replace('$', '_');
         return new OperationModel(OperationModel.Kind.ENUM, ClassName.get(e), elements.getBinaryName(e).toString(),
-                ClassName.get(userPkg, simple), isEffectivelyPublic(e), moduleName(user), List.of(), constants(e), user);
+                ClassName.get(userPkg, simple), isEffectivelyPublic(e), moduleName(user), List.of(), constants(e),
+                user);
     }
 
     private boolean isValidKind(TypeElement type, boolean operation, AnnotationMirror mirror) {
@@ -238,26 +240,17 @@ final class OperationValidator {
     }
 
     private static OperationModel.Wire wire(TypeMirror t) {
-        switch (t.getKind()) {
-            case BOOLEAN:
-                return OperationModel.Wire.BOOLEAN;
-            case BYTE:
-                return OperationModel.Wire.BYTE;
-            case SHORT:
-                return OperationModel.Wire.SHORT;
-            case CHAR:
-                return OperationModel.Wire.CHAR;
-            case INT:
-                return OperationModel.Wire.INT;
-            case LONG:
-                return OperationModel.Wire.LONG;
-            case FLOAT:
-                return OperationModel.Wire.FLOAT;
-            case DOUBLE:
-                return OperationModel.Wire.DOUBLE;
-            default:
-                return isType(t, "java.lang.String") ? OperationModel.Wire.STRING : OperationModel.Wire.OBJECT;
-        }
+        return switch (t.getKind()) {
+            case BOOLEAN -> OperationModel.Wire.BOOLEAN;
+            case BYTE -> OperationModel.Wire.BYTE;
+            case SHORT -> OperationModel.Wire.SHORT;
+            case CHAR -> OperationModel.Wire.CHAR;
+            case INT -> OperationModel.Wire.INT;
+            case LONG -> OperationModel.Wire.LONG;
+            case FLOAT -> OperationModel.Wire.FLOAT;
+            case DOUBLE -> OperationModel.Wire.DOUBLE;
+            default -> isType(t, "java.lang.String") ? OperationModel.Wire.STRING : OperationModel.Wire.OBJECT;
+        };
     }
 
     private static List<String> constants(TypeElement type) {
@@ -332,18 +325,13 @@ final class OperationValidator {
     }
 
     private static String kindName(TypeElement type) {
-        switch (type.getKind()) {
-            case ANNOTATION_TYPE:
-                return "annotation type";
-            case RECORD:
-                return "record";
-            case ENUM:
-                return "enum";
-            case INTERFACE:
-                return "interface";
-            default:
-                return "class";
-        }
+        return switch (type.getKind()) {
+            case ANNOTATION_TYPE -> "annotation type";
+            case RECORD -> "record";
+            case ENUM -> "enum";
+            case INTERFACE -> "interface";
+            default -> "class";
+        };
     }
 
     private static String article(ElementKind kind) {

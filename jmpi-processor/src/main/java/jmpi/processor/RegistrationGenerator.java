@@ -71,9 +71,10 @@ final class RegistrationGenerator {
     }
 
     /**
-     * {@code @SuppressWarnings("exports")}: in an exported package javac warns that the public generated classes
-     * show jmpi's types to modules that may not read jmpi; they are for the runtime only, so the warning helps
-     * nobody.
+     * {@code @SuppressWarnings("exports")}, for generated classes in a named module. In an exported package javac
+     * warns that their public signatures show types other modules may not see (jmpi's, unless the module
+     * {@code requires transitive jmpi}; a package-private user type); the classes exist for the runtime only,
+     * so the warning would help nobody.
      */
     static AnnotationSpec exports() {
         return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "exports").build();

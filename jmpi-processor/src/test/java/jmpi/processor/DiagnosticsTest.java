@@ -132,8 +132,8 @@ class DiagnosticsTest {
     void genericRecord() {
         JavaFileObject src = Inputs.source("errors/GenericPayload.java");
         Compilation c = Inputs.javac().compile(src);
-        assertThat(c).hadErrorContaining("[jmpi.Generic] record GenericPayload has type parameters <T>: the codec needs the exact"
-                + " type of every component")
+        assertThat(c).hadErrorContaining("[jmpi.Generic] record GenericPayload has type parameters <T>: the codec"
+                + " needs the exact type of every component")
                 .inFile(src).onLineContaining("record GenericPayload");
         assertThat(c).hadErrorContaining("[jmpi.Disallowed] component 'value' is the type variable T")
                 .inFile(src).onLineContaining("record GenericPayload");

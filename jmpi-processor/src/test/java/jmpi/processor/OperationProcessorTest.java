@@ -21,7 +21,7 @@ class OperationProcessorTest {
     static List<JavaFileObject> validSources() {
         return List.of(Inputs.source("valid/PairReduce.java"), Inputs.source("valid/Point.java"),
                 Inputs.source("valid/Mode.java"), Inputs.source("valid/Shade.java"),
-                Inputs.source("valid/Outer.java"));
+                Inputs.source("valid/Outer.java"), Inputs.source("valid/Hidden.java"));
     }
 
     static Compilation compileValid() {
@@ -36,6 +36,7 @@ class OperationProcessorTest {
                 "JmpiSerializer_Shade", "JmpiSerializer_Outer_Inner", "JmpiRegistration")) {
             assertThat(c).generatedSourceFile("demo." + codec);
         }
+        assertThat(c).generatedSourceFile("demo.other.JmpiSerializer_Hidden");
     }
 
     @Test
@@ -136,6 +137,7 @@ class OperationProcessorTest {
                         registry.register(PairReduce.class, "demo.PairReduce", new JmpiSerializer_PairReduce());
                         registry.register(Point.class, "demo.Point", new JmpiSerializer_Point());
                         registry.register(Shade.class, "demo.Shade", new JmpiSerializer_Shade());
+                        registry.register(JmpiSerializer_Hidden.TYPE, "demo.other.Hidden", new JmpiSerializer_Hidden());
                     }
                 """);
     }

@@ -24,6 +24,7 @@ import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.transport.tcp.Transports;
 import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
@@ -42,9 +43,18 @@ final class Connection {
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
     private volatile MPIException lost;
     private volatile boolean leaving;
+    private volatile long limit = Long.MAX_VALUE;
 
     private Connection(Channel channel) {
         this.channel = channel;
+    }
+
+    /** Fails locally, before anything is sent, when a call carries more than JMPI_SERIAL_SIZE bytes. */
+    private void checkSize(Frame f) {
+        if (f instanceof Call c && c.payloadBytes() > limit) {
+            throw new MPIException(MPI.ERR_COUNT, "a message of " + c.payloadBytes() + " bytes exceeds the limit of "
+                    + limit + " bytes (JMPI_SERIAL_SIZE)");
+        }
     }
 
     /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
@@ -78,6 +88,7 @@ final class Connection {
             throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
         }
         Connection c = holder[0];
+        c.limit = config.serialSize();
         ch.writeAndFlush(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token()));
         try {
             long left = Math.max(1, deadline - System.nanoTime());
@@ -122,6 +133,7 @@ final class Connection {
         if (l != null) {
             throw l;
         }
+        checkSize(f);
         waiting.put(reqId, onReply);
         channel.writeAndFlush(f).addListener(x -> {
             if (!x.isSuccess()) {
@@ -139,6 +151,7 @@ final class Connection {
         if (l != null) {
             throw l;
         }
+        checkSize(f);
         CompletableFuture<Void> done = new CompletableFuture<>();
         channel.writeAndFlush(f).addListener(x -> {
             if (x.isSuccess()) {

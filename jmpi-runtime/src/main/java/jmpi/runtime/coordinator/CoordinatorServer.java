@@ -6,6 +6,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +29,13 @@ public final class CoordinatorServer implements Coordinator {
     private final EventLoopGroup group;
     private final Channel server;
     private final Engine engine;
+    private final ChannelGroup connections;
 
-    private CoordinatorServer(EventLoopGroup group, Channel server, Engine engine) {
+    private CoordinatorServer(EventLoopGroup group, Channel server, Engine engine, ChannelGroup connections) {
         this.group = group;
         this.server = server;
         this.engine = engine;
+        this.connections = connections;
     }
 
     /**
@@ -42,6 +46,8 @@ public final class CoordinatorServer implements Coordinator {
         ObjectSerializer serial = new ObjectSerializer(config.serial(), loader());
         Engine engine = new Engine(serial, config.token(), expectedSize);
         EventLoopGroup group = Transports.newGroup(1, "jmpi-coordinator");
+        // every connection, so that closing the coordinator closes them all (ranks then fail fast)
+        ChannelGroup connections = new DefaultChannelGroup("jmpi-ranks", group.next());
         try {
             ServerBootstrap b = new ServerBootstrap()
                     .group(group)
@@ -53,13 +59,14 @@ public final class CoordinatorServer implements Coordinator {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            connections.add(ch);
                             Transports.addCodec(ch.pipeline(), config.serialSize());
                             ch.pipeline().addLast("coordinator", new CoordinatorHandler(engine));
                         }
                     });
             Channel ch = b.bind(host, config.port()).syncUninterruptibly().channel();
             LOG.log(System.Logger.Level.DEBUG, "coordinator listening on {0}", ch.localAddress());
-            return new CoordinatorServer(group, ch, engine);
+            return new CoordinatorServer(group, ch, engine, connections);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new MPIException(MPI.ERR_OTHER, "cannot start the coordinator on " + host + ":" + config.port()
@@ -87,6 +94,7 @@ public final class CoordinatorServer implements Coordinator {
     @Override
     public void close() {
         server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

@@ -32,6 +32,9 @@ public record ErrorInfo(byte kind, int errorClass, String type, String message, 
 
     /** An exception thrown while applying an operation; MPI errors keep their class. */
     public static ErrorInfo of(Throwable t) {
+        if (t instanceof ProcessFailedException pf) {
+            return failed(pf.failedRank(), pf.getMessage());
+        }
         if (t instanceof MPIException && !(t instanceof RemoteException)) {
             return mpi(((MPIException) t).errorClass(), t.getMessage());
         }
