@@ -1,4 +1,9 @@
 /** Example jmpi programs. */
 module jmpi.examples {
     requires jmpi;
+
+    exports jmpi.examples;
+    exports jmpi.examples.ops;
+
+    provides jmpi.op.Registration with jmpi.examples.ops.JmpiRegistration_jmpi_examples;
 }

@@ -7,4 +7,7 @@ open module jmpi.tests {
     exports jmpi.tests.cco;
     exports jmpi.tests.p2p;
     exports jmpi.tests.ops;
+    exports jmpi.tests.programs;
+
+    provides jmpi.op.Registration with jmpi.tests.ops.JmpiRegistration_jmpi_tests;
 }

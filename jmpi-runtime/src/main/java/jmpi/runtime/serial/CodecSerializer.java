@@ -1,5 +1,6 @@
 package jmpi.runtime.serial;
 
+import java.nio.charset.StandardCharsets;
 import jmpi.op.WireCodec;
 import jmpi.op.WireInput;
 import jmpi.op.WireOutput;
@@ -14,7 +15,7 @@ final class CodecSerializer<T> extends Serializer<T> {
     private final WireCodec<T> codec;
 
     CodecSerializer(Config config, Class<T> type, WireCodec<T> codec) {
-        super(config, type);
+        super(config, type, false);
         this.codec = codec;
     }
 
@@ -75,7 +76,14 @@ final class CodecSerializer<T> extends Serializer<T> {
 
         @Override
         public void writeString(String v) {
-            ctx.writeRef(v);
+            // length-prefixed UTF-8 (0 for null, n + 1 for n bytes): self-contained, no reference state
+            if (v == null) {
+                buf().writeVarUInt32(0);
+                return;
+            }
+            byte[] b = v.getBytes(StandardCharsets.UTF_8);
+            buf().writeVarUInt32(b.length + 1);
+            buf().writeBytes(b);
         }
 
         @Override
@@ -131,11 +139,14 @@ final class CodecSerializer<T> extends Serializer<T> {
 
         @Override
         public String readString() {
-            Object o = ctx.readRef();
-            if (o != null && !(o instanceof String)) {
-                throw new IllegalStateException("expected a string, read " + o.getClass().getName());
+            int n = buf().readVarUInt32();
+            if (n == 0) {
+                return null;
             }
-            return (String) o;
+            if (n - 1 > buf().remaining()) {
+                throw new IllegalStateException("a string of " + (n - 1) + " bytes does not fit in what is left");
+            }
+            return new String(buf().readBytes(n - 1), StandardCharsets.UTF_8);
         }
 
         @Override

@@ -7,6 +7,7 @@ import jmpi.Loc;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
+import jmpi.op.CommunicationGroup;
 import jmpi.op.WireCodec;
 import org.apache.fory.Fory;
 import org.apache.fory.ThreadSafeFory;
@@ -40,9 +41,10 @@ public final class ObjectSerializer {
                 .suppressClassRegistrationWarnings(true)
                 .buildThreadSafeFory();
         fory.registerCallback(f -> {
-            f.register(Op.class, "jmpi.Op");
-            f.register(Loc.class, "jmpi.Loc");
-            f.registerSerializer(Loc.class, new LocSerializer(f.getConfig()));
+            // jmpi's own types first, then generated ones, each with its serializer in one step
+            f.register(Op.class);
+            f.registerSerializerAndType(Loc.class, new LocSerializer(f.getConfig()));
+            f.registerSerializerAndType(CommunicationGroup.class, new GroupSerializer(f.getConfig()));
             for (Generated<?> g : generated) {
                 g.registerWith(f);
             }
@@ -55,8 +57,9 @@ public final class ObjectSerializer {
     /** A type that a generated registration adds, with its codec. */
     record Generated<T>(Class<T> type, String name, WireCodec<T> codec) {
         void registerWith(Fory f) {
-            f.register(type, name);
-            f.registerSerializer(type, new CodecSerializer<>(f.getConfig(), type, codec));
+            // type and serializer together: registered apart, a type read by name could later be
+            // written with Fory's own record serializer instead of the codec
+            f.registerSerializerAndType(type, new CodecSerializer<>(f.getConfig(), type, codec));
         }
     }
 

@@ -1,0 +1,80 @@
+package jmpi.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The custom-operation examples under jmpirun at 1 to 4 ranks, every rank's result checked. */
+class ExamplesTest {
+
+    private static Jobs.Result example(int np, String main) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Jobs.java(), "-p", "examples/target/modules", "-m",
+                "jmpi.examples/jmpi.examples.ops." + main));
+        ProcessBuilder pb = Jobs.jmpirun(np, cmd);
+        pb.environment().remove("JMPI_SERIAL");
+        Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
+        assertEquals(0, r.exitCode(), r.out());
+        return r;
+    }
+
+    private static Map<Integer, String> lines(String out) {
+        Map<Integer, String> byRank = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^R(\\d+): (.*)$").matcher(out);
+        while (m.find()) {
+            byRank.put(Integer.parseInt(m.group(1)), m.group(2));
+        }
+        return byRank;
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void pairReduce(int np) throws Exception {
+        Map<Integer, String> got = lines(example(np, "PairReduceExample").out());
+        assertEquals(np, got.size(), got.toString());
+        for (int r = 0; r < np; r++) {
+            String expected = r % 2 == 1 ? "null" : Integer.toString(r + 1 < np ? 2 * r + 1 : r);
+            assertEquals(expected, got.get(r), "rank " + r);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void topK(int np) throws Exception {
+        Map<Integer, String> got = lines(example(np, "TopKExample").out());
+        int top = np - 1;
+        String expected = "r" + top + "-3=" + (top * 10 + 3) + " r" + top + "-2=" + (top * 10 + 2) + " r" + top + "-1="
+                + (top * 10 + 1);
+        for (int r = 0; r < np; r++) {
+            assertEquals(expected, got.get(r), "rank " + r);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void keyedMerge(int np) throws Exception {
+        Map<Integer, String> got = lines(example(np, "KeyedMergeExample").out());
+        assertEquals(np, got.size(), got.toString());
+        // together the ranks own every word once, with the text's counts
+        Map<String, Integer> all = new TreeMap<>();
+        for (String line : got.values()) {
+            String body = line.substring(1, line.length() - 1);
+            if (body.isEmpty()) {
+                continue;
+            }
+            for (String kv : body.split(", ")) {
+                String[] p = kv.split("=");
+                assertTrue(all.put(p[0], Integer.parseInt(p[1])) == null, "owned twice: " + p[0]);
+            }
+        }
+        assertEquals(Map.of("to", 2, "be", 2, "or", 1, "not", 1, "that", 1, "is", 1, "the", 1, "question", 1), all);
+    }
+}
