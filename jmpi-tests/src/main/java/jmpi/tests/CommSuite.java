@@ -82,6 +82,70 @@ public class CommSuite extends RankSuite {
     }
 
     @RankTest
+    public void testDisconnectCompletesPendingWork() {
+        Comm c = comm();
+        Comm d = c.Dup();
+        var sum = d.iallreduce(1);
+        d.isend("last", d.rank(), 2);
+        var last = d.irecv(d.rank(), 2);
+        d.Disconnect();
+        assertTrue(sum.test());
+        assertTrue(last.test());
+        assertEquals(c.size(), (int) sum.waitFor());
+        fails(MPI.ERR_COMM, d::barrier);
+    }
+
+    @RankTest
+    public void testSubcommunicatorOfSubcommunicator() {
+        Comm c = comm();
+        Comm half = c.Split(c.rank() % 2, c.rank());
+        Comm quarter = half.Split(half.rank() % 2, half.rank());
+        try {
+            int expected = 0;
+            int count = 0;
+            for (int r = 0; r < c.size(); r++) {
+                if (r % 2 == c.rank() % 2 && (r / 2) % 2 == half.rank() % 2) {
+                    expected += r;
+                    count++;
+                }
+            }
+            assertEquals(count, quarter.size());
+            assertEquals(expected, (int) quarter.<Integer>allreduce(c.rank()));
+        } finally {
+            quarter.Free();
+            half.Free();
+        }
+    }
+
+    @RankTest
+    public void testInterleavedTrafficOnSeveralCommunicators() {
+        Comm c = comm();
+        Comm a = c.Dup();
+        Comm b = c.Split(0, -c.rank());
+        try {
+            int next = (c.rank() + 1) % c.size();
+            int prev = (c.rank() - 1 + c.size()) % c.size();
+            for (int i = 0; i < 20; i++) {
+                c.send("c" + i, next, 0);
+                a.send("a" + i, a.rank(), 0);
+                b.send("b" + i, b.rank(), 0);
+            }
+            var sumA = a.iallreduce(1);
+            var sumB = b.iallreduce(2);
+            for (int i = 0; i < 20; i++) {
+                assertEquals("b" + i, b.recv(MPI.ANY_SOURCE, MPI.ANY_TAG));
+                assertEquals("a" + i, a.recv(MPI.ANY_SOURCE, MPI.ANY_TAG));
+                assertEquals("c" + i, c.recv(prev, 0));
+            }
+            assertEquals(c.size(), (int) sumA.waitFor());
+            assertEquals(2 * c.size(), (int) sumB.waitFor());
+        } finally {
+            a.Free();
+            b.Free();
+        }
+    }
+
+    @RankTest
     public void testFreedCommFails() {
         Comm c = comm();
         Comm d = c.Dup();

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExamplesTest {
 
     private static Jobs.Result example(int np, String main) throws Exception {
+        String cls = main.startsWith(".") ? main.substring(1) : "ops." + main;
         List<String> cmd = new ArrayList<>(List.of(Jobs.java(), "-p", "examples/target/modules", "-m",
-                "jmpi.examples/jmpi.examples.ops." + main));
+                "jmpi.examples/jmpi.examples." + cls));
         ProcessBuilder pb = Jobs.jmpirun(np, cmd);
         pb.environment().remove("JMPI_SERIAL");
         Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
@@ -44,6 +45,15 @@ class ExamplesTest {
             String expected = r % 2 == 1 ? "null" : Integer.toString(r + 1 < np ? 2 * r + 1 : r);
             assertEquals(expected, got.get(r), "rank " + r);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void gridRowsAndColumns() throws Exception {
+        Map<Integer, String> got = lines(example(4, ".Grid").out());
+        assertEquals("row 0 sum 1, column 0 sum 2", got.get(0));
+        assertEquals("row 0 sum 1, column 1 sum 4", got.get(1));
+        assertEquals("row 1 sum 5, column 0 sum 2", got.get(2));
+        assertEquals("row 1 sum 5, column 1 sum 4", got.get(3));
     }
 
     @ParameterizedTest(name = "{0} ranks")

@@ -31,6 +31,7 @@ final class ClientComm implements Comm {
     private final Map<String, AtomicLong> groupSeqs = new ConcurrentHashMap<>();
     private volatile boolean freed;
     private final BufferCalls buffers = new BufferCalls(this);
+    private final java.util.Set<FutureRequest<?>> pending = ConcurrentHashMap.newKeySet();
 
     ClientComm(ClientSession session, int id, int rank, int size) {
         this.session = session;
@@ -97,7 +98,23 @@ final class ClientComm implements Comm {
 
     @Override
     public void Disconnect() {
+        checkLive();
+        // MPI's Disconnect completes what is pending on the communicator before freeing it
+        for (FutureRequest<?> r : List.copyOf(pending)) {
+            try {
+                r.future.join();
+            } catch (RuntimeException e) {
+                // its owner sees the failure; disconnecting goes on
+            }
+        }
         Free();
+    }
+
+    /** Remembers a request until it completes, for {@link #Disconnect()}. */
+    private <T> FutureRequest<T> track(FutureRequest<T> r) {
+        pending.add(r);
+        r.future.whenComplete((v, e) -> pending.remove(r));
+        return r;
     }
 
     private void checkLive() {
@@ -156,7 +173,7 @@ final class ClientComm implements Comm {
 
     <T> Request<T> collective(byte kind, int root, int op, int flags, byte[][] parts, Decoder<T> decoder) {
         checkLive();
-        FutureRequest<T> r = new FutureRequest<>();
+        FutureRequest<T> r = track(new FutureRequest<>());
         int reqId = conn().nextId();
         Call c = new Call(reqId, kind, id, seq.incrementAndGet(), root, op, 0, 0, flags, Call.NO_RANKS, Call.NO_RANKS,
                 parts);
@@ -298,7 +315,7 @@ final class ClientComm implements Comm {
         int reqId = conn().nextId();
         Call c = new Call(reqId, Kind.SEND, id, 0, 0, 0, tag, dest, flags | (sync ? Call.SYNC : Call.NO_REPLY),
                 Call.NO_RANKS, Call.NO_RANKS, new byte[][] {payload});
-        FutureRequest<Void> r = new FutureRequest<>();
+        FutureRequest<Void> r = track(new FutureRequest<>());
         if (sync) {
             conn().send(c, reqId, reply -> complete(r, reply, x -> null));
         } else {
@@ -334,7 +351,7 @@ final class ClientComm implements Comm {
             return FutureRequest.completed(decoder.decode(new Reply(0, Reply.OK, MPI.PROC_NULL, MPI.ANY_TAG, 0,
                     Call.NO_RANKS, Call.NO_PARTS, null)), st);
         }
-        FutureRequest<T> r = new FutureRequest<>();
+        FutureRequest<T> r = track(new FutureRequest<>());
         int reqId = conn().nextId();
         r.onCancel(() -> conn().cancel(reqId));
         conn().send(new Call(reqId, Kind.RECV, id, 0, 0, 0, tag, source, 0, Call.NO_RANKS, Call.NO_RANKS,
@@ -460,7 +477,7 @@ final class ClientComm implements Comm {
         long n = groupSeqs.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         byte[] ctx = serial().toBytes(op.ctx());
         byte[][] parts = g.src().contains(rank) ? new byte[][] {ctx, serial().toBytes(op.data())} : new byte[][] {ctx};
-        FutureRequest<U> r = new FutureRequest<>();
+        FutureRequest<U> r = track(new FutureRequest<>());
         int reqId = conn().nextId();
         conn().send(new Call(reqId, Kind.CUSTOM, id, n, 0, 0, 0, 0, 0, src, dst, parts), reqId,
                 reply -> complete(r, reply, x -> callback.apply(this.<R>first(x))));
