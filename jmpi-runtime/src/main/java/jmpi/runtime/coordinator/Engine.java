@@ -67,7 +67,7 @@ final class Engine {
         this.expectedSize = expectedSize;
     }
 
-    /** Completes when every rank of the current job has left (said goodbye or failed). */
+    /** Completes when every rank of the current (or, between jobs, the last) job has left. */
     CompletableFuture<Void> jobDone() {
         return jobDone;
     }
@@ -111,6 +111,9 @@ final class Engine {
     }
 
     private void startJob(int n, String token) {
+        if (jobDone.isDone()) {
+            jobDone = new CompletableFuture<>();
+        }
         size = n;
         jobToken = token;
         channels = new Channel[n];
@@ -157,9 +160,8 @@ final class Engine {
         flush();
         channels = null;
         jobToken = null;
-        CompletableFuture<Void> done = jobDone;
-        jobDone = new CompletableFuture<>();
-        done.complete(null);
+        // stays completed until the next job starts, so a late look still sees this job as done
+        jobDone.complete(null);
     }
 
     /** Fails everything pending that involves the dead rank. */
