@@ -138,6 +138,25 @@ class FailureTest {
     }
 
     @Test
+    void commSelfNeverTouchesTheNetwork() throws Exception {
+        r0 = rank(0, 2);
+        coordinator.close();
+        Comm self = r0.self();
+        // the coordinator is gone, and COMM_SELF does not notice: it has a coordinator of its own
+        assertEquals("alone", self.bcast("alone"));
+        assertEquals(List.of(7), self.allgather(7));
+        self.send("to me", 0, 3);
+        assertEquals("to me", self.recv(0, 3));
+        int[] buf = {4};
+        self.Allreduce(MPI.IN_PLACE, buf, MPI.SUM);
+        assertEquals(4, buf[0]);
+        Comm dup = self.Dup();
+        assertEquals(1, dup.size());
+        dup.Free();
+        assertThrows(ProcessFailedException.class, () -> r0.world().barrier());
+    }
+
+    @Test
     void wrongTokenIsRefusedAndTheJobGoesOn() throws Exception {
         r0 = rank(0, 2);
         try (Socket intruder = fakeRank(1, 2, "not the token")) {

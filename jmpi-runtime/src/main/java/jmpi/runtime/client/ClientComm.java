@@ -24,6 +24,7 @@ import jmpi.runtime.wire.Reply;
 /** A communicator of a connected rank: checks arguments locally, then makes one call to the coordinator. */
 final class ClientComm implements Comm {
     private final ClientSession session;
+    private final Link link;
     private final int id;
     private final int rank;
     private final int size;
@@ -33,8 +34,9 @@ final class ClientComm implements Comm {
     private final BufferCalls buffers = new BufferCalls(this);
     private final java.util.Set<FutureRequest<?>> pending = ConcurrentHashMap.newKeySet();
 
-    ClientComm(ClientSession session, int id, int rank, int size) {
+    ClientComm(ClientSession session, Link link, int id, int rank, int size) {
         this.session = session;
+        this.link = link;
         this.id = id;
         this.rank = rank;
         this.size = size;
@@ -44,8 +46,8 @@ final class ClientComm implements Comm {
         return session.serial();
     }
 
-    private Connection conn() {
-        return session.connection();
+    private Link conn() {
+        return link;
     }
 
     // ---- communicator ---------------------------------------------------------------------------
@@ -81,7 +83,7 @@ final class ClientComm implements Comm {
                         r.complete(MPI.COMM_NULL, null);
                     } else {
                         int[] a = reply.ints();
-                        r.complete(new ClientComm(session, a[0], a[1], a.length - 2), null);
+                        r.complete(new ClientComm(session, link, a[0], a[1], a.length - 2), null);
                     }
                 });
         return r.waitFor();

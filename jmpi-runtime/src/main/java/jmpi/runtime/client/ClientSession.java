@@ -44,8 +44,9 @@ public final class ClientSession implements Session {
             }
             throw e;
         }
-        this.world = new ClientComm(this, 0, config.rank(), config.size());
-        this.self = new ClientComm(this, -(config.rank() + 1), 0, 1);
+        this.world = new ClientComm(this, connection, 0, config.rank(), config.size());
+        // COMM_SELF never touches the network: a coordinator of its own, in this process
+        this.self = new ClientComm(this, new LocalLink(serial), 0, 0, 1);
     }
 
     /** Connects as config.rank() of config.size(). */

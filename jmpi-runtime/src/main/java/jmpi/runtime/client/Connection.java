@@ -34,7 +34,7 @@ import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.Welcome;
 
 /** A rank's connection to the coordinator: sends frames, routes replies to whoever waits for them. */
-final class Connection {
+final class Connection implements Link {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final Channel channel;
@@ -123,12 +123,14 @@ final class Connection {
         });
     }
 
-    int nextId() {
+    @Override
+    public int nextId() {
         return ids.incrementAndGet();
     }
 
     /** Sends a frame whose reply goes to onReply (registered before sending, as replies can be quick). */
-    void send(Frame f, int reqId, Consumer<Reply> onReply) {
+    @Override
+    public void send(Frame f, int reqId, Consumer<Reply> onReply) {
         MPIException l = lost;
         if (l != null) {
             throw l;
@@ -146,7 +148,8 @@ final class Connection {
     }
 
     /** Sends a frame that gets no reply; the future completes once it is written to the socket. */
-    CompletableFuture<Void> sendOneWay(Frame f) {
+    @Override
+    public CompletableFuture<Void> sendOneWay(Frame f) {
         MPIException l = lost;
         if (l != null) {
             throw l;
@@ -163,7 +166,8 @@ final class Connection {
         return done;
     }
 
-    void cancel(int reqId) {
+    @Override
+    public void cancel(int reqId) {
         if (lost == null) {
             channel.writeAndFlush(new Cancel(reqId));
         }

@@ -1,0 +1,21 @@
+package jmpi.runtime.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.Reply;
+
+/** Where a communicator's calls go: the coordinator over the network, or a coordinator inside this process. */
+interface Link {
+    /** A new request id, unique on this link. */
+    int nextId();
+
+    /** Sends a frame whose reply goes to onReply. */
+    void send(Frame f, int reqId, Consumer<Reply> onReply);
+
+    /** Sends a frame that gets no reply; completes once it is handed off. */
+    CompletableFuture<Void> sendOneWay(Frame f);
+
+    /** Asks to cancel a pending receive or probe. */
+    void cancel(int reqId);
+}
