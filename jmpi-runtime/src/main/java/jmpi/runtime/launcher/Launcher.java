@@ -61,10 +61,18 @@ public final class Launcher implements Callable<Integer> {
         if (np < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "-np must be at least 1, not " + np);
         }
-        int p = port != null ? port : freePort();
-        byte[] t = new byte[16];
-        new SecureRandom().nextBytes(t);
-        String token = HexFormat.of().formatHex(t);
+        // with JMPI_ADDR the coordinator runs elsewhere (jmpi-server): keep its port and any token given
+        String external = System.getenv("JMPI_ADDR");
+        String envPort = System.getenv("JMPI_PORT");
+        int p = port != null ? port
+                : external != null && !external.isBlank() ? (envPort != null ? Integer.parseInt(envPort.trim())
+                : jmpi.Config.DEFAULT_PORT) : freePort();
+        String token = System.getenv("JMPI_TOKEN");
+        if (token == null || token.isEmpty()) {
+            byte[] t = new byte[16];
+            new SecureRandom().nextBytes(t);
+            token = HexFormat.of().formatHex(t);
+        }
         Thread hook = new Thread(() -> stopAll(null), "jmpirun-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         BlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
