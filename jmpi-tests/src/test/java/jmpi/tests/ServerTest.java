@@ -29,7 +29,11 @@ class ServerTest {
         Process server = spb.start();
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String line = in.readLine();
+            // newer JDKs may print warnings first
+            String line;
+            do {
+                line = in.readLine();
+            } while (line != null && !line.contains("listening on"));
             assertTrue(line != null && line.contains("listening on 127.0.0.1:" + port), String.valueOf(line));
             for (int job = 0; job < 2; job++) {
                 ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.NoFinalize"));
