@@ -1,0 +1,9 @@
+/** Benchmarks for jmpi: message throughput (Iops) and operation latency (Latency). */
+module jmpi.bench {
+    requires jmpi;
+    requires java.management;
+    requires info.picocli;
+
+    // run as main classes, not used as a library; picocli fills the option fields reflectively
+    opens jmpi.bench to info.picocli;
+}
