@@ -10,6 +10,8 @@ module jmpi.runtime {
     requires org.apache.fory.core;
     requires info.picocli;
     requires java.logging;
+    requires jdk.httpserver;
+    requires jdk.jfr;
 
     opens jmpi.runtime.launcher to info.picocli;
 

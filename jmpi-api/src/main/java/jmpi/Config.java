@@ -34,6 +34,8 @@ public final class Config {
     private final String sslCert;
     private final String sslCa;
     private final String token;
+    private final int statusPort;
+    private final Duration hangWarning;
 
     private Config(Builder b) {
         this.rank = b.rank;
@@ -50,6 +52,8 @@ public final class Config {
         this.sslCert = b.sslCert;
         this.sslCa = b.sslCa;
         this.token = b.token;
+        this.statusPort = b.statusPort;
+        this.hangWarning = b.hangWarning;
     }
 
     /** A builder with every default: rank 0 of 1, port 61642, TCP, no TLS, no token. */
@@ -74,6 +78,8 @@ public final class Config {
         b.sslCert = sslCert;
         b.sslCa = sslCa;
         b.token = token;
+        b.statusPort = statusPort;
+        b.hangWarning = hangWarning;
         return b;
     }
 
@@ -115,6 +121,12 @@ public final class Config {
         b.sslKey(env.get("JMPI_SSL_KEY"));
         b.sslCert(env.get("JMPI_SSL_CERT"));
         b.sslCa(env.get("JMPI_SSL_CA"));
+        if ((v = env.get("JMPI_STATUS_PORT")) != null && !v.isBlank()) {
+            b.statusPort(parseInt("JMPI_STATUS_PORT", v));
+        }
+        if ((v = env.get("JMPI_HANG_WARN")) != null && !v.isBlank()) {
+            b.hangWarning(parseDuration(v));
+        }
         if ((v = env.get("JMPI_TOKEN")) != null && !v.isEmpty()) {
             b.token(v);
         } else {
@@ -196,7 +208,7 @@ public final class Config {
             }
             return Duration.ofMillis((long) (Double.parseDouble(s) * 1000));
         } catch (RuntimeException e) {
-            throw new MPIException(MPI.ERR_ARG, "JMPI_WAIT is not a duration: '" + v + "'");
+            throw new MPIException(MPI.ERR_ARG, "not a duration: '" + v + "' (seconds, 500ms, 2s, 1m or PT30S)");
         }
     }
 
@@ -290,6 +302,16 @@ public final class Config {
         return token;
     }
 
+    /** The port of the coordinator's status page (JSON and HTML); 0 for none. */
+    public int statusPort() {
+        return statusPort;
+    }
+
+    /** How long an operation may wait before the coordinator logs whom it waits for. */
+    public Duration hangWarning() {
+        return hangWarning;
+    }
+
     @Override
     public String toString() {
         return "Config[rank=" + rank + ", size=" + size + ", addr=" + addr + ", port=" + port
@@ -314,6 +336,8 @@ public final class Config {
         private String sslCert;
         private String sslCa;
         private String token;
+        private int statusPort;
+        private Duration hangWarning = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -388,6 +412,16 @@ public final class Config {
             return this;
         }
 
+        public Builder statusPort(int statusPort) {
+            this.statusPort = statusPort;
+            return this;
+        }
+
+        public Builder hangWarning(Duration hangWarning) {
+            this.hangWarning = Objects.requireNonNull(hangWarning, "hangWarning == null");
+            return this;
+        }
+
         /** Checks the options and builds the configuration. */
         public Config build() {
             if (size < 1) {
@@ -401,6 +435,9 @@ public final class Config {
             }
             if (serialSize < 64) {
                 throw new MPIException(MPI.ERR_ARG, "serialSize " + serialSize + " must be at least 64 bytes");
+            }
+            if (statusPort < 0 || statusPort > 65535) {
+                throw new MPIException(MPI.ERR_ARG, "status port " + statusPort + " out of range [0, 65535]");
             }
             if (serialQueue < 1) {
                 throw new MPIException(MPI.ERR_ARG, "serialQueue " + serialQueue + " must be positive");

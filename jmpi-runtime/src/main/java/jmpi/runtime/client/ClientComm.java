@@ -112,11 +112,41 @@ final class ClientComm implements Comm {
         Free();
     }
 
-    /** Remembers a request until it completes, for {@link #Disconnect()}. */
+    /** Remembers a request until it completes, for {@link #Disconnect()}, and records it for Flight Recorder. */
     private <T> FutureRequest<T> track(FutureRequest<T> r) {
+        return track(r, "operation", 0);
+    }
+
+    private <T> FutureRequest<T> track(FutureRequest<T> r, String operation, long bytes) {
         pending.add(r);
-        r.future.whenComplete((v, e) -> pending.remove(r));
+        OperationEvent ev = new OperationEvent();
+        boolean record = ev.isEnabled();
+        if (record) {
+            ev.begin();
+        }
+        r.future.whenComplete((v, e) -> {
+            pending.remove(r);
+            if (record) {
+                ev.end();
+                if (ev.shouldCommit()) {
+                    ev.operation = operation;
+                    ev.communicator = id;
+                    ev.groupSize = size;
+                    ev.bytes = bytes;
+                    ev.failed = e != null;
+                    ev.commit();
+                }
+            }
+        });
         return r;
+    }
+
+    private static long bytes(byte[][] parts) {
+        long n = 0;
+        for (byte[] p : parts) {
+            n += p == null ? 0 : p.length;
+        }
+        return n;
     }
 
     private void checkLive() {
@@ -175,7 +205,7 @@ final class ClientComm implements Comm {
 
     <T> Request<T> collective(byte kind, int root, int op, int flags, byte[][] parts, Decoder<T> decoder) {
         checkLive();
-        FutureRequest<T> r = track(new FutureRequest<>());
+        FutureRequest<T> r = track(new FutureRequest<>(), Kind.name(kind), bytes(parts));
         int reqId = conn().nextId();
         Call c = new Call(reqId, kind, id, seq.incrementAndGet(), root, op, 0, 0, flags, Call.NO_RANKS, Call.NO_RANKS,
                 parts);
@@ -317,7 +347,7 @@ final class ClientComm implements Comm {
         int reqId = conn().nextId();
         Call c = new Call(reqId, Kind.SEND, id, 0, 0, 0, tag, dest, flags | (sync ? Call.SYNC : Call.NO_REPLY),
                 Call.NO_RANKS, Call.NO_RANKS, new byte[][] {payload});
-        FutureRequest<Void> r = track(new FutureRequest<>());
+        FutureRequest<Void> r = track(new FutureRequest<>(), sync ? "ssend" : "send", payload.length);
         if (sync) {
             conn().send(c, reqId, reply -> complete(r, reply, x -> null));
         } else {
@@ -353,7 +383,7 @@ final class ClientComm implements Comm {
             return FutureRequest.completed(decoder.decode(new Reply(0, Reply.OK, MPI.PROC_NULL, MPI.ANY_TAG, 0,
                     Call.NO_RANKS, Call.NO_PARTS, null)), st);
         }
-        FutureRequest<T> r = track(new FutureRequest<>());
+        FutureRequest<T> r = track(new FutureRequest<>(), "recv", 0);
         int reqId = conn().nextId();
         r.onCancel(() -> conn().cancel(reqId));
         conn().send(new Call(reqId, Kind.RECV, id, 0, 0, 0, tag, source, 0, Call.NO_RANKS, Call.NO_RANKS,
@@ -479,7 +509,7 @@ final class ClientComm implements Comm {
         long n = groupSeqs.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         byte[] ctx = serial().toBytes(op.ctx());
         byte[][] parts = g.src().contains(rank) ? new byte[][] {ctx, serial().toBytes(op.data())} : new byte[][] {ctx};
-        FutureRequest<U> r = track(new FutureRequest<>());
+        FutureRequest<U> r = track(new FutureRequest<>(), op.ctx().getClass().getSimpleName(), bytes(parts));
         int reqId = conn().nextId();
         conn().send(new Call(reqId, Kind.CUSTOM, id, n, 0, 0, 0, 0, 0, src, dst, parts), reqId,
                 reply -> complete(r, reply, x -> callback.apply(this.<R>first(x))));

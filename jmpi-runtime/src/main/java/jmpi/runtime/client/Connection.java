@@ -28,6 +28,7 @@ import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
+import jmpi.runtime.wire.FrameSizeEstimator;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.Refused;
 import jmpi.runtime.wire.Reply;
@@ -44,6 +45,7 @@ final class Connection implements Link {
     private volatile MPIException lost;
     private volatile boolean leaving;
     private volatile long limit = Long.MAX_VALUE;
+    private final Object writable = new Object();
 
     private Connection(Channel channel) {
         this.channel = channel;
@@ -65,6 +67,7 @@ final class Connection implements Link {
                 .channel(Transports.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+                .option(ChannelOption.MESSAGE_SIZE_ESTIMATOR, FrameSizeEstimator.INSTANCE)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(Math.min(config.serialQueue() / 2, 1 << 20), config.serialQueue()));
         CompletableFuture<Channel> connected = new CompletableFuture<>();
@@ -136,6 +139,7 @@ final class Connection implements Link {
             throw l;
         }
         checkSize(f);
+        awaitWritable();
         waiting.put(reqId, onReply);
         channel.writeAndFlush(f).addListener(x -> {
             if (!x.isSuccess()) {
@@ -155,6 +159,7 @@ final class Connection implements Link {
             throw l;
         }
         checkSize(f);
+        awaitWritable();
         CompletableFuture<Void> done = new CompletableFuture<>();
         channel.writeAndFlush(f).addListener(x -> {
             if (x.isSuccess()) {
@@ -164,6 +169,27 @@ final class Connection implements Link {
             }
         });
         return done;
+    }
+
+    /**
+     * Back-pressure: while more than JMPI_SERIAL_QUEUE bytes wait to be written, the sending thread
+     * waits, instead of memory growing. Never on the event loop, which does the writing.
+     */
+    private void awaitWritable() {
+        if (channel.isWritable() || channel.eventLoop().inEventLoop()) {
+            return;
+        }
+        synchronized (writable) {
+            while (!channel.isWritable() && channel.isActive() && lost == null) {
+                try {
+                    // woken by channelWritabilityChanged; the timeout only bounds a missed wake-up
+                    writable.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MPIException(MPI.ERR_OTHER, "interrupted while waiting to send", e);
+                }
+            }
+        }
     }
 
     @Override
@@ -237,8 +263,20 @@ final class Connection implements Link {
         }
 
         @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            Connection c = holder[0];
+            synchronized (c.writable) {
+                c.writable.notifyAll();
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             Connection c = holder[0];
+            synchronized (c.writable) {
+                c.writable.notifyAll();
+            }
             if (!c.leaving) {
                 c.lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: the connection closed"));
             }

@@ -18,6 +18,7 @@ import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.transport.tcp.Transports;
+import jmpi.runtime.wire.FrameSizeEstimator;
 
 /**
  * The coordinator on TCP: one event loop thread accepts ranks and runs the {@link Engine}, so
@@ -30,12 +31,20 @@ public final class CoordinatorServer implements Coordinator {
     private final Channel server;
     private final Engine engine;
     private final ChannelGroup connections;
+    private StatusPage statusPage;
 
     private CoordinatorServer(EventLoopGroup group, Channel server, Engine engine, ChannelGroup connections) {
         this.group = group;
         this.server = server;
         this.engine = engine;
         this.connections = connections;
+    }
+
+    /** The coordinator's view of what waits for what, as JSON (see docs/protocol.md). */
+    public CompletableFuture<String> status() {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        server.eventLoop().execute(() -> f.complete(engine.statusJson()));
+        return f;
     }
 
     /**
@@ -54,6 +63,7 @@ public final class CoordinatorServer implements Coordinator {
                     .channel(Transports.serverChannel())
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, FrameSizeEstimator.INSTANCE)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                             new WriteBufferWaterMark(Math.min(config.serialQueue() / 2, 1 << 20), config.serialQueue()))
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -66,7 +76,15 @@ public final class CoordinatorServer implements Coordinator {
                     });
             Channel ch = b.bind(host, config.port()).syncUninterruptibly().channel();
             LOG.log(System.Logger.Level.DEBUG, "coordinator listening on {0}", ch.localAddress());
-            return new CoordinatorServer(group, ch, engine, connections);
+            long warnAfter = config.hangWarning().toNanos();
+            long period = Math.max(100, Math.min(1000, config.hangWarning().toMillis() / 2));
+            ch.eventLoop().scheduleAtFixedRate(() -> engine.warnAboutWaits(warnAfter), period, period,
+                    TimeUnit.MILLISECONDS);
+            CoordinatorServer cs = new CoordinatorServer(group, ch, engine, connections);
+            if (config.statusPort() > 0) {
+                cs.statusPage = StatusPage.start(host, config.statusPort(), cs::status);
+            }
+            return cs;
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new MPIException(MPI.ERR_OTHER, "cannot start the coordinator on " + host + ":" + config.port()
@@ -93,6 +111,9 @@ public final class CoordinatorServer implements Coordinator {
 
     @Override
     public void close() {
+        if (statusPage != null) {
+            statusPage.close();
+        }
         server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -48,6 +48,8 @@ final class Engine {
     private int size;
     private String jobToken;
     private Channel[] channels;
+    private String[] lastCall;
+    private long[] lastCallAt;
     private boolean[] left;
     private boolean[] failed;
     private int nextCommId;
@@ -117,6 +119,8 @@ final class Engine {
         size = n;
         jobToken = token;
         channels = new Channel[n];
+        lastCall = new String[n];
+        lastCallAt = new long[n];
         left = new boolean[n];
         failed = new boolean[n];
         int[] world = new int[n];
@@ -210,6 +214,8 @@ final class Engine {
     // ---- calls ------------------------------------------------------------------------------------
 
     void call(int rank, Call c) {
+        lastCall[rank] = Kind.name(c.kind()) + describeCall(c) + " on communicator " + c.comm();
+        lastCallAt[rank] = System.nanoTime();
         CommInfo ci = comms.get(c.comm());
         if (ci == null) {
             ci = selfComm(rank, c.comm());
@@ -577,6 +583,133 @@ final class Engine {
                 }
             }
         }
+    }
+
+    // ---- diagnosis --------------------------------------------------------------------------------
+
+    private static String describeCall(Call c) {
+        switch (c.kind()) {
+            case Kind.SEND:
+                return "(dest " + c.peer() + ", tag " + c.tag() + ")";
+            case Kind.RECV:
+            case Kind.PROBE:
+            case Kind.IPROBE:
+                return "(source " + (c.peer() == MPI.ANY_SOURCE ? "any" : c.peer()) + ", tag "
+                        + (c.tag() == MPI.ANY_TAG ? "any" : c.tag()) + ")";
+            default:
+                return " #" + c.seq();
+        }
+    }
+
+    private static long ms(long since, long now) {
+        return (now - since) / 1_000_000;
+    }
+
+    /** Logs, once per operation, every collective that has waited longer than threshold, and for whom. */
+    void warnAboutWaits(long thresholdNanos) {
+        if (channels == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Map.Entry<CollKey, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            if (p.warned || now - p.since < thresholdNanos) {
+                continue;
+            }
+            p.warned = true;
+            StringBuilder missing = new StringBuilder();
+            for (int i = 0; i < p.members.length; i++) {
+                if (p.calls[i] == null) {
+                    int r = p.members[i];
+                    missing.append(missing.length() == 0 ? "" : "; ").append("rank ").append(r).append(" last called ")
+                            .append(lastCall[r] == null ? "nothing" : lastCall[r] + " " + ms(lastCallAt[r], now)
+                                    + " ms ago");
+                }
+            }
+            Call any = firstArrived(p);
+            LOG.log(System.Logger.Level.WARNING, "{0} #{1} on communicator {2} has waited {3} ms for: {4}",
+                    Kind.name(any.kind()), e.getKey().seq(), e.getKey().comm(), ms(p.since, now), missing);
+        }
+    }
+
+    private static Call firstArrived(Pending p) {
+        for (Call c : p.calls) {
+            if (c != null) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("an operation with no call");
+    }
+
+    /** What the coordinator waits for, as JSON: pending collectives, posted receives, every rank's last call. */
+    String statusJson() {
+        long now = System.nanoTime();
+        StringBuilder b = new StringBuilder("{\"size\":").append(channels == null ? 0 : size).append(",\"ranks\":[");
+        if (channels != null) {
+            for (int r = 0; r < size; r++) {
+                b.append(r == 0 ? "" : ",").append("{\"rank\":").append(r)
+                        .append(",\"connected\":").append(channels[r] != null)
+                        .append(",\"finalized\":").append(left[r] && !failed[r])
+                        .append(",\"failed\":").append(failed[r])
+                        .append(",\"lastCall\":").append(json(lastCall[r]))
+                        .append(",\"lastCallMsAgo\":").append(lastCall[r] == null ? -1 : ms(lastCallAt[r], now))
+                        .append('}');
+            }
+        }
+        b.append("],\"collectives\":[");
+        boolean first = true;
+        for (Map.Entry<CollKey, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            b.append(first ? "" : ",").append("{\"operation\":").append(json(Kind.name(firstArrived(p).kind())))
+                    .append(",\"communicator\":").append(e.getKey().comm())
+                    .append(",\"seq\":").append(e.getKey().seq())
+                    .append(",\"waitingMs\":").append(ms(p.since, now))
+                    .append(",\"arrived\":").append(ranks(p, true))
+                    .append(",\"missing\":").append(ranks(p, false)).append('}');
+            first = false;
+        }
+        b.append("],\"receives\":[");
+        first = true;
+        for (Map.Entry<Long, Mailbox> e : mailboxes.entrySet()) {
+            CommInfo ci = comms.get((int) (e.getKey() >> 32));
+            int dest = (int) (long) e.getKey();
+            for (Mailbox.Posted p : e.getValue().posted) {
+                b.append(first ? "" : ",").append("{\"rank\":").append(ci == null ? -1 : ci.members[dest])
+                        .append(",\"communicator\":").append(e.getKey() >> 32)
+                        .append(",\"source\":").append(p.source()).append(",\"tag\":").append(p.tag())
+                        .append(",\"probe\":").append(p.probe())
+                        .append(",\"waitingMs\":").append(ms(p.since(), now)).append('}');
+                first = false;
+            }
+        }
+        return b.append("]}").toString();
+    }
+
+    private static String ranks(Pending p, boolean arrived) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < p.members.length; i++) {
+            if ((p.calls[i] != null) == arrived) {
+                b.append(b.length() == 1 ? "" : ",").append(p.members[i]);
+            }
+        }
+        return b.append(']').toString();
+    }
+
+    private static String json(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.append('"').toString();
     }
 
     // ---- output -----------------------------------------------------------------------------------

@@ -22,7 +22,10 @@ final class Mailbox {
     }
 
     /** A receive or probe waiting for its message. */
-    record Posted(int reqId, int source, int tag, boolean probe) {
+    record Posted(int reqId, int source, int tag, boolean probe, long since) {
+        Posted(int reqId, int source, int tag, boolean probe) {
+            this(reqId, source, tag, probe, System.nanoTime());
+        }
     }
 
     final ArrayDeque<Message> unexpected = new ArrayDeque<>();

@@ -8,7 +8,11 @@ final class Pending {
     /** World ranks taking part, in member order. */
     final int[] members;
     final Call[] calls;
+    /** When the first member's call arrived, for hang diagnosis. */
+    final long since = System.nanoTime();
     int arrived;
+    /** Whether a warning about this operation was logged already. */
+    boolean warned;
 
     Pending(CommInfo comm, int[] members) {
         this.comm = comm;

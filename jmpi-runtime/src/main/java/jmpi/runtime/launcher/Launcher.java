@@ -39,6 +39,9 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--port", description = "coordinator port (default: a free one)")
     Integer port;
 
+    @Option(names = "--status-port", description = "serve the coordinator's status (JSON and HTML) on this port")
+    Integer statusPort;
+
     @Option(names = "--grace", description = "seconds a rank gets to stop before it is killed (default: ${DEFAULT-VALUE})",
             defaultValue = "5")
     int grace;
@@ -83,6 +86,9 @@ public final class Launcher implements Callable<Integer> {
             env.put("JMPI_SIZE", Integer.toString(np));
             env.put("JMPI_PORT", Integer.toString(p));
             env.put("JMPI_TOKEN", token);
+            if (statusPort != null) {
+                env.put("JMPI_STATUS_PORT", Integer.toString(statusPort));
+            }
             pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
             Process proc;
             try {

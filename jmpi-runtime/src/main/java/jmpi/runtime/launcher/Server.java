@@ -18,6 +18,9 @@ public final class Server implements Callable<Integer> {
     @Option(names = "--port", description = "port to listen on (default: JMPI_PORT or 61642)")
     Integer port;
 
+    @Option(names = "--status-port", description = "serve the coordinator's status (JSON and HTML) on this port")
+    Integer statusPort;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Server()).execute(args));
     }
@@ -28,6 +31,9 @@ public final class Server implements Callable<Integer> {
         Config.Builder b = env.toBuilder().rank(0).size(1);
         if (port != null) {
             b.port(port);
+        }
+        if (statusPort != null) {
+            b.statusPort(statusPort);
         }
         String h = host != null ? host : env.addr() != null ? env.addr() : "127.0.0.1";
         CountDownLatch stop = new CountDownLatch(1);
