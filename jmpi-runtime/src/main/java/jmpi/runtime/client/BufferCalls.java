@@ -83,29 +83,30 @@ final class BufferCalls {
         });
     }
 
+    /** Gather is Gatherv with equal counts: the root's receive buffer holds size equal chunks. */
     Request<Void> igather(Object sendbuf, Object recvbuf, int root) {
         comm.checkRoot(root);
-        View recv = rank() == root ? BufferCodec.view(recvbuf, "recvbuf") : null;
-        int chunk = recv == null ? 0 : recv.count() / size();
-        View send;
-        byte[] mine;
-        if (sendbuf == MPI.IN_PLACE && rank() == root) {
-            send = recv;
-            mine = recv.read(root * chunk, chunk);
-        } else {
-            send = BufferCodec.view(sendbuf, "sendbuf");
-            mine = send.read(0, send.count());
+        int[][] cd = rank() == root ? uniform(BufferCodec.view(recvbuf, "recvbuf").count() / size()) : new int[2][];
+        return igatherv(sendbuf, recvbuf, cd[0], cd[1], root);
+    }
+
+    /** Counts and displacements of size equal chunks. */
+    private int[][] uniform(int chunk) {
+        int[] counts = new int[size()];
+        int[] displs = new int[size()];
+        for (int i = 0; i < size(); i++) {
+            counts[i] = chunk;
+            displs[i] = i * chunk;
         }
-        if (recv != null) {
-            checkSameType(send, recv);
+        return new int[][] {counts, displs};
+    }
+
+    private int evenChunk(View send, String what) {
+        if (send.count() % size() != 0) {
+            throw new MPIException(MPI.ERR_COUNT, what + " of " + send.count() + " elements among " + size()
+                    + " ranks: the send buffer must hold size × count elements");
         }
-        return call(Kind.GATHER, root, 0, send.dtype(), new byte[][] {mine}, r -> {
-            if (rank() == root) {
-                for (int i = 0; i < size(); i++) {
-                    place(recv, r.parts()[i], i * chunk, chunk, i);
-                }
-            }
-        });
+        return send.count() / size();
     }
 
     Request<Void> igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
@@ -137,33 +138,12 @@ final class BufferCalls {
         });
     }
 
+    /** Scatter is Scatterv with equal counts: the root's send buffer holds size equal chunks. */
     Request<Void> iscatter(Object sendbuf, Object recvbuf, int root) {
         comm.checkRoot(root);
-        boolean inPlace = recvbuf == MPI.IN_PLACE && rank() == root;
-        View recv = inPlace ? null : BufferCodec.view(recvbuf, "recvbuf");
-        byte[][] parts = Call.NO_PARTS;
-        int dtype = recv == null ? 0 : recv.dtype();
-        if (rank() == root) {
-            View send = BufferCodec.view(sendbuf, "sendbuf");
-            if (send.count() % size() != 0) {
-                throw new MPIException(MPI.ERR_COUNT, "Scatter of " + send.count() + " elements to " + size()
-                        + " ranks: the send buffer must hold size × count elements");
-            }
-            if (recv != null) {
-                checkSameType(send, recv);
-            }
-            int chunk = send.count() / size();
-            parts = new byte[size()][];
-            for (int i = 0; i < size(); i++) {
-                parts[i] = send.read(i * chunk, chunk);
-            }
-            dtype = send.dtype();
-        }
-        return call(Kind.SCATTER, root, 0, dtype, parts, r -> {
-            if (recv != null) {
-                place(recv, r.parts()[0], 0, recv.count(), root);
-            }
-        });
+        int[][] cd = rank() == root ? uniform(evenChunk(BufferCodec.view(sendbuf, "sendbuf"), "Scatter"))
+                : new int[2][];
+        return iscatterv(sendbuf, cd[0], cd[1], recvbuf, root);
     }
 
     Request<Void> iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
@@ -191,22 +171,10 @@ final class BufferCalls {
         });
     }
 
+    /** Allgather is Allgatherv with equal counts. */
     Request<Void> iallgather(Object sendbuf, Object recvbuf) {
-        View recv = BufferCodec.view(recvbuf, "recvbuf");
-        int chunk = recv.count() / size();
-        byte[] mine;
-        if (sendbuf == MPI.IN_PLACE) {
-            mine = recv.read(rank() * chunk, chunk);
-        } else {
-            View send = BufferCodec.view(sendbuf, "sendbuf");
-            checkSameType(send, recv);
-            mine = send.read(0, send.count());
-        }
-        return call(Kind.ALLGATHER, 0, 0, recv.dtype(), new byte[][] {mine}, r -> {
-            for (int i = 0; i < size(); i++) {
-                place(recv, r.parts()[i], i * chunk, chunk, i);
-            }
-        });
+        int[][] cd = uniform(BufferCodec.view(recvbuf, "recvbuf").count() / size());
+        return iallgatherv(sendbuf, recvbuf, cd[0], cd[1]);
     }
 
     Request<Void> iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
@@ -227,25 +195,14 @@ final class BufferCalls {
         });
     }
 
+    /** Alltoall is Alltoallv with equal counts on each side. */
     Request<Void> ialltoall(Object sendbuf, Object recvbuf) {
         View recv = BufferCodec.view(recvbuf, "recvbuf");
         View send = sendbuf == MPI.IN_PLACE ? recv : BufferCodec.view(sendbuf, "sendbuf");
         checkSameType(send, recv);
-        if (send.count() % size() != 0) {
-            throw new MPIException(MPI.ERR_COUNT, "Alltoall of " + send.count() + " elements among " + size()
-                    + " ranks: the send buffer must hold size × count elements");
-        }
-        int chunk = send.count() / size();
-        int room = recv.count() / size();
-        byte[][] parts = new byte[size()][];
-        for (int j = 0; j < size(); j++) {
-            parts[j] = send.read(j * chunk, chunk);
-        }
-        return call(Kind.ALLTOALL, 0, 0, recv.dtype(), parts, r -> {
-            for (int i = 0; i < size(); i++) {
-                place(recv, r.parts()[i], i * room, room, i);
-            }
-        });
+        int[][] out = uniform(evenChunk(send, "Alltoall"));
+        int[][] in = uniform(recv.count() / size());
+        return ialltoallv(sendbuf, out[0], out[1], recvbuf, in[0], in[1]);
     }
 
     Request<Void> ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
