@@ -217,9 +217,6 @@ final class Engine {
         lastCall[rank] = Kind.name(c.kind()) + describeCall(c) + " on communicator " + c.comm();
         lastCallAt[rank] = System.nanoTime();
         CommInfo ci = comms.get(c.comm());
-        if (ci == null) {
-            ci = selfComm(rank, c.comm());
-        }
         if (ci == null || ci.rankOf(rank) < 0) {
             reply(rank, Reply.error(c.reqId(), ErrorInfo.mpi(MPI.ERR_COMM,
                     "communicator " + c.comm() + " unknown or does not contain rank " + rank)));
@@ -234,16 +231,6 @@ final class Engine {
         } catch (MPIException e) {
             reply(rank, Reply.error(c.reqId(), ErrorInfo.of(e)));
         }
-    }
-
-    /** COMM_SELF of rank r is communicator -(r + 1), known without being created. */
-    private CommInfo selfComm(int rank, int id) {
-        if (id != -(rank + 1)) {
-            return null;
-        }
-        CommInfo ci = new CommInfo(id, new int[] {rank}, size);
-        comms.put(id, ci);
-        return ci;
     }
 
     private void collective(int rank, CommInfo ci, Call c) {
