@@ -48,6 +48,17 @@ class ExamplesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void classPathUsersGetTheGeneratedRegistrationToo() throws Exception {
+        // no module path: the runtime and the registration are found through META-INF/services
+        ProcessBuilder pb = Jobs.jmpirun(2, List.of(Jobs.java(), "-cp", "examples/target/modules/*",
+                "jmpi.examples.ops.TopKExample"));
+        pb.environment().remove("JMPI_SERIAL");
+        Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
+        assertEquals(0, r.exitCode(), r.out());
+        assertEquals("r1-3=13 r1-2=12 r1-1=11", lines(r.out()).get(1));
+    }
+
+    @org.junit.jupiter.api.Test
     void gridRowsAndColumns() throws Exception {
         Map<Integer, String> got = lines(example(4, ".Grid").out());
         assertEquals("row 0 sum 1, column 0 sum 2", got.get(0));
