@@ -260,6 +260,7 @@ final class BufferCalls {
     // ---- point-to-point -----------------------------------------------------------------------
 
     Request<Void> isend(Object buf, int dest, int tag, boolean sync) {
+        comm.checkSend(dest, tag);
         View v = BufferCodec.view(buf, "buffer");
         return comm.sendPayload(v.read(0, v.count()), dest, tag, sync, Call.bufferFlags(v.dtype()));
     }

@@ -141,13 +141,7 @@ final class ClientComm implements Comm {
         return r;
     }
 
-    private static long bytes(byte[][] parts) {
-        long n = 0;
-        for (byte[] p : parts) {
-            n += p == null ? 0 : p.length;
-        }
-        return n;
-    }
+
 
     private void checkLive() {
         if (freed) {
@@ -205,10 +199,10 @@ final class ClientComm implements Comm {
 
     <T> Request<T> collective(byte kind, int root, int op, int flags, byte[][] parts, Decoder<T> decoder) {
         checkLive();
-        FutureRequest<T> r = track(new FutureRequest<>(), Kind.name(kind), bytes(parts));
         int reqId = conn().nextId();
         Call c = new Call(reqId, kind, id, seq.incrementAndGet(), root, op, 0, 0, flags, Call.NO_RANKS, Call.NO_RANKS,
                 parts);
+        FutureRequest<T> r = track(new FutureRequest<>(), Kind.name(kind), c.payloadBytes());
         conn().send(c, reqId, reply -> complete(r, reply, decoder));
         return r;
     }
@@ -327,20 +321,19 @@ final class ClientComm implements Comm {
     }
 
     private Request<Void> send(Object obj, int dest, int tag, boolean sync) {
-        checkLive();
-        checkDest(dest);
-        checkSendTag(tag);
-        if (dest == MPI.PROC_NULL) {
-            return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
-        }
-        return sendPayload(serial().toBytes(obj), dest, tag, sync, 0);
+        // arguments first, so a bad rank is ERR_RANK even for an object that cannot be serialized
+        checkSend(dest, tag);
+        return sendPayload(dest == MPI.PROC_NULL ? null : serial().toBytes(obj), dest, tag, sync, 0);
     }
 
-    /** Sends serialized bytes or raw buffer elements (flags say which). */
-    Request<Void> sendPayload(byte[] payload, int dest, int tag, boolean sync, int flags) {
+    void checkSend(int dest, int tag) {
         checkLive();
         checkDest(dest);
         checkSendTag(tag);
+    }
+
+    /** Sends serialized bytes or raw buffer elements (flags say which); the caller has run checkSend. */
+    Request<Void> sendPayload(byte[] payload, int dest, int tag, boolean sync, int flags) {
         if (dest == MPI.PROC_NULL) {
             return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
         }
@@ -509,9 +502,10 @@ final class ClientComm implements Comm {
         long n = groupSeqs.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         byte[] ctx = serial().toBytes(op.ctx());
         byte[][] parts = g.src().contains(rank) ? new byte[][] {ctx, serial().toBytes(op.data())} : new byte[][] {ctx};
-        FutureRequest<U> r = track(new FutureRequest<>(), op.ctx().getClass().getSimpleName(), bytes(parts));
         int reqId = conn().nextId();
-        conn().send(new Call(reqId, Kind.CUSTOM, id, n, 0, 0, 0, 0, 0, src, dst, parts), reqId,
+        Call call = new Call(reqId, Kind.CUSTOM, id, n, 0, 0, 0, 0, 0, src, dst, parts);
+        FutureRequest<U> r = track(new FutureRequest<>(), op.ctx().getClass().getSimpleName(), call.payloadBytes());
+        conn().send(call, reqId,
                 reply -> complete(r, reply, x -> callback.apply(this.<R>first(x))));
         return r;
     }

@@ -83,11 +83,6 @@ public final class ClientSession implements Session {
         return self;
     }
 
-    /** The port the embedded coordinator listens on, or -1 if this rank hosts none. */
-    public int coordinatorPort() {
-        return embedded == null ? -1 : embedded.address().getPort();
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {

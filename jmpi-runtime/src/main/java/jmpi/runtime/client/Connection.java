@@ -51,6 +51,16 @@ final class Connection implements Link {
         this.channel = channel;
     }
 
+    /** Fails locally if the coordinator is lost or f is too large; waits while too much is queued. */
+    private void readyToSend(Frame f) {
+        MPIException l = lost;
+        if (l != null) {
+            throw l;
+        }
+        checkSize(f);
+        awaitWritable();
+    }
+
     /** Fails locally, before anything is sent, when a call carries more than JMPI_SERIAL_SIZE bytes. */
     private void checkSize(Frame f) {
         if (f instanceof Call c && c.payloadBytes() > limit) {
@@ -134,12 +144,7 @@ final class Connection implements Link {
     /** Sends a frame whose reply goes to onReply (registered before sending, as replies can be quick). */
     @Override
     public void send(Frame f, int reqId, Consumer<Reply> onReply) {
-        MPIException l = lost;
-        if (l != null) {
-            throw l;
-        }
-        checkSize(f);
-        awaitWritable();
+        readyToSend(f);
         waiting.put(reqId, onReply);
         channel.writeAndFlush(f).addListener(x -> {
             if (!x.isSuccess()) {
@@ -154,12 +159,7 @@ final class Connection implements Link {
     /** Sends a frame that gets no reply; the future completes once it is written to the socket. */
     @Override
     public CompletableFuture<Void> sendOneWay(Frame f) {
-        MPIException l = lost;
-        if (l != null) {
-            throw l;
-        }
-        checkSize(f);
-        awaitWritable();
+        readyToSend(f);
         CompletableFuture<Void> done = new CompletableFuture<>();
         channel.writeAndFlush(f).addListener(x -> {
             if (x.isSuccess()) {

@@ -183,8 +183,8 @@ final class Engine {
             }
         }
         for (Map.Entry<Long, Mailbox> e : mailboxes.entrySet()) {
-            CommInfo ci = comms.get((int) (e.getKey() >> 32));
-            int dest = (int) (long) e.getKey();
+            CommInfo ci = comms.get(commOf(e.getKey()));
+            int dest = rankOf(e.getKey());
             Mailbox mb = e.getValue();
             if (ci == null || ci.rankOf(rank) < 0) {
                 continue;
@@ -462,6 +462,16 @@ final class Engine {
         return mailboxes.computeIfAbsent(((long) ci.id << 32) | (commRank & 0xffffffffL), k -> new Mailbox());
     }
 
+    /** The communicator of a mailbox key. */
+    private static int commOf(long key) {
+        return (int) (key >> 32);
+    }
+
+    /** The communicator rank whose mailbox a key names. */
+    private static int rankOf(long key) {
+        return (int) key;
+    }
+
     private void pointToPoint(int rank, CommInfo ci, Call c) {
         int me = ci.rankOf(rank);
         switch (c.kind()) {
@@ -555,8 +565,8 @@ final class Engine {
     /** Cancels a posted receive or probe of this rank, if it has not matched yet. */
     void cancel(int rank, int reqId) {
         for (Map.Entry<Long, Mailbox> e : mailboxes.entrySet()) {
-            CommInfo ci = comms.get((int) (e.getKey() >> 32));
-            int dest = (int) (long) e.getKey();
+            CommInfo ci = comms.get(commOf(e.getKey()));
+            int dest = rankOf(e.getKey());
             if (ci == null || ci.members[dest] != rank) {
                 continue;
             }
@@ -658,11 +668,11 @@ final class Engine {
         b.append("],\"receives\":[");
         first = true;
         for (Map.Entry<Long, Mailbox> e : mailboxes.entrySet()) {
-            CommInfo ci = comms.get((int) (e.getKey() >> 32));
-            int dest = (int) (long) e.getKey();
+            CommInfo ci = comms.get(commOf(e.getKey()));
+            int dest = rankOf(e.getKey());
             for (Mailbox.Posted p : e.getValue().posted) {
                 b.append(first ? "" : ",").append("{\"rank\":").append(ci == null ? -1 : ci.members[dest])
-                        .append(",\"communicator\":").append(e.getKey() >> 32)
+                        .append(",\"communicator\":").append(commOf(e.getKey()))
                         .append(",\"source\":").append(p.source()).append(",\"tag\":").append(p.tag())
                         .append(",\"probe\":").append(p.probe())
                         .append(",\"waitingMs\":").append(ms(p.since(), now)).append('}');
@@ -719,14 +729,6 @@ final class Engine {
             ch.flush();
         }
         dirty.clear();
-    }
-
-    int size() {
-        return size;
-    }
-
-    boolean hasJob() {
-        return channels != null;
     }
 
     @Override
