@@ -13,9 +13,14 @@ module jmpi.runtime {
     requires jdk.httpserver;
     requires jdk.jfr;
 
+    // transports that live in modules of their own implement this
+    exports jmpi.runtime.transport to jmpi.transport.grpc;
+    exports jmpi.runtime.wire to jmpi.transport.grpc;
+
     opens jmpi.runtime.launcher to info.picocli;
 
     uses jmpi.op.Registration;
+    uses jmpi.runtime.transport.Transport;
 
     provides jmpi.spi.RuntimeProvider with jmpi.runtime.JmpiRuntime;
 }

@@ -9,13 +9,13 @@ import jmpi.MPIException;
 import jmpi.Session;
 import jmpi.runtime.coordinator.CoordinatorServer;
 import jmpi.runtime.serial.ObjectSerializer;
-import jmpi.runtime.transport.tcp.Transports;
+import jmpi.runtime.transport.Netty;
 
 /** A rank connected to its job; rank 0 also hosts the coordinator unless the job names one. */
 public final class ClientSession implements Session {
     private static final System.Logger LOG = System.getLogger(ClientSession.class.getName());
     /** Shared by every session of the process: replies are decoded here, off the program's threads. */
-    private static final EventLoopGroup GROUP = Transports.newGroup(1, "jmpi-client");
+    private static final EventLoopGroup GROUP = Netty.newGroup(1, "jmpi-client");
 
     private final Config config;
     private final ObjectSerializer serial;

@@ -1,15 +1,10 @@
 package jmpi.runtime.client;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,17 +13,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.ProcessFailedException;
-import jmpi.runtime.transport.tcp.Transports;
+import jmpi.runtime.transport.Transport;
+import jmpi.runtime.transport.Transports;
 import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
-import jmpi.runtime.wire.FrameSizeEstimator;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.Refused;
 import jmpi.runtime.wire.Reply;
@@ -72,24 +68,11 @@ final class Connection implements Link {
     /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
     static Connection open(Config config, EventLoopGroup group, String host, int port) {
         long deadline = System.nanoTime() + config.waitTime().toNanos();
-        Bootstrap b = new Bootstrap()
-                .group(group)
-                .channel(Transports.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
-                .option(ChannelOption.MESSAGE_SIZE_ESTIMATOR, FrameSizeEstimator.INSTANCE)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(Math.min(config.serialQueue() / 2, 1 << 20), config.serialQueue()));
+        Transport transport = Transports.of(config);
         CompletableFuture<Channel> connected = new CompletableFuture<>();
         Connection[] holder = new Connection[1];
-        b.handler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-                Transports.addCodec(ch.pipeline(), config.serialSize());
-                ch.pipeline().addLast("client", new Handler(holder));
-            }
-        });
-        attempt(b, host, port, deadline, 1, connected, group);
+        Supplier<ChannelFuture> connect = () -> transport.connect(config, group, host, port, new Handler(holder));
+        attempt(connect, deadline, 1, connected, group);
         Channel ch;
         try {
             ch = connected.get();
@@ -121,16 +104,16 @@ final class Connection implements Link {
     }
 
     /** Tries to connect; on refusal tries again after a short, growing pause until the deadline. */
-    private static void attempt(Bootstrap b, String host, int port, long deadline, long delayMs,
+    private static void attempt(Supplier<ChannelFuture> connect, long deadline, long delayMs,
                                 CompletableFuture<Channel> result, EventLoopGroup group) {
-        ChannelFuture f = b.connect(host, port);
+        ChannelFuture f = connect.get();
         f.addListener(x -> {
             if (x.isSuccess()) {
                 result.complete(f.channel());
             } else if (System.nanoTime() + delayMs * 1_000_000 > deadline) {
                 result.completeExceptionally(x.cause());
             } else {
-                group.schedule(() -> attempt(b, host, port, deadline, Math.min(delayMs * 2, 250), result, group),
+                group.schedule(() -> attempt(connect, deadline, Math.min(delayMs * 2, 250), result, group),
                         delayMs, TimeUnit.MILLISECONDS);
             }
         });
@@ -244,9 +227,8 @@ final class Connection implements Link {
         }
 
         @Override
-        public void channelRegistered(ChannelHandlerContext ctx) {
+        public void handlerAdded(ChannelHandlerContext ctx) {
             holder[0] = new Connection(ctx.channel());
-            ctx.fireChannelRegistered();
         }
 
         @Override

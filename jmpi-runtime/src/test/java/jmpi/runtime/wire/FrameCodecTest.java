@@ -17,7 +17,7 @@ import io.netty.handler.codec.DecoderException;
 import java.util.List;
 import java.util.Random;
 import jmpi.MPI;
-import jmpi.runtime.transport.tcp.Transports;
+import jmpi.runtime.transport.Netty;
 import org.junit.jupiter.api.Test;
 
 /** Frames through the real pipeline in an EmbeddedChannel: round trips, malformed input, no leaks. */
@@ -25,7 +25,7 @@ class FrameCodecTest {
 
     private static EmbeddedChannel pipeline(int serialSize) {
         EmbeddedChannel ch = new EmbeddedChannel();
-        Transports.addCodec(ch.pipeline(), serialSize);
+        Netty.addCodec(ch.pipeline(), serialSize);
         return ch;
     }
 

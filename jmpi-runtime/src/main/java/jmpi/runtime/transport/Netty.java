@@ -1,4 +1,4 @@
-package jmpi.runtime.transport.tcp;
+package jmpi.runtime.transport;
 
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
@@ -18,12 +18,12 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import jmpi.runtime.wire.FrameDecoder;
 import jmpi.runtime.wire.FrameEncoder;
 
-/** TCP plumbing: event loops (native epoll where present, NIO otherwise) and the frame pipeline. */
-public final class Transports {
+/** Netty plumbing every transport shares: event loops (native epoll where present, NIO otherwise), socket channel classes, the frame codec. */
+public final class Netty {
     /** Bytes of frame header on top of the payload limit. */
     private static final int HEADER_ALLOWANCE = 1 << 16;
 
-    private Transports() {
+    private Netty() {
     }
 
     public static boolean epoll() {
