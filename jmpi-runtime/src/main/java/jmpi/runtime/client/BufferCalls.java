@@ -1,5 +1,7 @@
 package jmpi.runtime.client;
 
+import io.netty.buffer.ByteBuf;
+
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
@@ -38,8 +40,8 @@ final class BufferCalls {
     }
 
     /** Writes a received part at element off, failing with ERR_TRUNCATE if it does not fit in room elements. */
-    private static void place(View into, byte[] part, int off, int room, int from) {
-        int n = part.length / BufferCodec.elementSize(into.dtype());
+    private static void place(View into, ByteBuf part, int off, int room, int from) {
+        int n = part.readableBytes() / BufferCodec.elementSize(into.dtype());
         if (n > room) {
             throw new MPIException(MPI.ERR_TRUNCATE, "message of " + n + " elements from rank " + from
                     + " does not fit in " + room);
@@ -59,7 +61,7 @@ final class BufferCalls {
         }
     }
 
-    private Request<Void> call(byte kind, int root, int op, int dtype, byte[][] parts, ReplyHandler h) {
+    private Request<Void> call(byte kind, int root, int op, int dtype, ByteBuf[] parts, ReplyHandler h) {
         return comm.collective(kind, root, op, Call.bufferFlags(dtype), parts, r -> {
             h.handle(r);
             return null;
@@ -75,7 +77,7 @@ final class BufferCalls {
     Request<Void> ibcast(Object buf, int root) {
         comm.checkRoot(root);
         View v = BufferCodec.view(buf, "buffer");
-        byte[][] parts = rank() == root ? new byte[][] {v.read(0, v.count())} : Call.NO_PARTS;
+        ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count())} : Call.NO_PARTS;
         return call(Kind.BCAST, root, 0, v.dtype(), parts, r -> {
             if (rank() != root) {
                 place(v, r.parts()[0], 0, v.count(), root);
@@ -116,20 +118,14 @@ final class BufferCalls {
             recv = BufferCodec.view(recvbuf, "recvbuf");
             checkCounts(counts, displs, size(), recv, "Gatherv");
         }
-        View send;
-        byte[] mine;
-        if (sendbuf == MPI.IN_PLACE && rank() == root) {
-            send = recv;
-            mine = recv.read(displs[root], counts[root]);
-        } else {
-            send = BufferCodec.view(sendbuf, "sendbuf");
-            mine = send.read(0, send.count());
-        }
+        boolean inPlace = sendbuf == MPI.IN_PLACE && rank() == root;
+        View send = inPlace ? recv : BufferCodec.view(sendbuf, "sendbuf");
         if (recv != null) {
             checkSameType(send, recv);
         }
+        ByteBuf mine = inPlace ? recv.readBuf(displs[root], counts[root]) : send.readBuf(0, send.count());
         View into = recv;
-        return call(Kind.GATHER, root, 0, send.dtype(), new byte[][] {mine}, r -> {
+        return call(Kind.GATHER, root, 0, send.dtype(), new ByteBuf[] {mine}, r -> {
             if (rank() == root) {
                 for (int i = 0; i < size(); i++) {
                     place(into, r.parts()[i], displs[i], counts[i], i);
@@ -150,7 +146,7 @@ final class BufferCalls {
         comm.checkRoot(root);
         boolean inPlace = recvbuf == MPI.IN_PLACE && rank() == root;
         View recv = inPlace ? null : BufferCodec.view(recvbuf, "recvbuf");
-        byte[][] parts = Call.NO_PARTS;
+        ByteBuf[] parts = Call.NO_PARTS;
         int dtype = recv == null ? 0 : recv.dtype();
         if (rank() == root) {
             View send = BufferCodec.view(sendbuf, "sendbuf");
@@ -158,9 +154,9 @@ final class BufferCalls {
             if (recv != null) {
                 checkSameType(send, recv);
             }
-            parts = new byte[size()][];
+            parts = new ByteBuf[size()];
             for (int i = 0; i < size(); i++) {
-                parts[i] = send.read(displs[i], counts[i]);
+                parts[i] = send.readBuf(displs[i], counts[i]);
             }
             dtype = send.dtype();
         }
@@ -180,15 +176,15 @@ final class BufferCalls {
     Request<Void> iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
         View recv = BufferCodec.view(recvbuf, "recvbuf");
         checkCounts(counts, displs, size(), recv, "Allgatherv");
-        byte[] mine;
+        ByteBuf mine;
         if (sendbuf == MPI.IN_PLACE) {
-            mine = recv.read(displs[rank()], counts[rank()]);
+            mine = recv.readBuf(displs[rank()], counts[rank()]);
         } else {
             View send = BufferCodec.view(sendbuf, "sendbuf");
             checkSameType(send, recv);
-            mine = send.read(0, send.count());
+            mine = send.readBuf(0, send.count());
         }
-        return call(Kind.ALLGATHER, 0, 0, recv.dtype(), new byte[][] {mine}, r -> {
+        return call(Kind.ALLGATHER, 0, 0, recv.dtype(), new ByteBuf[] {mine}, r -> {
             for (int i = 0; i < size(); i++) {
                 place(recv, r.parts()[i], displs[i], counts[i], i);
             }
@@ -214,9 +210,9 @@ final class BufferCalls {
         int[] sd = sendbuf == MPI.IN_PLACE ? rdispls : sdispls;
         checkCounts(sc, sd, size(), send, "Alltoallv send");
         checkCounts(recvcounts, rdispls, size(), recv, "Alltoallv receive");
-        byte[][] parts = new byte[size()][];
+        ByteBuf[] parts = new ByteBuf[size()];
         for (int j = 0; j < size(); j++) {
-            parts[j] = send.read(sd[j], sc[j]);
+            parts[j] = send.readBuf(sd[j], sc[j]);
         }
         return call(Kind.ALLTOALL, 0, 0, recv.dtype(), parts, r -> {
             for (int i = 0; i < size(); i++) {
@@ -237,7 +233,7 @@ final class BufferCalls {
                         + recv.count());
             }
         }
-        return call(Kind.REDUCE, root, op.ordinal(), send.dtype(), new byte[][] {send.read(0, send.count())}, r -> {
+        return call(Kind.REDUCE, root, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count())}, r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
             }
@@ -253,7 +249,7 @@ final class BufferCalls {
             throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
                     + recv.count());
         }
-        return call(Kind.ALLREDUCE, 0, op.ordinal(), send.dtype(), new byte[][] {send.read(0, send.count())},
+        return call(Kind.ALLREDUCE, 0, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count())},
                 r -> place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED));
     }
 
@@ -262,7 +258,7 @@ final class BufferCalls {
     Request<Void> isend(Object buf, int dest, int tag, boolean sync) {
         comm.checkSend(dest, tag);
         View v = BufferCodec.view(buf, "buffer");
-        return comm.sendPayload(v.read(0, v.count()), dest, tag, sync, Call.bufferFlags(v.dtype()));
+        return comm.sendPayload(v.readBuf(0, v.count()), dest, tag, sync, Call.bufferFlags(v.dtype()));
     }
 
     Request<Status> irecv(Object buf, int source, int tag) {

@@ -1,5 +1,7 @@
 package jmpi.runtime.client;
 
+import io.netty.buffer.ByteBuf;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,7 @@ import jmpi.op.OperationRequest;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.Reply;
 
 /** A communicator of a connected rank: checks arguments locally, then makes one call to the coordinator. */
@@ -189,16 +192,30 @@ final class ClientComm implements Comm {
 
     // ---- collectives -----------------------------------------------------------------------------
 
+    /** Parts over serialized objects (not copied). */
+    static ByteBuf[] wrap(byte[]... bytes) {
+        ByteBuf[] parts = new ByteBuf[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            parts[i] = Parts.wrap(bytes[i]);
+        }
+        return parts;
+    }
+
     interface Decoder<T> {
         T decode(Reply r);
     }
 
-    private <T> Request<T> collective(byte kind, int root, int op, byte[][] parts, Decoder<T> decoder) {
+    private <T> Request<T> collective(byte kind, int root, int op, ByteBuf[] parts, Decoder<T> decoder) {
         return collective(kind, root, op, 0, parts, decoder);
     }
 
-    <T> Request<T> collective(byte kind, int root, int op, int flags, byte[][] parts, Decoder<T> decoder) {
-        checkLive();
+    <T> Request<T> collective(byte kind, int root, int op, int flags, ByteBuf[] parts, Decoder<T> decoder) {
+        try {
+            checkLive();
+        } catch (RuntimeException e) {
+            Parts.release(parts);
+            throw e;
+        }
         int reqId = conn().nextId();
         Call c = new Call(reqId, kind, id, seq.incrementAndGet(), root, op, 0, 0, flags, Call.NO_RANKS, Call.NO_RANKS,
                 parts);
@@ -222,8 +239,8 @@ final class ClientComm implements Comm {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T decode(byte[] bytes) {
-        return (T) serial().fromBytes(bytes);
+    private <T> T decode(ByteBuf bytes) {
+        return bytes == null ? null : (T) serial().fromBytes(bytes);
     }
 
     private <T> T first(Reply r) {
@@ -235,7 +252,7 @@ final class ClientComm implements Comm {
             return null;
         }
         List<T> out = new ArrayList<>(r.parts().length);
-        for (byte[] p : r.parts()) {
+        for (ByteBuf p : r.parts()) {
             out.add(decode(p));
         }
         return out;
@@ -249,20 +266,20 @@ final class ClientComm implements Comm {
     @Override
     public <T> Request<T> ibcast(T obj, int root) {
         checkRoot(root);
-        byte[][] parts = rank == root ? new byte[][] {serial().toBytes(obj)} : Call.NO_PARTS;
+        ByteBuf[] parts = rank == root ? wrap(serial().toBytes(obj)) : Call.NO_PARTS;
         return collective(Kind.BCAST, root, 0, parts, this::first);
     }
 
     @Override
     public <T> Request<List<T>> igather(T obj, int root) {
         checkRoot(root);
-        return collective(Kind.GATHER, root, 0, new byte[][] {serial().toBytes(obj)}, this::all);
+        return collective(Kind.GATHER, root, 0, wrap(serial().toBytes(obj)), this::all);
     }
 
     @Override
     public <T> Request<T> iscatter(List<? extends T> objs, int root) {
         checkRoot(root);
-        byte[][] parts = Call.NO_PARTS;
+        ByteBuf[] parts = Call.NO_PARTS;
         if (rank == root) {
             if (objs == null || objs.size() != size) {
                 throw new MPIException(MPI.ERR_COUNT, "scatter needs a list of " + size + " items at the root, not "
@@ -273,17 +290,17 @@ final class ClientComm implements Comm {
         return collective(Kind.SCATTER, root, 0, parts, this::first);
     }
 
-    private byte[][] eachToBytes(List<?> objs) {
-        byte[][] parts = new byte[objs.size()][];
+    private ByteBuf[] eachToBytes(List<?> objs) {
+        ByteBuf[] parts = new ByteBuf[objs.size()];
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = serial().toBytes(objs.get(i));
+            parts[i] = Parts.wrap(serial().toBytes(objs.get(i)));
         }
         return parts;
     }
 
     @Override
     public <T> Request<List<T>> iallgather(T obj) {
-        return collective(Kind.ALLGATHER, 0, 0, new byte[][] {serial().toBytes(obj)}, this::all);
+        return collective(Kind.ALLGATHER, 0, 0, wrap(serial().toBytes(obj)), this::all);
     }
 
     @Override
@@ -299,13 +316,13 @@ final class ClientComm implements Comm {
     public <R> Request<R> ireduce(Object obj, Op op, int root) {
         checkRoot(root);
         checkOp(op);
-        return collective(Kind.REDUCE, root, op.ordinal(), new byte[][] {serial().toBytes(obj)}, this::first);
+        return collective(Kind.REDUCE, root, op.ordinal(), wrap(serial().toBytes(obj)), this::first);
     }
 
     @Override
     public <R> Request<R> iallreduce(Object obj, Op op) {
         checkOp(op);
-        return collective(Kind.ALLREDUCE, 0, op.ordinal(), new byte[][] {serial().toBytes(obj)}, this::first);
+        return collective(Kind.ALLREDUCE, 0, op.ordinal(), wrap(serial().toBytes(obj)), this::first);
     }
 
     // ---- point-to-point --------------------------------------------------------------------------
@@ -323,7 +340,7 @@ final class ClientComm implements Comm {
     private Request<Void> send(Object obj, int dest, int tag, boolean sync) {
         // arguments first, so a bad rank is ERR_RANK even for an object that cannot be serialized
         checkSend(dest, tag);
-        return sendPayload(dest == MPI.PROC_NULL ? null : serial().toBytes(obj), dest, tag, sync, 0);
+        return sendPayload(dest == MPI.PROC_NULL ? null : Parts.wrap(serial().toBytes(obj)), dest, tag, sync, 0);
     }
 
     void checkSend(int dest, int tag) {
@@ -333,14 +350,17 @@ final class ClientComm implements Comm {
     }
 
     /** Sends serialized bytes or raw buffer elements (flags say which); the caller has run checkSend. */
-    Request<Void> sendPayload(byte[] payload, int dest, int tag, boolean sync, int flags) {
+    Request<Void> sendPayload(ByteBuf payload, int dest, int tag, boolean sync, int flags) {
         if (dest == MPI.PROC_NULL) {
+            if (payload != null) {
+                payload.release();
+            }
             return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
         }
         int reqId = conn().nextId();
         Call c = new Call(reqId, Kind.SEND, id, 0, 0, 0, tag, dest, flags | (sync ? Call.SYNC : Call.NO_REPLY),
-                Call.NO_RANKS, Call.NO_RANKS, new byte[][] {payload});
-        FutureRequest<Void> r = track(new FutureRequest<>(), sync ? "ssend" : "send", payload.length);
+                Call.NO_RANKS, Call.NO_RANKS, new ByteBuf[] {payload});
+        FutureRequest<Void> r = track(new FutureRequest<>(), sync ? "ssend" : "send", payload.readableBytes());
         if (sync) {
             conn().send(c, reqId, reply -> complete(r, reply, x -> null));
         } else {
@@ -501,7 +521,7 @@ final class ClientComm implements Comm {
         String key = Arrays.toString(src) + "->" + Arrays.toString(dst);
         long n = groupSeqs.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         byte[] ctx = serial().toBytes(op.ctx());
-        byte[][] parts = g.src().contains(rank) ? new byte[][] {ctx, serial().toBytes(op.data())} : new byte[][] {ctx};
+        ByteBuf[] parts = g.src().contains(rank) ? wrap(ctx, serial().toBytes(op.data())) : wrap(ctx);
         int reqId = conn().nextId();
         Call call = new Call(reqId, Kind.CUSTOM, id, n, 0, 0, 0, 0, 0, src, dst, parts);
         FutureRequest<U> r = track(new FutureRequest<>(), op.ctx().getClass().getSimpleName(), call.payloadBytes());

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,12 +50,18 @@ final class Connection implements Link {
 
     /** Fails locally if the coordinator is lost or f is too large; waits while too much is queued. */
     private void readyToSend(Frame f) {
-        MPIException l = lost;
-        if (l != null) {
-            throw l;
+        try {
+            MPIException l = lost;
+            if (l != null) {
+                throw l;
+            }
+            checkSize(f);
+            awaitWritable();
+        } catch (RuntimeException e) {
+            // the frame will not be written, so nobody else releases its payload
+            ReferenceCountUtil.release(f);
+            throw e;
         }
-        checkSize(f);
-        awaitWritable();
     }
 
     /** Fails locally, before anything is sent, when a call carries more than JMPI_SERIAL_SIZE bytes. */

@@ -47,9 +47,13 @@ final class LocalLink implements Link {
     // outside the coordinator's lock: a reply's consumer may make the next call
     private void dispatch(List<Reply> replies) {
         for (Reply r : replies) {
-            Consumer<Reply> w = waiting.remove(r.reqId());
-            if (w != null) {
-                w.accept(r);
+            try {
+                Consumer<Reply> w = waiting.remove(r.reqId());
+                if (w != null) {
+                    w.accept(r);
+                }
+            } finally {
+                r.release();
             }
         }
     }

@@ -1,5 +1,6 @@
 package jmpi.runtime.coordinator;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,12 @@ import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.op.OperationContext;
 import jmpi.runtime.serial.ObjectSerializer;
-import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.Refused;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.Welcome;
@@ -35,6 +36,10 @@ import jmpi.runtime.wire.Welcome;
  *
  * <p>Every method runs on the coordinator's single event loop thread, so the state needs no locks.
  * Replies are written without flushing; {@link #flush()} runs once per read burst.
+ *
+ * <p>Payloads are never copied here: a call's parts are slices of the bytes read, kept (retained) while
+ * the operation waits, and forwarded to each destination as new references to the same memory;
+ * buffer reductions fold into the first member's bytes in place.
  */
 final class Engine {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
@@ -128,8 +133,7 @@ final class Engine {
             world[i] = i;
         }
         comms.clear();
-        pending.clear();
-        mailboxes.clear();
+        releaseAll();
         comms.put(0, new CommInfo(0, world, n));
         nextCommId = 1;
     }
@@ -162,10 +166,23 @@ final class Engine {
             }
         }
         flush();
+        releaseAll();
         channels = null;
         jobToken = null;
         // stays completed until the next job starts, so a late look still sees this job as done
         jobDone.complete(null);
+    }
+
+    /** Drops every waiting operation and message of the last job, with the payloads they hold. */
+    private void releaseAll() {
+        for (Pending p : pending.values()) {
+            p.release();
+        }
+        pending.clear();
+        for (Mailbox mb : mailboxes.values()) {
+            mb.clearMessages();
+        }
+        mailboxes.clear();
     }
 
     /** Fails everything pending that involves the dead rank. */
@@ -180,6 +197,7 @@ final class Engine {
                         reply(p.members[i], Reply.error(p.calls[i].reqId(), ErrorInfo.failed(rank, msg)));
                     }
                 }
+                p.release();
             }
         }
         for (Map.Entry<Long, Mailbox> e : mailboxes.entrySet()) {
@@ -195,7 +213,7 @@ final class Engine {
                         reply(m.senderWorld(), Reply.error(m.senderReqId(), ErrorInfo.failed(rank, msg)));
                     }
                 }
-                mb.unexpected.clear();
+                mb.clearMessages();
                 mb.posted.clear();
                 continue;
             }
@@ -264,11 +282,16 @@ final class Engine {
         if (p.calls[idx] != null) {
             throw new MPIException(MPI.ERR_INTERN, "rank " + rank + " sent collective " + c.seq() + " twice");
         }
-        p.calls[idx] = c;
+        // kept past this read: the handler releases the call's reference, the operation holds its own
+        p.calls[idx] = c.retain();
         p.arrived++;
         if (p.complete()) {
             pending.remove(key);
-            complete(p);
+            try {
+                complete(p);
+            } finally {
+                p.release();
+            }
         }
     }
 
@@ -303,24 +326,18 @@ final class Engine {
             switch (first.kind()) {
                 case Kind.BARRIER -> replyAll(p, i -> Call.NO_PARTS);
                 case Kind.BCAST -> {
-                    byte[] data = p.calls[first.root()].parts()[0];
-                    replyAll(p, i -> new byte[][] {data});
+                    ByteBuf data = p.calls[first.root()].parts()[0];
+                    replyAll(p, i -> new ByteBuf[] {Parts.share(data)});
                 }
-                case Kind.GATHER -> {
-                    byte[][] all = firstParts(p);
-                    replyAll(p, i -> i == first.root() ? all : Call.NO_PARTS);
-                }
-                case Kind.ALLGATHER -> {
-                    byte[][] all = firstParts(p);
-                    replyAll(p, i -> all);
-                }
+                case Kind.GATHER -> replyAll(p, i -> i == first.root() ? firstParts(p) : Call.NO_PARTS);
+                case Kind.ALLGATHER -> replyAll(p, i -> firstParts(p));
                 case Kind.SCATTER -> {
-                    byte[][] parts = p.calls[first.root()].parts();
+                    ByteBuf[] parts = p.calls[first.root()].parts();
                     if (parts.length != p.members.length) {
                         throw new MPIException(MPI.ERR_COUNT, "scatter of " + parts.length + " items to "
                                 + p.members.length + " ranks");
                     }
-                    replyAll(p, i -> new byte[][] {parts[i]});
+                    replyAll(p, i -> new ByteBuf[] {Parts.share(parts[i])});
                 }
                 case Kind.ALLTOALL -> {
                     int n = p.members.length;
@@ -331,24 +348,35 @@ final class Engine {
                         }
                     }
                     replyAll(p, j -> {
-                        byte[][] col = new byte[n][];
+                        ByteBuf[] col = new ByteBuf[n];
                         for (int i = 0; i < n; i++) {
-                            col[i] = p.calls[i].parts()[j];
+                            col[i] = Parts.share(p.calls[i].parts()[j]);
                         }
                         return col;
                     });
                 }
                 case Kind.REDUCE, Kind.ALLREDUCE -> {
-                    List<Object> values = new ArrayList<>(p.members.length);
                     int dtype = first.dtype();
-                    for (Call c : p.calls) {
-                        values.add(dtype == 0 ? serial.fromBytes(c.parts()[0]) : BufferCodec.toArray(dtype, c.parts()[0]));
-                    }
                     Op op = opOf(first.op());
-                    Object reduced = op.reduce(values);
-                    byte[] result = dtype == 0 ? serial.toBytes(reduced) : BufferCodec.fromArray(dtype, reduced);
                     boolean all = first.kind() == Kind.ALLREDUCE;
-                    replyAll(p, i -> all || i == first.root() ? new byte[][] {result} : Call.NO_PARTS);
+                    if (dtype != 0) {
+                        ByteBuf[] parts = firstParts(p);
+                        try {
+                            RawReduce.fold(dtype, op, parts);
+                            ByteBuf result = parts[0];
+                            replyAll(p, i -> all || i == first.root() ? new ByteBuf[] {Parts.share(result)}
+                                    : Call.NO_PARTS);
+                        } finally {
+                            Parts.release(parts);
+                        }
+                        return;
+                    }
+                    List<Object> values = new ArrayList<>(p.members.length);
+                    for (Call c : p.calls) {
+                        values.add(serial.fromBytes(Parts.bytes(c.parts()[0])));
+                    }
+                    byte[] result = serial.toBytes(op.reduce(values));
+                    replyAll(p, i -> all || i == first.root() ? new ByteBuf[] {Parts.wrap(result)} : Call.NO_PARTS);
                 }
                 case Kind.CUSTOM -> custom(p);
                 case Kind.SPLIT -> split(p);
@@ -366,10 +394,11 @@ final class Engine {
         return OPS[ordinal];
     }
 
-    private static byte[][] firstParts(Pending p) {
-        byte[][] all = new byte[p.members.length][];
+    /** Every member's first part, as new references. */
+    private static ByteBuf[] firstParts(Pending p) {
+        ByteBuf[] all = new ByteBuf[p.members.length];
         for (int i = 0; i < all.length; i++) {
-            all[i] = p.calls[i].parts()[0];
+            all[i] = Parts.share(p.calls[i].parts()[0]);
         }
         return all;
     }
@@ -382,14 +411,14 @@ final class Engine {
         int root = first.src().length > 0 ? Arrays.stream(first.src()).min().getAsInt()
                 : Arrays.stream(first.dst()).min().getAsInt();
         Call rootCall = p.calls[indexOf(p.members, ci.members[root])];
-        Object ctx = serial.fromBytes(rootCall.parts()[0]);
+        Object ctx = serial.fromBytes(Parts.bytes(rootCall.parts()[0]));
         if (!(ctx instanceof OperationContext)) {
             throw new MPIException(MPI.ERR_ARG, "not an OperationContext: " + (ctx == null ? "null" : ctx.getClass()));
         }
         Map<Integer, Object> src = new TreeMap<>();
         for (int r : first.src()) {
             Call c = p.calls[indexOf(p.members, ci.members[r])];
-            src.put(r, c.parts().length > 1 ? serial.fromBytes(c.parts()[1]) : null);
+            src.put(r, c.parts().length > 1 ? serial.fromBytes(Parts.bytes(c.parts()[1])) : null);
         }
         Set<Integer> dst = new TreeSet<>();
         for (int r : first.dst()) {
@@ -405,7 +434,7 @@ final class Engine {
         replyAll(p, i -> {
             int commRank = ci.rankOf(p.members[i]);
             byte[] b = bytes.get(commRank);
-            return b == null ? Call.NO_PARTS : new byte[][] {b};
+            return b == null ? Call.NO_PARTS : new ByteBuf[] {Parts.wrap(b)};
         });
     }
 
@@ -438,8 +467,9 @@ final class Engine {
         }
     }
 
+    /** The parts of one member's reply, as references the reply will own. */
     private interface PartsFor {
-        byte[][] parts(int memberIndex);
+        ByteBuf[] parts(int memberIndex);
     }
 
     private void replyAll(Pending p, PartsFor f) {
@@ -491,7 +521,8 @@ final class Engine {
             LOG.log(System.Logger.Level.DEBUG, "dropped a message to failed rank {0}", ci.members[dest]);
             return;
         }
-        byte[] payload = c.parts().length > 0 ? c.parts()[0] : null;
+        // the message keeps its own reference to the payload until it is delivered or dropped
+        ByteBuf payload = c.parts().length > 0 ? Parts.share(c.parts()[0]) : null;
         Mailbox.Message m = new Mailbox.Message(me, c.tag(), payload, rank, c.reqId(), sync, c.dtype());
         Mailbox mb = mailbox(ci, dest);
         for (Iterator<Mailbox.Posted> it = mb.posted.iterator(); it.hasNext(); ) {
@@ -544,8 +575,9 @@ final class Engine {
         mb.posted.add(new Mailbox.Posted(c.reqId(), source, c.tag(), c.kind() == Kind.PROBE));
     }
 
+    /** Hands the message's payload reference to the reply. */
     private void deliver(int worldRank, int reqId, Mailbox.Message m) {
-        byte[][] parts = m.payload() == null ? Call.NO_PARTS : new byte[][] {m.payload()};
+        ByteBuf[] parts = m.payload() == null ? Call.NO_PARTS : new ByteBuf[] {m.payload()};
         reply(worldRank, new Reply(reqId, Reply.OK, m.source(), m.tag(), m.count(), dtypeInts(m), parts, null));
         if (m.sync()) {
             reply(m.senderWorld(), Reply.ok(m.senderReqId()));
@@ -711,9 +743,11 @@ final class Engine {
 
     // ---- output -----------------------------------------------------------------------------------
 
+    /** Writes a reply, which gives up its parts' references once written (or dropped). */
     private void reply(int worldRank, Reply r) {
         Channel ch = channels == null ? null : channels[worldRank];
         if (ch == null) {
+            r.release();
             return;
         }
         ch.write(r, ch.voidPromise());

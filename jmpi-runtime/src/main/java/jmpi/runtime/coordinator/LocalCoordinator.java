@@ -26,7 +26,12 @@ public final class LocalCoordinator {
 
     /** Handles a call of the one rank; returns the replies it caused, in order. */
     public synchronized List<Reply> call(Call c) {
-        engine.call(0, c);
+        try {
+            engine.call(0, c);
+        } finally {
+            // as the network handler does: the engine retains what it keeps
+            c.release();
+        }
         return drain();
     }
 

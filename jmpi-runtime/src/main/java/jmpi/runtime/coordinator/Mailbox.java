@@ -1,5 +1,6 @@
 package jmpi.runtime.coordinator;
 
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,10 @@ import jmpi.runtime.wire.BufferCodec;
  */
 final class Mailbox {
     /** A message waiting for its receive. */
-    record Message(int source, int tag, byte[] payload, int senderWorld, int senderReqId, boolean sync, int dtype) {
+    record Message(int source, int tag, ByteBuf payload, int senderWorld, int senderReqId, boolean sync, int dtype) {
         /** Elements for buffers, bytes for objects. */
         int count() {
-            int bytes = payload == null ? 0 : payload.length;
+            int bytes = payload == null ? 0 : payload.readableBytes();
             return dtype == 0 ? bytes : bytes / BufferCodec.elementSize(dtype);
         }
     }
@@ -30,6 +31,16 @@ final class Mailbox {
 
     final ArrayDeque<Message> unexpected = new ArrayDeque<>();
     final List<Posted> posted = new ArrayList<>();
+
+    /** Drops the waiting messages and their payloads. */
+    void clearMessages() {
+        for (Message m : unexpected) {
+            if (m.payload() != null) {
+                m.payload().release();
+            }
+        }
+        unexpected.clear();
+    }
 
     static boolean matches(int wantSource, int wantTag, int source, int tag) {
         return (wantSource == MPI.ANY_SOURCE || wantSource == source) && (wantTag == MPI.ANY_TAG || wantTag == tag);

@@ -24,6 +24,16 @@ final class Pending {
         return arrived == members.length;
     }
 
+    /** Gives up the references to the calls' payloads. */
+    void release() {
+        for (int i = 0; i < calls.length; i++) {
+            if (calls[i] != null) {
+                calls[i].release();
+                calls[i] = null;
+            }
+        }
+    }
+
     boolean involves(int worldRank) {
         for (int m : members) {
             if (m == worldRank) {

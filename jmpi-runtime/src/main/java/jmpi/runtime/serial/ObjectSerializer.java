@@ -1,5 +1,8 @@
 package jmpi.runtime.serial;
 
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -93,6 +96,16 @@ public final class ObjectSerializer {
 
     /** Deserializes bytes made by {@link #toBytes}; refuses any class that is not registered. */
     public Object fromBytes(byte[] bytes) {
+        return read(ByteBuffer.wrap(bytes));
+    }
+
+    /** Deserializes the readable bytes of a payload in place, without copying them out first. */
+    public Object fromBytes(ByteBuf payload) {
+        return read(payload.nioBuffer());
+    }
+
+    private Object read(ByteBuffer bytes) {
+        int size = bytes.remaining();
         try {
             return fory.deserialize(bytes);
         } catch (InsecureException e) {
@@ -106,7 +119,7 @@ public final class ObjectSerializer {
                 c = c.getCause();
             }
             LOG.log(System.Logger.Level.DEBUG, "undecodable payload", e);
-            throw new MPIException(MPI.ERR_OTHER, "cannot deserialize a payload of " + bytes.length + " bytes: " + e, e);
+            throw new MPIException(MPI.ERR_OTHER, "cannot deserialize a payload of " + size + " bytes: " + e, e);
         }
     }
 

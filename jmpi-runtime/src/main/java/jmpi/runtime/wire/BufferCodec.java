@@ -1,5 +1,7 @@
 package jmpi.runtime.wire;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -46,9 +48,29 @@ public final class BufferCodec {
         public byte[] read(int off, int n) {
             checkRange(off, n);
             byte[] out = new byte[n * SIZES[dtype]];
-            ByteBuffer bb = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+            fill(ByteBuffer.wrap(out), off, n);
+            return out;
+        }
+
+        /** Encodes count elements starting at element off into a new pooled buffer: the one copy on the way out. */
+        public ByteBuf readBuf(int off, int n) {
+            checkRange(off, n);
+            int len = n * SIZES[dtype];
+            ByteBuf out = ByteBufAllocator.DEFAULT.directBuffer(len, len);
+            try {
+                fill(out.nioBuffer(0, len), off, n);
+                out.writerIndex(len);
+                return out;
+            } catch (RuntimeException e) {
+                out.release();
+                throw e;
+            }
+        }
+
+        private void fill(ByteBuffer target, int off, int n) {
+            ByteBuffer bb = target.order(ByteOrder.LITTLE_ENDIAN);
             if (buf instanceof byte[] a) {
-                System.arraycopy(a, off, out, 0, n);
+                bb.put(a, off, n);
             } else if (buf instanceof short[] a) {
                 bb.asShortBuffer().put(a, off, n);
             } else if (buf instanceof char[] a) {
@@ -63,7 +85,7 @@ public final class BufferCodec {
                 bb.asDoubleBuffer().put(a, off, n);
             } else if (buf instanceof boolean[] a) {
                 for (int i = 0; i < n; i++) {
-                    out[i] = (byte) (a[off + i] ? 1 : 0);
+                    bb.put((byte) (a[off + i] ? 1 : 0));
                 }
             } else {
                 Buffer src = slice((Buffer) buf, off, n);
@@ -83,16 +105,24 @@ public final class BufferCodec {
                     bb.asDoubleBuffer().put(b);
                 }
             }
-            return out;
         }
 
         /** Decodes src (whole elements of this view's type) into the buffer from element off. */
         public void write(byte[] src, int off) {
-            int n = src.length / SIZES[dtype];
+            drain(ByteBuffer.wrap(src), off, src.length / SIZES[dtype]);
+        }
+
+        /** Decodes the readable bytes of src into the buffer from element off: the one copy on the way in. */
+        public void write(ByteBuf src, int off) {
+            int n = src.readableBytes() / SIZES[dtype];
+            drain(src.nioBuffer(), off, n);
+        }
+
+        private void drain(ByteBuffer source, int off, int n) {
             checkRange(off, n);
-            ByteBuffer bb = ByteBuffer.wrap(src).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer bb = source.order(ByteOrder.LITTLE_ENDIAN);
             if (buf instanceof byte[] a) {
-                System.arraycopy(src, 0, a, off, n);
+                bb.get(a, off, n);
             } else if (buf instanceof short[] a) {
                 bb.asShortBuffer().get(a, off, n);
             } else if (buf instanceof char[] a) {
@@ -107,7 +137,7 @@ public final class BufferCodec {
                 bb.asDoubleBuffer().get(a, off, n);
             } else if (buf instanceof boolean[] a) {
                 for (int i = 0; i < n; i++) {
-                    a[off + i] = src[i] != 0;
+                    a[off + i] = bb.get() != 0;
                 }
             } else {
                 Buffer dst = slice((Buffer) buf, off, n);
@@ -224,8 +254,8 @@ public final class BufferCodec {
     }
 
     /** A fresh primitive array holding the elements of src, for reductions on the coordinator. */
-    public static Object toArray(int dtype, byte[] src) {
-        int n = src.length / SIZES[dtype];
+    public static Object toArray(int dtype, ByteBuf src) {
+        int n = src.readableBytes() / SIZES[dtype];
         Object a = switch (dtype) {
             case BYTE -> new byte[n];
             case SHORT -> new short[n];
@@ -241,12 +271,12 @@ public final class BufferCodec {
         return a;
     }
 
-    /** The bytes of a primitive array of the given type. */
-    public static byte[] fromArray(int dtype, Object array) {
+    /** The elements of a primitive array of the given type, in a new buffer. */
+    public static ByteBuf fromArray(int dtype, Object array) {
         View v = view(array, "result");
         if (v.dtype() != dtype) {
             throw new MPIException(MPI.ERR_TYPE, "expected " + typeName(dtype) + " elements, got " + typeName(v.dtype()));
         }
-        return v.read(0, v.count());
+        return v.readBuf(0, v.count());
     }
 }

@@ -1,5 +1,7 @@
 package jmpi.runtime.wire;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * A rank asks the coordinator to take part in an operation.
  *
@@ -14,10 +16,10 @@ package jmpi.runtime.wire;
  * @param flags {@link #SYNC}, ...
  * @param src source ranks of a custom operation's group
  * @param dst destination ranks of a custom operation's group
- * @param parts payloads: serialized objects
+ * @param parts payloads: serialized objects or raw buffer elements; the call owns one reference to each
  */
 public record Call(int reqId, byte kind, int comm, long seq, int root, int op, int tag, int peer, int flags,
-                   int[] src, int[] dst, byte[][] parts) implements Frame {
+                   int[] src, int[] dst, ByteBuf[] parts) implements Frame, Carrier {
     public static final byte TYPE = 4;
     /** A synchronous send: the sender wants to know when the receive has matched. */
     public static final int SYNC = 1;
@@ -37,19 +39,16 @@ public record Call(int reqId, byte kind, int comm, long seq, int root, int op, i
     }
 
     public static final int[] NO_RANKS = new int[0];
-    public static final byte[][] NO_PARTS = new byte[0][];
+    public static final ByteBuf[] NO_PARTS = Parts.NONE;
 
     @Override
     public byte type() {
         return TYPE;
     }
 
-    /** The size of the payloads, in bytes. */
-    public long payloadBytes() {
-        long n = 0;
-        for (byte[] p : parts) {
-            n += p == null ? 0 : p.length;
-        }
-        return n;
+    @Override
+    public Call retain() {
+        Carrier.super.retain();
+        return this;
     }
 }

@@ -1,15 +1,23 @@
 package jmpi.runtime.wire;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The byte layout of every frame (see docs/protocol.md): a 4-byte length, a type byte, then the
  * body. Integers are big-endian; strings and byte arrays are length-prefixed (-1 for null).
+ *
+ * <p>Payload parts are never copied on the way through: {@link #decode} returns frames whose parts
+ * are slices of the bytes read, and {@link #encode(Frame, ByteBufAllocator, List)} writes large
+ * parts by reference next to a small header.
  */
 public final class FrameCodec {
     /** The protocol version a {@link Hello} carries. */
     public static final int VERSION = 1;
+    /** Parts smaller than this are copied next to the header: cheaper than one more buffer to write. */
+    static final int INLINE_LIMIT = 2048;
 
     private FrameCodec() {
     }
@@ -32,17 +40,81 @@ public final class FrameCodec {
         return n;
     }
 
-    private static int partsSize(byte[][] parts) {
+    private static int partsSize(ByteBuf[] parts) {
         int n = 4;
-        for (byte[] p : parts) {
-            n += 4 + (p == null ? 0 : p.length);
+        for (ByteBuf p : parts) {
+            n += 4 + (p == null ? 0 : p.readableBytes());
         }
         return n;
     }
 
-    /** Writes the frame, length prefix included. */
+    /**
+     * Writes the frame, length prefix included, copying its parts into out. The frame keeps its
+     * references: the caller still releases it.
+     */
     public static void encode(Frame f, ByteBuf out) {
         int start = out.writerIndex();
+        writeHead(f, out);
+        if (f instanceof Carrier c) {
+            ByteBuf[] parts = c.parts();
+            out.writeInt(parts.length);
+            for (ByteBuf p : parts) {
+                if (p == null) {
+                    out.writeInt(-1);
+                } else {
+                    out.writeInt(p.readableBytes());
+                    out.writeBytes(p, p.readerIndex(), p.readableBytes());
+                }
+            }
+        }
+        writeTail(f, out);
+        out.setInt(start, out.writerIndex() - start - 4);
+    }
+
+    /**
+     * Writes the frame as buffers added to out: small pieces are copied into header buffers, large
+     * parts are added as new references to the same memory (no copy). The frame keeps its own
+     * references: the caller still releases it.
+     */
+    public static void encode(Frame f, ByteBufAllocator alloc, List<Object> out) {
+        if (!(f instanceof Carrier c) || c.payloadBytes() < INLINE_LIMIT) {
+            ByteBuf b = alloc.ioBuffer(sizeHint(f));
+            encode(f, b);
+            out.add(b);
+            return;
+        }
+        int first = out.size();
+        ByteBuf cur = alloc.ioBuffer(256);
+        writeHead(f, cur);
+        ByteBuf[] parts = c.parts();
+        cur.writeInt(parts.length);
+        long total = 0;
+        for (ByteBuf p : parts) {
+            if (p == null) {
+                cur.writeInt(-1);
+                continue;
+            }
+            int len = p.readableBytes();
+            cur.writeInt(len);
+            if (len < INLINE_LIMIT) {
+                cur.writeBytes(p, p.readerIndex(), len);
+            } else {
+                total += cur.readableBytes();
+                out.add(cur);
+                out.add(p.retainedDuplicate());
+                total += len;
+                cur = alloc.ioBuffer(64);
+            }
+        }
+        writeTail(f, cur);
+        total += cur.readableBytes();
+        out.add(cur);
+        ByteBuf head = (ByteBuf) out.get(first);
+        head.setInt(head.readerIndex(), (int) (total - 4));
+    }
+
+    /** The length placeholder, the type and the fields before the parts. */
+    private static void writeHead(Frame f, ByteBuf out) {
         out.writeInt(0);
         out.writeByte(f.type());
         if (f instanceof Call c) {
@@ -57,7 +129,6 @@ public final class FrameCodec {
             out.writeInt(c.flags());
             writeInts(out, c.src());
             writeInts(out, c.dst());
-            writeParts(out, c.parts());
         } else if (f instanceof Reply r) {
             out.writeInt(r.reqId());
             out.writeByte(r.status());
@@ -65,16 +136,6 @@ public final class FrameCodec {
             out.writeInt(r.tag());
             out.writeInt(r.count());
             writeInts(out, r.ints());
-            writeParts(out, r.parts());
-            if (r.status() == Reply.ERROR) {
-                ErrorInfo e = r.error();
-                out.writeByte(e.kind());
-                out.writeInt(e.errorClass());
-                writeString(out, e.type());
-                writeString(out, e.message());
-                writeString(out, e.stack());
-                out.writeInt(e.failedRank());
-            }
         } else if (f instanceof Hello h) {
             out.writeInt(h.version());
             out.writeInt(h.rank());
@@ -87,18 +148,47 @@ public final class FrameCodec {
         } else if (f instanceof Cancel c) {
             out.writeInt(c.reqId());
         }
-        out.setInt(start, out.writerIndex() - start - 4);
     }
 
-    /** Reads one frame body (the length prefix already removed); throws {@link MalformedFrameException}. */
+    /** What follows the parts: a failed reply's error. */
+    private static void writeTail(Frame f, ByteBuf out) {
+        if (f instanceof Reply r) {
+            if (r.status() == Reply.ERROR) {
+                ErrorInfo e = r.error();
+                out.writeByte(e.kind());
+                out.writeInt(e.errorClass());
+                writeString(out, e.type());
+                writeString(out, e.message());
+                writeString(out, e.stack());
+                out.writeInt(e.failedRank());
+            }
+        }
+    }
+
+    /**
+     * Reads one frame body (the length prefix already removed); throws {@link MalformedFrameException}.
+     * The frame's parts are new references to slices of in, which the caller may release.
+     */
     public static Frame decode(ByteBuf in) {
+        ByteBuf[][] held = new ByteBuf[1][];
+        try {
+            return decode(in, held);
+        } catch (RuntimeException e) {
+            if (held[0] != null) {
+                Parts.release(held[0]);
+            }
+            throw e;
+        }
+    }
+
+    private static Frame decode(ByteBuf in, ByteBuf[][] held) {
         try {
             byte type = in.readByte();
             Frame f;
             switch (type) {
                 case Call.TYPE:
                     f = new Call(in.readInt(), in.readByte(), in.readInt(), in.readLong(), in.readInt(), in.readInt(),
-                            in.readInt(), in.readInt(), in.readInt(), readInts(in), readInts(in), readParts(in));
+                            in.readInt(), in.readInt(), in.readInt(), readInts(in), readInts(in), readParts(in, held));
                     break;
                 case Reply.TYPE: {
                     int reqId = in.readInt();
@@ -107,7 +197,7 @@ public final class FrameCodec {
                     int tag = in.readInt();
                     int count = in.readInt();
                     int[] ints = readInts(in);
-                    byte[][] parts = readParts(in);
+                    ByteBuf[] parts = readParts(in, held);
                     ErrorInfo e = null;
                     if (status == Reply.ERROR) {
                         e = new ErrorInfo(in.readByte(), in.readInt(), readString(in), readString(in), readString(in),
@@ -159,29 +249,21 @@ public final class FrameCodec {
         return v;
     }
 
-    private static void writeParts(ByteBuf out, byte[][] parts) {
-        out.writeInt(parts.length);
-        for (byte[] p : parts) {
-            if (p == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(p.length);
-                out.writeBytes(p);
-            }
-        }
-    }
-
-    private static byte[][] readParts(ByteBuf in) {
+    /** Slices, not copies; held[0] names them as they are made so that a failure releases them. */
+    private static ByteBuf[] readParts(ByteBuf in, ByteBuf[][] held) {
         int n = checkedCount(in, in.readInt(), 4);
-        byte[][] parts = new byte[n][];
+        if (n == 0) {
+            return Parts.NONE;
+        }
+        ByteBuf[] parts = new ByteBuf[n];
+        held[0] = parts;
         for (int i = 0; i < n; i++) {
             int len = in.readInt();
             if (len == -1) {
                 continue;
             }
             checkedCount(in, len, 1);
-            parts[i] = new byte[len];
-            in.readBytes(parts[i]);
+            parts[i] = in.readRetainedSlice(len);
         }
         return parts;
     }

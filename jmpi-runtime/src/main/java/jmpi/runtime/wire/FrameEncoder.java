@@ -1,13 +1,16 @@
 package jmpi.runtime.wire;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.handler.codec.MessageToMessageEncoder;
+import java.util.List;
 
-/** Writes frames; stateless, so one instance serves every channel. */
+/**
+ * Writes frames: a header buffer and, for large payloads, the payload buffers themselves, so the
+ * socket gathers them without a copy. Stateless, so one instance serves every channel.
+ */
 @Sharable
-public final class FrameEncoder extends MessageToByteEncoder<Frame> {
+public final class FrameEncoder extends MessageToMessageEncoder<Frame> {
     public static final FrameEncoder INSTANCE = new FrameEncoder();
 
     private FrameEncoder() {
@@ -15,12 +18,8 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
     }
 
     @Override
-    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, Frame msg, boolean preferDirect) {
-        return ctx.alloc().ioBuffer(FrameCodec.sizeHint(msg));
-    }
-
-    @Override
-    protected void encode(ChannelHandlerContext ctx, Frame msg, ByteBuf out) {
-        FrameCodec.encode(msg, out);
+    protected void encode(ChannelHandlerContext ctx, Frame msg, List<Object> out) {
+        // the encoder releases msg afterwards; what goes to out holds references of its own
+        FrameCodec.encode(msg, ctx.alloc(), out);
     }
 }

@@ -1,5 +1,7 @@
 package jmpi.runtime.wire;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * The coordinator answers a {@link Call}.
  *
@@ -9,11 +11,11 @@ package jmpi.runtime.wire;
  * @param tag message tag (receives, probes)
  * @param count payload size
  * @param ints small results (a new communicator's id, rank and members)
- * @param parts payloads
+ * @param parts payloads; the reply owns one reference to each
  * @param error the failure when status is {@link #ERROR}, else null
  */
-public record Reply(int reqId, byte status, int source, int tag, int count, int[] ints, byte[][] parts,
-                    ErrorInfo error) implements Frame {
+public record Reply(int reqId, byte status, int source, int tag, int count, int[] ints, ByteBuf[] parts,
+                    ErrorInfo error) implements Frame, Carrier {
     public static final byte TYPE = 5;
     public static final byte OK = 0;
     public static final byte ERROR = 1;
@@ -26,7 +28,7 @@ public record Reply(int reqId, byte status, int source, int tag, int count, int[
         return TYPE;
     }
 
-    public static Reply ok(int reqId, byte[]... parts) {
+    public static Reply ok(int reqId, ByteBuf... parts) {
         return new Reply(reqId, OK, 0, 0, 0, Call.NO_RANKS, parts, null);
     }
 

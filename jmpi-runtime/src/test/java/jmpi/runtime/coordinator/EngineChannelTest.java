@@ -1,13 +1,20 @@
 package jmpi.runtime.coordinator;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.ResourceLeakDetector;
+import java.util.ArrayList;
 import java.util.List;
 import jmpi.MPI;
+import jmpi.Op;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.Call;
@@ -17,76 +24,245 @@ import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Refused;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.Welcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The coordinator's handler over in-memory channels: admission, matching, reductions on raw buffers. */
+/**
+ * The coordinator's handler over in-memory channels: admission, matching, and how payloads move. Every
+ * payload is a pooled direct buffer the test made; forwarding must hand out the same memory (no copy)
+ * and, once every reply is released, every buffer must be back to a count of zero (no leak).
+ */
 class EngineChannelTest {
-    private final Engine engine = new Engine(new ObjectSerializer(List.of(), getClass().getClassLoader()), "tok", 2);
+    private final Engine engine = new Engine(new ObjectSerializer(List.of(), getClass().getClassLoader()), "tok", 0);
+    private final List<ByteBuf> made = new ArrayList<>();
+    private final List<EmbeddedChannel> channels = new ArrayList<>();
 
-    private EmbeddedChannel rank(int r, String token) {
+    @BeforeAll
+    static void paranoid() {
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+    }
+
+    @AfterEach
+    void nothingLeaks() {
+        for (EmbeddedChannel ch : channels) {
+            ch.finishAndReleaseAll();
+        }
+        for (ByteBuf b : made) {
+            assertEquals(0, b.refCnt(), "a payload buffer was not released");
+        }
+    }
+
+    private EmbeddedChannel rank(int r, int size, String token) {
         EmbeddedChannel ch = new EmbeddedChannel(new CoordinatorHandler(engine));
-        ch.writeInbound(new Hello(1, r, 2, token));
+        channels.add(ch);
+        ch.writeInbound(new Hello(1, r, size, token));
         return ch;
+    }
+
+    private List<EmbeddedChannel> job(int size) {
+        List<EmbeddedChannel> ranks = new ArrayList<>();
+        for (int r = 0; r < size; r++) {
+            EmbeddedChannel ch = rank(r, size, "tok");
+            assertInstanceOf(Welcome.class, ch.readOutbound());
+            ranks.add(ch);
+        }
+        return ranks;
+    }
+
+    /** A payload of ints in a pooled direct buffer, as the decoder would hand it over. */
+    private ByteBuf ints(int... v) {
+        ByteBuf b = PooledByteBufAllocator.DEFAULT.directBuffer(4 * v.length);
+        for (int x : v) {
+            b.writeIntLE(x);
+        }
+        made.add(b);
+        return b;
+    }
+
+    private static int[] ints(ByteBuf b) {
+        return (int[]) BufferCodec.toArray(BufferCodec.INT, b);
+    }
+
+    private static Call coll(byte kind, long seq, int root, Op op, ByteBuf... parts) {
+        return new Call(1, kind, 0, seq, root, op == null ? 0 : op.ordinal(), 0, 0, Call.bufferFlags(BufferCodec.INT),
+                Call.NO_RANKS, Call.NO_RANKS, parts);
+    }
+
+    /** Same memory: a view of the payload, not a copy of it. */
+    private static void assertShares(ByteBuf original, ByteBuf forwarded) {
+        assertTrue(original.hasMemoryAddress() && forwarded.hasMemoryAddress());
+        assertEquals(original.memoryAddress() + original.readerIndex(),
+                forwarded.memoryAddress() + forwarded.readerIndex(), "the payload was copied");
+        assertEquals(original.readableBytes(), forwarded.readableBytes());
+    }
+
+    private static Reply reply(EmbeddedChannel ch) {
+        Reply r = ch.readOutbound();
+        assertEquals(Reply.OK, r.status(), () -> String.valueOf(r.error()));
+        return r;
     }
 
     @Test
     void admitsRanksWithTheTokenAndRefusesOthers() {
-        EmbeddedChannel r0 = rank(0, "tok");
+        EmbeddedChannel r0 = rank(0, 2, "tok");
         assertInstanceOf(Welcome.class, r0.readOutbound());
-        EmbeddedChannel intruder = rank(1, "nope");
+        EmbeddedChannel intruder = rank(1, 2, "nope");
         assertInstanceOf(Refused.class, intruder.readOutbound());
-        EmbeddedChannel again = rank(0, "tok");
+        EmbeddedChannel again = rank(0, 2, "tok");
         assertInstanceOf(Refused.class, again.readOutbound());
         assertFalse(intruder.finishAndReleaseAll());
         assertFalse(again.finishAndReleaseAll());
-        r0.finishAndReleaseAll();
     }
 
     @Test
-    void reducesRawBuffersAndMatchesMessages() {
-        EmbeddedChannel r0 = rank(0, "tok");
-        EmbeddedChannel r1 = rank(1, "tok");
-        r0.readOutbound();
-        r1.readOutbound();
-        int flags = Call.bufferFlags(BufferCodec.INT);
-        byte[] one = new BufferCodec.View(new int[] {1, 2}, BufferCodec.INT, 2).read(0, 2);
-        byte[] two = new BufferCodec.View(new int[] {10, 20}, BufferCodec.INT, 2).read(0, 2);
-        r0.writeInbound(new Call(1, Kind.ALLREDUCE, 0, 1, 0, MPI.SUM.ordinal(), 0, 0, flags, Call.NO_RANKS,
-                Call.NO_RANKS, new byte[][] {one}));
-        assertNull(r0.readOutbound());
-        r1.writeInbound(new Call(1, Kind.ALLREDUCE, 0, 1, 0, MPI.SUM.ordinal(), 0, 0, flags, Call.NO_RANKS,
-                Call.NO_RANKS, new byte[][] {two}));
-        for (EmbeddedChannel ch : List.of(r0, r1)) {
-            Reply r = ch.readOutbound();
-            int[] sum = (int[]) BufferCodec.toArray(BufferCodec.INT, r.parts()[0]);
-            assertEquals(11, sum[0]);
-            assertEquals(22, sum[1]);
+    void bcastForwardsOneBufferToEveryRank() {
+        List<EmbeddedChannel> ranks = job(4);
+        ByteBuf data = ints(7, 8, 9);
+        for (int r = 0; r < 4; r++) {
+            ranks.get(r).writeInbound(r == 2 ? coll(Kind.BCAST, 1, 2, null, data) : coll(Kind.BCAST, 1, 2, null));
         }
-        // a receive posted before its message, then a message with no receive yet
+        for (EmbeddedChannel ch : ranks) {
+            Reply r = reply(ch);
+            assertShares(data, r.parts()[0]);
+            assertArrayEquals(new int[] {7, 8, 9}, ints(r.parts()[0]));
+            r.release();
+        }
+    }
+
+    @Test
+    void scatterAndAlltoallForwardSlices() {
+        List<EmbeddedChannel> ranks = job(3);
+        ByteBuf[] pieces = {ints(0), ints(10, 11), ints(20, 21, 22)};
+        for (int r = 0; r < 3; r++) {
+            ranks.get(r).writeInbound(r == 0 ? coll(Kind.SCATTER, 1, 0, null, pieces) : coll(Kind.SCATTER, 1, 0, null));
+        }
+        for (int r = 0; r < 3; r++) {
+            Reply rep = reply(ranks.get(r));
+            assertShares(pieces[r], rep.parts()[0]);
+            rep.release();
+        }
+        ByteBuf[][] sent = new ByteBuf[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                sent[i][j] = ints(10 * i + j);
+            }
+            ranks.get(i).writeInbound(coll(Kind.ALLTOALL, 2, 0, null, sent[i]));
+        }
+        for (int j = 0; j < 3; j++) {
+            Reply rep = reply(ranks.get(j));
+            for (int i = 0; i < 3; i++) {
+                assertShares(sent[i][j], rep.parts()[i]);
+                assertArrayEquals(new int[] {10 * i + j}, ints(rep.parts()[i]));
+            }
+            rep.release();
+        }
+    }
+
+    @Test
+    void gatherAndAllgatherForwardEveryRanksBufferAsIs() {
+        List<EmbeddedChannel> ranks = job(3);
+        ByteBuf[] mine = {ints(1), ints(2, 2), ints(3, 3, 3)};
+        for (int r = 0; r < 3; r++) {
+            ranks.get(r).writeInbound(coll(Kind.GATHER, 1, 1, null, mine[r]));
+        }
+        for (int r = 0; r < 3; r++) {
+            Reply rep = reply(ranks.get(r));
+            assertEquals(r == 1 ? 3 : 0, rep.parts().length);
+            for (int i = 0; i < rep.parts().length; i++) {
+                assertShares(mine[i], rep.parts()[i]);
+            }
+            rep.release();
+        }
+        ByteBuf[] again = {ints(4), ints(5), ints(6)};
+        for (int r = 0; r < 3; r++) {
+            ranks.get(r).writeInbound(coll(Kind.ALLGATHER, 2, 0, null, again[r]));
+        }
+        for (EmbeddedChannel ch : ranks) {
+            Reply rep = reply(ch);
+            for (int i = 0; i < 3; i++) {
+                assertShares(again[i], rep.parts()[i]);
+            }
+            rep.release();
+        }
+    }
+
+    @Test
+    void reductionsFoldInPlaceIntoTheFirstRanksBytes() {
+        List<EmbeddedChannel> ranks = job(3);
+        ByteBuf first = ints(1, 2, -5);
+        ByteBuf[] in = {first, ints(10, 20, 7), ints(100, 200, 3)};
+        for (int r = 0; r < 3; r++) {
+            ranks.get(r).writeInbound(coll(Kind.ALLREDUCE, 1, 0, Op.SUM, in[r]));
+        }
+        for (EmbeddedChannel ch : ranks) {
+            Reply rep = reply(ch);
+            assertShares(first, rep.parts()[0]);
+            assertArrayEquals(new int[] {111, 222, 5}, ints(rep.parts()[0]));
+            rep.release();
+        }
+        // (value, index) pairs: the lowest value wins, a tie keeps the lower index
+        ByteBuf[] pairs = {ints(5, 0, 9, 0), ints(3, 1, 9, 1), ints(3, 2, 1, 2)};
+        for (int r = 0; r < 3; r++) {
+            ranks.get(r).writeInbound(coll(Kind.REDUCE, 2, 0, Op.MINLOC, pairs[r]));
+        }
+        Reply root = reply(ranks.get(0));
+        assertArrayEquals(new int[] {3, 1, 1, 2}, ints(root.parts()[0]));
+        root.release();
+        reply(ranks.get(1)).release();
+        reply(ranks.get(2)).release();
+    }
+
+    @Test
+    void anOperationThatDoesNotFitFailsEveryMemberAndReleasesThePayloads() {
+        List<EmbeddedChannel> ranks = job(2);
+        for (int r = 0; r < 2; r++) {
+            ranks.get(r).writeInbound(coll(Kind.ALLREDUCE, 1, 0, Op.MINLOC, ints(1, 2, 3)));
+        }
+        for (EmbeddedChannel ch : ranks) {
+            Reply rep = ch.readOutbound();
+            assertEquals(Reply.ERROR, rep.status());
+            assertEquals(MPI.ERR_COUNT, rep.error().errorClass());
+        }
+    }
+
+    @Test
+    void messagesAreDeliveredWithoutCopiesAndDroppedOnesReleased() {
+        List<EmbeddedChannel> ranks = job(2);
+        EmbeddedChannel r0 = ranks.get(0);
+        EmbeddedChannel r1 = ranks.get(1);
+        int flags = Call.bufferFlags(BufferCodec.INT) | Call.NO_REPLY;
+        // a receive posted before its message
         r1.writeInbound(new Call(2, Kind.RECV, 0, 0, 0, 0, 5, MPI.ANY_SOURCE, 0, Call.NO_RANKS, Call.NO_RANKS,
                 Call.NO_PARTS));
-        r0.writeInbound(new Call(2, Kind.SEND, 0, 0, 0, 0, 5, 1, Call.NO_REPLY, Call.NO_RANKS, Call.NO_RANKS,
-                new byte[][] {{4, 2}}));
-        Reply got = r1.readOutbound();
+        ByteBuf payload = ints(4, 2);
+        r0.writeInbound(new Call(2, Kind.SEND, 0, 0, 0, 0, 5, 1, flags, Call.NO_RANKS, Call.NO_RANKS,
+                new ByteBuf[] {payload}));
+        Reply got = reply(r1);
         assertEquals(0, got.source());
         assertEquals(5, got.tag());
-        assertEquals(2, got.parts()[0].length);
-        assertFalse(r0.finishAndReleaseAll());
-        assertFalse(r1.finishAndReleaseAll());
+        assertEquals(2, got.count());
+        assertShares(payload, got.parts()[0]);
+        got.release();
+        // a message nobody receives: the job's end must free it
+        r0.writeInbound(new Call(3, Kind.SEND, 0, 0, 0, 0, 6, 1, flags, Call.NO_RANKS, Call.NO_RANKS,
+                new ByteBuf[] {ints(1, 2, 3)}));
+        assertNull(r1.readOutbound());
+        r0.close();
+        r1.close();
     }
 
     @Test
-    void aClosedRankFailsWhatWaitsForIt() {
-        EmbeddedChannel r0 = rank(0, "tok");
-        EmbeddedChannel r1 = rank(1, "tok");
-        r0.readOutbound();
-        r1.readOutbound();
-        r0.writeInbound(new Call(1, Kind.BARRIER, 0, 1, 0, 0, 0, 0, 0, Call.NO_RANKS, Call.NO_RANKS, Call.NO_PARTS));
-        r1.close();
-        Reply r = r0.readOutbound();
-        assertEquals(Reply.ERROR, r.status());
-        assertEquals(ErrorInfo.FAILED, r.error().kind());
-        assertEquals(1, r.error().failedRank());
-        r0.finishAndReleaseAll();
+    void aClosedRankFailsWhatWaitsForItAndFreesItsPayloads() {
+        List<EmbeddedChannel> ranks = job(3);
+        ranks.get(0).writeInbound(coll(Kind.BCAST, 1, 0, null, ints(1, 2, 3)));
+        ranks.get(1).writeInbound(coll(Kind.BCAST, 1, 0, null));
+        ranks.get(2).close();
+        for (int r = 0; r < 2; r++) {
+            Reply rep = ranks.get(r).readOutbound();
+            assertEquals(Reply.ERROR, rep.status());
+            assertEquals(ErrorInfo.FAILED, rep.error().kind());
+            assertEquals(2, rep.error().failedRank());
+        }
     }
 }

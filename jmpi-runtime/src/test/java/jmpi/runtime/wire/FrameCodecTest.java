@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
@@ -42,15 +44,17 @@ class FrameCodecTest {
     @Test
     void everyFrameRoundTrips() {
         Call c = new Call(7, Kind.SEND, 3, 99L, 1, 2, 42, 5, Call.bufferFlags(BufferCodec.INT), new int[] {0, 1},
-                new int[] {2}, new byte[][] {{1, 2, 3}, null, {}});
+                new int[] {2}, new ByteBuf[] {Parts.wrap(new byte[] {1, 2, 3}), null, Parts.wrap(new byte[0])});
         Call back = (Call) roundTrip(c);
         assertEquals(c.reqId(), back.reqId());
         assertEquals(c.seq(), back.seq());
         assertEquals(BufferCodec.INT, back.dtype());
         assertArrayEquals(c.src(), back.src());
-        assertArrayEquals(c.parts()[0], back.parts()[0]);
+        assertArrayEquals(new byte[] {1, 2, 3}, Parts.bytes(back.parts()[0]));
         assertNull(back.parts()[1]);
-        assertEquals(0, back.parts()[2].length);
+        assertEquals(0, back.parts()[2].readableBytes());
+        back.release();
+        assertEquals(0, c.refCnt(), "the encoder releases what it wrote");
         Reply r = (Reply) roundTrip(Reply.error(4, ErrorInfo.failed(2, "rank 2 failed")));
         assertEquals(MPI.ERR_PROC_FAILED, r.error().errorClass());
         assertEquals(2, r.error().failedRank());
@@ -60,6 +64,40 @@ class FrameCodecTest {
         assertEquals(new Cancel(9), roundTrip(new Cancel(9)));
         assertEquals(new Bye(), roundTrip(new Bye()));
         assertEquals(new Welcome(1), roundTrip(new Welcome(1)));
+    }
+
+    /** A large payload is written by reference next to a small header, and read back as a slice. */
+    @Test
+    void largePayloadsCrossTheCodecWithoutCopies() {
+        ByteBuf payload = PooledByteBufAllocator.DEFAULT.directBuffer(1 << 20);
+        for (int i = 0; i < (1 << 18); i++) {
+            payload.writeIntLE(i);
+        }
+        EmbeddedChannel ch = pipeline(4 << 20);
+        ch.writeOutbound(Reply.ok(3, payload));
+        ByteBuf head = ch.readOutbound();
+        ByteBuf body = ch.readOutbound();
+        ByteBuf tail = ch.readOutbound();
+        assertNull(ch.readOutbound());
+        assertEquals(payload.memoryAddress() + payload.readerIndex(), body.memoryAddress() + body.readerIndex(),
+                "the encoder copied the payload");
+        assertEquals(1 << 20, body.readableBytes());
+        // what arrives in one piece is sliced, not copied, into the frame's part
+        ByteBuf wire = PooledByteBufAllocator.DEFAULT.directBuffer();
+        wire.writeBytes(head).writeBytes(body).writeBytes(tail);
+        head.release();
+        body.release();
+        tail.release();
+        assertEquals(0, payload.refCnt());
+        long wireAddress = wire.memoryAddress();
+        ch.writeInbound(wire);
+        Reply back = ch.readInbound();
+        ByteBuf part = back.parts()[0];
+        assertTrue(part.memoryAddress() + part.readerIndex() > wireAddress, "the decoder copied the payload");
+        assertEquals(12345, part.getIntLE(part.readerIndex() + 4 * 12345));
+        back.release();
+        assertEquals(0, wire.refCnt());
+        assertFalse(ch.finishAndReleaseAll());
     }
 
     @Test
@@ -87,7 +125,7 @@ class FrameCodecTest {
     void fuzzedFramesNeverCrashTheDecoder() {
         EmbeddedChannel good = pipeline(1 << 20);
         good.writeOutbound(new Call(1, Kind.ALLREDUCE, 0, 5, 0, 2, 0, 0, 0, new int[] {1, 2}, new int[] {3},
-                new byte[][] {{9, 8, 7, 6}}));
+                new ByteBuf[] {Parts.wrap(new byte[] {9, 8, 7, 6})}));
         ByteBuf template = good.readOutbound();
         byte[] valid = new byte[template.readableBytes()];
         template.readBytes(valid);
@@ -115,6 +153,7 @@ class FrameCodecTest {
                 Object f;
                 while ((f = ch.readInbound()) != null) {
                     assertInstanceOf(Frame.class, f);
+                    io.netty.util.ReferenceCountUtil.release(f);
                 }
             } catch (DecoderException e) {
                 // rejected: the coordinator closes such a connection
