@@ -1,5 +1,9 @@
 package jmpi.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.PooledByteBufAllocator;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +13,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM. */
+/** Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM; then, that no buffer leaked. */
 class InJvmSuitesTest {
 
     @TestFactory
@@ -35,6 +39,22 @@ class InJvmSuitesTest {
             }
             sizes.add(DynamicContainer.dynamicContainer(size + " ranks", kinds));
         }
+        sizes.add(DynamicTest.dynamicTest("no buffer leaked", InJvmSuitesTest::noBufferLeaked));
         return sizes.stream();
+    }
+
+    /**
+     * Netty reports a leaked buffer when it finds, on a later allocation, that one was collected
+     * without being released: collect, allocate, and look at what the detector saw.
+     */
+    private static void noBufferLeaked() {
+        assertTrue(LeakCounter.installed(), "the leak detector is not installed (surefire's argLine)");
+        for (int round = 0; round < 5; round++) {
+            System.gc();
+            for (int i = 0; i < 1000; i++) {
+                PooledByteBufAllocator.DEFAULT.directBuffer(64).release();
+            }
+        }
+        assertEquals(List.of(), LeakCounter.LEAKS);
     }
 }
