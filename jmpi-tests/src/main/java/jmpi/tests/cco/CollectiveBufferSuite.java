@@ -189,6 +189,40 @@ public class CollectiveBufferSuite extends RankSuite {
         }
     }
 
+    /** MINLOC/MAXLOC read (value, index) pairs, as MPI's paired types; ties keep the lower index. */
+    @RankTest
+    public void testMinlocMaxlocPairs() {
+        Comm c = comm();
+        int n = c.size();
+        int me = c.rank();
+        for (Kind k : TestBuffers.ALL) {
+            Object probe = k.make(1);
+            boolean pairs = k.numeric() && !(probe instanceof byte[] || probe instanceof java.nio.ByteBuffer
+                    || probe instanceof char[] || probe instanceof java.nio.CharBuffer);
+            // pair 0: (rank % 2, rank); pair 1: (size - rank, rank)
+            Object send = k.filled(4, i -> i == 0 ? (long) (me % 2) : i == 2 ? (long) (n - me) : (long) me);
+            if (!pairs) {
+                fails(MPI.ERR_OP, () -> c.Allreduce(send, k.make(4), MPI.MINLOC));
+                continue;
+            }
+            Object min = k.make(4);
+            c.Allreduce(send, min, MPI.MINLOC);
+            expect(k, min, 0, 0);
+            expect(k, min, 1, 0);
+            expect(k, min, 2, 1);
+            expect(k, min, 3, n - 1);
+            Object max = k.make(4);
+            c.Reduce(send, max, MPI.MAXLOC, n - 1);
+            if (me == n - 1) {
+                expect(k, max, 0, n > 1 ? 1 : 0);
+                expect(k, max, 1, n > 1 ? 1 : 0);
+                expect(k, max, 2, n);
+                expect(k, max, 3, 0);
+            }
+            fails(MPI.ERR_COUNT, () -> c.Allreduce(k.make(3), k.make(3), MPI.MAXLOC));
+        }
+    }
+
     @RankTest
     public void testSeedExample() {
         byte[] buffer = new byte[10];
