@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import jmpi.spi.Completions;
 
 /**
  * A pending operation. Results arrive in the background: a request completes whether or not
@@ -44,29 +45,42 @@ public interface Request<T> {
         if (requests.isEmpty()) {
             return MPI.UNDEFINED;
         }
-        for (int i = 0; i < requests.size(); i++) {
-            if (requests.get(i).test()) {
-                return i;
-            }
+        boolean signalling = true;
+        for (Request<?> r : requests) {
+            signalling &= r instanceof Completions.Signalling;
         }
+        try {
+            while (true) {
+                long seen = Completions.generation();
+                for (int i = 0; i < requests.size(); i++) {
+                    if (requests.get(i).test()) {
+                        return i;
+                    }
+                }
+                if (signalling) {
+                    // one wake-up per completion, nothing registered on each request
+                    Completions.awaitAfter(seen);
+                } else {
+                    anyOf(requests);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MPIException(MPI.ERR_OTHER, "interrupted while waiting", e);
+        }
+    }
+
+    /** Waits on futures: for requests made elsewhere than the runtime, which do not signal. */
+    private static void anyOf(List<? extends Request<?>> requests) throws InterruptedException {
         CompletableFuture<?>[] futures = new CompletableFuture<?>[requests.size()];
         for (int i = 0; i < futures.length; i++) {
             futures[i] = requests.get(i).toCompletableFuture();
         }
         try {
             CompletableFuture.anyOf(futures).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MPIException(MPI.ERR_OTHER, "interrupted while waiting", e);
         } catch (ExecutionException e) {
-            // a failed request is a completed one: find it below
+            // a failed request is a completed one
         }
-        for (int i = 0; i < requests.size(); i++) {
-            if (requests.get(i).test()) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no request completed");
     }
 
     /** Waits until at least one request completes; returns the indices of all completed ones. */

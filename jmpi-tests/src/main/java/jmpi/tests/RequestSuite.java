@@ -51,6 +51,74 @@ public class RequestSuite extends RankSuite {
         assertTrue(Request.testAll(List.of()));
     }
 
+    /** A waitSome loop over hundreds of requests that complete out of order, from the other ranks too. */
+    @RankTest
+    public void testWaitSomeLoopOverManyRequests() {
+        Comm c = comm();
+        int n = 300;
+        int from = (c.rank() + 1) % c.size();
+        int to = (c.rank() + c.size() - 1) % c.size();
+        List<Request<Object>> reqs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            reqs.add(c.irecv(from, 700 + i));
+        }
+        List<Request<Void>> sends = new ArrayList<>();
+        for (int i = n - 1; i >= 0; i--) {
+            sends.add(c.isend(i, to, 700 + i));
+        }
+        boolean[] seen = new boolean[n];
+        int left = n;
+        while (left > 0) {
+            for (int i : Request.waitSome(reqs)) {
+                if (!seen[i]) {
+                    seen[i] = true;
+                    left--;
+                    assertEquals(i, reqs.get(i).waitFor());
+                }
+            }
+        }
+        Request.waitAll(sends);
+    }
+
+    /** A request made outside the runtime (here, over a future) is waited for too. */
+    @RankTest
+    public void testWaitAnyOnAForeignRequest() {
+        Comm c = comm();
+        CompletableFuture<String> f = c.irecv(c.rank(), 800).toCompletableFuture().thenApply(x -> "got " + x);
+        Request<String> foreign = new Request<>() {
+            @Override
+            public String waitFor() {
+                return f.join();
+            }
+
+            @Override
+            public boolean test() {
+                return f.isDone();
+            }
+
+            @Override
+            public jmpi.Status status() {
+                f.join();
+                return new jmpi.Status(c.rank(), 800, 1, false);
+            }
+
+            @Override
+            public void cancel() {
+            }
+
+            @Override
+            public CompletableFuture<String> toCompletableFuture() {
+                return f.copy();
+            }
+        };
+        Request<Object> never = c.irecv(c.rank(), 801);
+        c.send(5, c.rank(), 800);
+        assertEquals(1, Request.waitAny(List.of(never, foreign)));
+        assertEquals("got 5", foreign.waitFor());
+        never.cancel();
+        assertTrue(never.status().cancelled());
+    }
+
     @RankTest
     public void testCompletableFuture() throws Exception {
         Comm c = comm();

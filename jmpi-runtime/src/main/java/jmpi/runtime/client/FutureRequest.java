@@ -7,9 +7,10 @@ import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Request;
 import jmpi.Status;
+import jmpi.spi.Completions;
 
 /** A {@link Request} backed by a future that the client completes when the reply arrives. */
-public class FutureRequest<T> implements Request<T> {
+public class FutureRequest<T> implements Request<T>, Completions.Signalling {
     static final Status EMPTY = new Status(MPI.ANY_SOURCE, MPI.ANY_TAG, 0, false);
 
     final CompletableFuture<T> future = new CompletableFuture<>();
@@ -28,10 +29,12 @@ public class FutureRequest<T> implements Request<T> {
             status = st;
         }
         future.complete(value);
+        Completions.signal();
     }
 
     void fail(Throwable t) {
         future.completeExceptionally(t);
+        Completions.signal();
     }
 
     void onCancel(Runnable r) {
