@@ -15,7 +15,10 @@ module jmpi.runtime {
 
     // transports that live in modules of their own implement this
     exports jmpi.runtime.transport to jmpi.transport.grpc;
-    exports jmpi.runtime.wire to jmpi.transport.grpc;
+    exports jmpi.runtime.wire to jmpi.transport.grpc, jmpi.jmh;
+    // for the micro-benchmarks of serialization and reductions
+    exports jmpi.runtime.serial to jmpi.jmh;
+    exports jmpi.runtime.coordinator to jmpi.jmh;
 
     opens jmpi.runtime.launcher to info.picocli;
 

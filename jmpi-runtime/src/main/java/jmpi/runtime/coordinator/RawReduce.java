@@ -10,6 +10,11 @@ import static jmpi.runtime.wire.BufferCodec.LONG;
 import static jmpi.runtime.wire.BufferCodec.SHORT;
 
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 import jmpi.MPI;
@@ -23,12 +28,12 @@ import jmpi.runtime.wire.BufferCodec;
  * allocates nothing and copies nothing. {@code MINLOC}/{@code MAXLOC} read the elements as
  * (value, index) pairs, as MPI's paired types do; ties keep the lower index.
  */
-final class RawReduce {
+public final class RawReduce {
     private RawReduce() {
     }
 
     /** Folds parts[1..] into parts[0]; every part holds the same number of elements of dtype. */
-    static void fold(int dtype, Op op, ByteBuf[] parts) {
+    public static void fold(int dtype, Op op, ByteBuf[] parts) {
         int size = BufferCodec.elementSize(dtype);
         ByteBuf acc = parts[0];
         int n = acc.readableBytes() / size;
@@ -52,12 +57,90 @@ final class RawReduce {
                 acc.setBytes(acc.readerIndex(), b, b.readerIndex(), b.readableBytes());
             } else if (op == Op.MINLOC || op == Op.MAXLOC) {
                 pairs(dtype, op == Op.MINLOC, acc, b, n / 2);
+            } else if (fast(dtype, op, acc, b, n)) {
+                continue;
             } else if (dtype == DOUBLE || dtype == FLOAT) {
                 floating(dtype, floatingOp(op), acc, b, n);
             } else {
                 integral(dtype, integralOp(dtype == BOOLEAN ? logical(op) : op), acc, b, n);
             }
         }
+    }
+
+    /**
+     * The most common reductions as plain loops over NIO views of the bytes, which the JIT turns into
+     * vector code; false when this pair has no such loop or the bytes are not one contiguous region.
+     */
+    private static boolean fast(int dtype, Op op, ByteBuf acc, ByteBuf b, int n) {
+        if ((op != Op.SUM && op != Op.MAX && op != Op.MIN) || acc.nioBufferCount() != 1 || b.nioBufferCount() != 1
+                || (dtype != INT && dtype != LONG && dtype != DOUBLE)) {
+            return false;
+        }
+        int len = acc.readableBytes();
+        ByteBuffer x = acc.nioBuffer(acc.readerIndex(), len).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer y = b.nioBuffer(b.readerIndex(), len).order(ByteOrder.LITTLE_ENDIAN);
+        if (dtype == INT) {
+            IntBuffer xi = x.asIntBuffer();
+            IntBuffer yi = y.asIntBuffer();
+            switch (op) {
+                case SUM -> {
+                    for (int i = 0; i < n; i++) {
+                        xi.put(i, xi.get(i) + yi.get(i));
+                    }
+                }
+                case MAX -> {
+                    for (int i = 0; i < n; i++) {
+                        xi.put(i, Math.max(xi.get(i), yi.get(i)));
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < n; i++) {
+                        xi.put(i, Math.min(xi.get(i), yi.get(i)));
+                    }
+                }
+            }
+        } else if (dtype == LONG) {
+            LongBuffer xl = x.asLongBuffer();
+            LongBuffer yl = y.asLongBuffer();
+            switch (op) {
+                case SUM -> {
+                    for (int i = 0; i < n; i++) {
+                        xl.put(i, xl.get(i) + yl.get(i));
+                    }
+                }
+                case MAX -> {
+                    for (int i = 0; i < n; i++) {
+                        xl.put(i, Math.max(xl.get(i), yl.get(i)));
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < n; i++) {
+                        xl.put(i, Math.min(xl.get(i), yl.get(i)));
+                    }
+                }
+            }
+        } else {
+            DoubleBuffer xd = x.asDoubleBuffer();
+            DoubleBuffer yd = y.asDoubleBuffer();
+            switch (op) {
+                case SUM -> {
+                    for (int i = 0; i < n; i++) {
+                        xd.put(i, xd.get(i) + yd.get(i));
+                    }
+                }
+                case MAX -> {
+                    for (int i = 0; i < n; i++) {
+                        xd.put(i, Math.max(xd.get(i), yd.get(i)));
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < n; i++) {
+                        xd.put(i, Math.min(xd.get(i), yd.get(i)));
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static void check(int dtype, Op op) {
