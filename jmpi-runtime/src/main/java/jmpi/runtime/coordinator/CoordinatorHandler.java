@@ -55,7 +55,14 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        engine.writabilityChanged(ctx.channel());
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        engine.writabilityChanged(ctx.channel());
         engine.closed(rank);
         ctx.fireChannelInactive();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,8 @@ final class Engine {
     private final Map<CollKey, Pending> pending = new HashMap<>();
     private final Map<Long, Mailbox> mailboxes = new HashMap<>();
     private final Set<Channel> dirty = new LinkedHashSet<>();
+    /** Connections with more than JMPI_SERIAL_QUEUE bytes waiting to be written. */
+    private final Set<Channel> congested = new HashSet<>();
     private CompletableFuture<Void> jobDone = new CompletableFuture<>();
 
     /** Identifies one collective: communicator, group (empty for the whole communicator), number. */
@@ -104,6 +107,7 @@ final class Engine {
             startJob(h.size(), h.token());
         }
         channels[h.rank()] = ch;
+        ch.config().setAutoRead(congested.isEmpty());
         ch.writeAndFlush(new Welcome(FrameCodec.VERSION));
         return h.rank();
     }
@@ -227,6 +231,29 @@ final class Engine {
             }
         }
         flush();
+    }
+
+    /**
+     * Coordinator-side back-pressure: while any rank's connection has more than JMPI_SERIAL_QUEUE
+     * bytes waiting, the coordinator stops reading from every rank, so what it holds stays bounded;
+     * senders then wait on their own full connections. Ranks always read their replies, so the
+     * congestion drains and reading resumes.
+     */
+    void writabilityChanged(Channel ch) {
+        boolean was = !congested.isEmpty();
+        if (ch.isWritable() || !ch.isActive()) {
+            congested.remove(ch);
+        } else {
+            congested.add(ch);
+        }
+        boolean is = !congested.isEmpty();
+        if (was != is && channels != null) {
+            for (Channel c : channels) {
+                if (c != null) {
+                    c.config().setAutoRead(!is);
+                }
+            }
+        }
     }
 
     // ---- calls ------------------------------------------------------------------------------------
