@@ -25,16 +25,38 @@ import org.apache.fory.exception.InsecureException;
 public final class ObjectSerializer {
     private static final System.Logger LOG = System.getLogger(ObjectSerializer.class.getName());
 
-    private final ThreadSafeFory fory;
+    private final List<Generated<?>> generated;
+    private final List<Class<?>> extra;
+    private final ClassLoader loader;
+    private volatile ThreadSafeFory fory;
 
+    /** Checks the names now; Fory itself is built on first use, as programs that move only buffers never need it. */
     public ObjectSerializer(List<String> serialNames, ClassLoader loader) {
-        List<Generated<?>> generated = Registrations.load(loader);
-        List<Class<?>> extra = new ArrayList<>();
+        this.loader = loader;
+        this.generated = Registrations.load(loader);
+        this.extra = new ArrayList<>();
         // sorted so that every rank registers in the same order whatever order the option lists
         for (String name : new TreeSet<>(serialNames)) {
             extra.add(load(name, loader));
         }
-        this.fory = Fory.builder()
+    }
+
+    private ThreadSafeFory fory() {
+        ThreadSafeFory f = fory;
+        if (f == null) {
+            synchronized (this) {
+                f = fory;
+                if (f == null) {
+                    f = build();
+                    fory = f;
+                }
+            }
+        }
+        return f;
+    }
+
+    private ThreadSafeFory build() {
+        ThreadSafeFory fory = Fory.builder()
                 .withLanguage(Language.JAVA)
                 .requireClassRegistration(true)
                 .withDeserializeUnknownClass(false)
@@ -55,6 +77,7 @@ public final class ObjectSerializer {
                 f.register(c, c.getName());
             }
         });
+        return fory;
     }
 
     /** A type that a generated registration adds, with its codec. */
@@ -77,7 +100,7 @@ public final class ObjectSerializer {
     /** Serializes obj; an unregistered class fails with a message that names it and JMPI_SERIAL. */
     public byte[] toBytes(Object obj) {
         try {
-            return fory.serialize(obj);
+            return fory().serialize(obj);
         } catch (InsecureException e) {
             throw refused(e);
         } catch (MPIException e) {
@@ -107,7 +130,7 @@ public final class ObjectSerializer {
     private Object read(ByteBuffer bytes) {
         int size = bytes.remaining();
         try {
-            return fory.deserialize(bytes);
+            return fory().deserialize(bytes);
         } catch (InsecureException e) {
             throw refused(e);
         } catch (RuntimeException e) {
