@@ -1,0 +1,97 @@
+package jmpi.transport.grpc;
+
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.runtime.transport.Netty;
+import jmpi.runtime.transport.Transport;
+import jmpi.runtime.wire.FrameDecoder;
+
+/**
+ * {@code JMPI_PROTO=grpc}: each rank holds one bidirectional gRPC stream to the coordinator
+ * ({@code jmpi.Coordinator/Frames}), over HTTP/2 in plain text, and every frame is one message of it.
+ * gRPC runs on the event loops the runtime gives it; its flow control is the channels' back-pressure.
+ */
+public final class GrpcTransport implements Transport {
+    /** Bytes of frame header allowed on top of JMPI_SERIAL_SIZE, as on TCP. */
+    private static final int HEADER_ALLOWANCE = 1 << 16;
+
+    /** For {@link java.util.ServiceLoader}. */
+    public GrpcTransport() {
+    }
+
+    @Override
+    public String name() {
+        return "grpc";
+    }
+
+    /** The largest message either side accepts: a frame of JMPI_SERIAL_SIZE bytes of payload. */
+    static int maxMessage(Config config) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) config.serialSize() + HEADER_ALLOWANCE);
+    }
+
+    /** Frames in and out, in front of the business handler; a new decoder per channel. */
+    static void addCodec(ChannelPipeline p) {
+        p.addLast("decoder", new FrameDecoder());
+        p.addLast("encoder", MessageEncoder.INSTANCE);
+    }
+
+    private static void checkNoTls(Config config) {
+        if (config.ssl()) {
+            throw new MPIException(MPI.ERR_ARG, "JMPI_SSL: the grpc transport has no TLS; unset JMPI_SSL or use"
+                    + " another JMPI_PROTO");
+        }
+    }
+
+    @Override
+    public Listener listen(Config config, EventLoopGroup group, String host, int port, Consumer<Channel> rank) {
+        checkNoTls(config);
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+                .bossEventLoopGroup(group)
+                .workerEventLoopGroup(group)
+                .channelType(Netty.serverChannel())
+                // listeners only hand messages to the channels' event loops, so they run where gRPC calls them
+                .directExecutor()
+                .maxInboundMessageSize(maxMessage(config))
+                .withOption(ChannelOption.SO_REUSEADDR, true)
+                .withChildOption(ChannelOption.TCP_NODELAY, true)
+                .addService(FramesService.definition(new StreamAcceptor(config, group, rank)))
+                .build();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        InetSocketAddress address = (InetSocketAddress) server.getListenSockets().get(0);
+        return new Listener() {
+            @Override
+            public InetSocketAddress address() {
+                return address;
+            }
+
+            /** Refuses new streams; the open ones end as the coordinator closes their channels. */
+            @Override
+            public void close() {
+                server.shutdown();
+            }
+        };
+    }
+
+    @Override
+    public ChannelFuture connect(Config config, EventLoopGroup group, String host, int port, ChannelHandler handler) {
+        checkNoTls(config);
+        return StreamConnector.open(config, group.next(), new InetSocketAddress(host, port), handler);
+    }
+}

@@ -1,0 +1,183 @@
+package jmpi.transport.grpc;
+
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.DefaultChannelPromise;
+import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import jmpi.Config;
+import jmpi.runtime.transport.Netty;
+
+/**
+ * On a rank: one attempt to open the stream to the coordinator, on a gRPC channel of its own. The
+ * attempt succeeds when the coordinator's headers arrive, and fails when the stream closes first or
+ * nothing comes within {@link #ATTEMPT_MS}; the caller tries again until {@code JMPI_WAIT} runs out.
+ * Everything runs on one event loop of the rank: gRPC's connection, the call, the channel.
+ */
+final class StreamConnector implements StreamChannel.Stream {
+    static final int ATTEMPT_MS = 5000;
+
+    private final InetSocketAddress coordinator;
+    private final EventLoop loop;
+    private final ManagedChannel grpc;
+    private final ClientCall<ByteBuf, ByteBuf> call;
+    // event loop only: what waits for the coordinator to close its side
+    private Runnable onClosed;
+
+    private StreamConnector(InetSocketAddress coordinator, EventLoop loop, ManagedChannel grpc) {
+        this.coordinator = coordinator;
+        this.loop = loop;
+        this.grpc = grpc;
+        this.call = grpc.newCall(FramesService.FRAMES, CallOptions.DEFAULT);
+    }
+
+    /** Starts an attempt; the future's channel reads and writes frames, with {@code handler} last. */
+    static ChannelFuture open(Config config, EventLoop loop, InetSocketAddress coordinator, ChannelHandler handler) {
+        ManagedChannel grpc = NettyChannelBuilder.forAddress(coordinator)
+                .eventLoopGroup(loop)
+                .channelType(Netty.socketChannel())
+                .directExecutor()
+                .usePlaintext()
+                // straight to the coordinator, whatever proxy the JVM is told of
+                .proxyDetector(target -> null)
+                // a stream of frames is never replayed, so nothing needs to be kept for a retry
+                .disableRetry()
+                .maxInboundMessageSize(GrpcTransport.maxMessage(config))
+                .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, ATTEMPT_MS)
+                .withOption(ChannelOption.TCP_NODELAY, true)
+                .build();
+        StreamConnector stream = new StreamConnector(coordinator, loop, grpc);
+        StreamChannel ch = new StreamChannel(stream, config);
+        GrpcTransport.addCodec(ch.pipeline());
+        ch.pipeline().addLast("client", handler);
+        ChannelPromise connected = new DefaultChannelPromise(ch, loop);
+        loop.execute(() -> stream.start(ch, connected));
+        return connected;
+    }
+
+    private void start(StreamChannel ch, ChannelPromise connected) {
+        Future<?> timeout = loop.schedule(() -> fail(connected, new ConnectTimeoutException("the coordinator at "
+                + coordinator + " opened no stream within " + ATTEMPT_MS + " ms")), ATTEMPT_MS, TimeUnit.MILLISECONDS);
+        connected.addListener(f -> timeout.cancel(false));
+        call.start(new Listener(ch, connected), new Metadata());
+    }
+
+    private void fail(ChannelPromise connected, Throwable cause) {
+        if (connected.tryFailure(cause)) {
+            grpc.shutdownNow();
+        }
+    }
+
+    @Override
+    public void request(int messages) {
+        call.request(messages);
+    }
+
+    @Override
+    public boolean isReady() {
+        return call.isReady();
+    }
+
+    @Override
+    public void send(ByteBuf message) {
+        call.sendMessage(message);
+    }
+
+    /**
+     * Half-closes: the coordinator reads what was sent, then sees the end, as after a socket's close,
+     * and closes its side, which tells this side that all has arrived. A coordinator that does not
+     * answer gets {@link #ATTEMPT_MS}.
+     */
+    @Override
+    public void end(Runnable seen) {
+        Future<?> giveUp = loop.schedule(this::closedByCoordinator, ATTEMPT_MS, TimeUnit.MILLISECONDS);
+        onClosed = () -> {
+            giveUp.cancel(false);
+            seen.run();
+        };
+        call.halfClose();
+    }
+
+    private void closedByCoordinator() {
+        Runnable r = onClosed;
+        onClosed = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /** The call has finished, or soon will; the connection goes after it. */
+    @Override
+    public void closed() {
+        grpc.shutdown();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return call.getAttributes().get(Grpc.TRANSPORT_ATTR_LOCAL_ADDR);
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return coordinator;
+    }
+
+    private final class Listener extends ClientCall.Listener<ByteBuf> {
+        private final StreamChannel ch;
+        private final ChannelPromise connected;
+
+        Listener(StreamChannel ch, ChannelPromise connected) {
+            this.ch = ch;
+            this.connected = connected;
+        }
+
+        @Override
+        public void onHeaders(Metadata headers) {
+            if (connected.isDone()) {
+                return;
+            }
+            loop.register(ch).addListener(f -> {
+                if (f.isSuccess()) {
+                    connected.trySuccess();
+                } else {
+                    fail(connected, f.cause());
+                }
+            });
+        }
+
+        @Override
+        public void onMessage(ByteBuf message) {
+            ch.received(message);
+        }
+
+        @Override
+        public void onReady() {
+            ch.ready();
+        }
+
+        /** Before the headers, a failed attempt; after them, the coordinator closed or was lost. */
+        @Override
+        public void onClose(Status status, Metadata trailers) {
+            if (!connected.isDone()) {
+                fail(connected, status.asRuntimeException(trailers));
+            } else if (connected.isSuccess()) {
+                closedByCoordinator();
+                ch.ended(status.isOk() ? null : status.asRuntimeException(trailers));
+            }
+        }
+    }
+}
