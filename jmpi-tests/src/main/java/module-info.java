@@ -1,6 +1,7 @@
 /** Rank-side test suites of jmpi; open so that the suite runner and Fory may reflect on them. */
 open module jmpi.tests {
     requires jmpi;
+    requires jdk.management;
     requires org.junit.jupiter.api;
 
     exports jmpi.tests;

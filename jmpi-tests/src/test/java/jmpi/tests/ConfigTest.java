@@ -52,6 +52,17 @@ class ConfigTest {
         assertNotNull(a0.token());
         assertEquals(a0.token(), a1.token());
         assertNotEquals(a0.token(), b0.token());
+        // srun starts job steps: each step is a job of its own
+        Config step1 = Config.fromEnvironment(Map.of("SLURM_PROCID", "0", "SLURM_NTASKS", "2", "SLURM_JOB_ID", "77",
+                "SLURM_STEP_ID", "1"));
+        assertNotEquals(a0.token(), step1.token());
+        // mpirun's job id, which every rank of one mpirun sees
+        Config m0 = Config.fromEnvironment(Map.of("OMPI_COMM_WORLD_RANK", "0", "OMPI_COMM_WORLD_SIZE", "2",
+                "OMPI_MCA_ess_base_jobid", "724697089"));
+        Config m1 = Config.fromEnvironment(Map.of("OMPI_COMM_WORLD_RANK", "1", "OMPI_COMM_WORLD_SIZE", "2",
+                "OMPI_MCA_ess_base_jobid", "724697089"));
+        assertNotNull(m0.token());
+        assertEquals(m0.token(), m1.token());
         Config explicit = Config.fromEnvironment(Map.of("JMPI_TOKEN", "mine", "SLURM_JOB_ID", "77"));
         assertEquals("mine", explicit.token());
     }

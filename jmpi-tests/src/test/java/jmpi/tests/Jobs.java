@@ -4,11 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starts jmpirun from the repository, as a user does, and collects what it prints. */
@@ -46,9 +49,33 @@ final class Jobs {
 
     /** The command that runs a main class of the tests module as a rank. */
     static List<String> rankCommand(String mainClass, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-p", modulePath(), "-m", "jmpi.tests/" + mainClass));
+        return rankCommand(List.of(), mainClass, args);
+    }
+
+    /** The command that runs a main class of the tests module as a rank, with options for its JVM. */
+    static List<String> rankCommand(List<String> jvmOptions, String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-p", modulePath(), "-m", "jmpi.tests/" + mainClass));
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** A port that was free a moment ago, for a coordinator that must listen on a known port. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Removes every variable that could make a child a rank of some other job: jmpi's own, and the
+     * rank, size and job id of mpirun, PMI and Slurm, in case the tests themselves run under one.
+     */
+    static Map<String, String> cleanEnvironment(Map<String, String> env) {
+        env.keySet().removeIf(k -> k.startsWith("JMPI_") || k.startsWith("OMPI_") || k.startsWith("PMI_")
+                || k.startsWith("PMIX_") || k.startsWith("SLURM_"));
+        return env;
     }
 
     /** What a finished job printed and how it ended. */
@@ -63,6 +90,7 @@ final class Jobs {
         cmd.addAll(List.of(options));
         cmd.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(root().toFile()).redirectErrorStream(true);
+        cleanEnvironment(pb.environment());
         pb.environment().put("JAVA", java());
         pb.environment().put("JMPI_SERIAL", String.join(",", SuiteRunner.SERIAL));
         return pb;
