@@ -268,6 +268,9 @@ final class Connection implements Link {
             }
             if (!c.leaving) {
                 c.lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: the connection closed"));
+            } else {
+                // a request another thread still waits for when this rank finalized: it can never complete
+                c.lose(new MPIException(MPI.ERR_COMM, "MPI.Finalize() ran while this request was pending"));
             }
             ctx.fireChannelInactive();
         }

@@ -49,6 +49,7 @@ final class Engine {
     private final ObjectSerializer serial;
     private final String requiredToken;
     private final int expectedSize;
+    private final long heldLimit;
 
     // the current job; reset when its last rank leaves, so a standalone server serves jobs in turn
     private int size;
@@ -58,6 +59,9 @@ final class Engine {
     private long[] lastCallAt;
     private boolean[] left;
     private boolean[] failed;
+    /** Bytes of each rank's messages that wait for a receive; above heldLimit the rank is not read. */
+    private long[] held;
+    private boolean[] paused;
     private int nextCommId;
     private final Map<Integer, CommInfo> comms = new HashMap<>();
     private final Map<CollKey, Pending> pending = new HashMap<>();
@@ -72,9 +76,15 @@ final class Engine {
     }
 
     Engine(ObjectSerializer serial, String requiredToken, int expectedSize) {
+        this(serial, requiredToken, expectedSize, Long.MAX_VALUE);
+    }
+
+    /** heldLimit: bytes of a rank's sent messages that may wait for their receives before it is paused. */
+    Engine(ObjectSerializer serial, String requiredToken, int expectedSize, long heldLimit) {
         this.serial = serial;
         this.requiredToken = requiredToken;
         this.expectedSize = expectedSize;
+        this.heldLimit = heldLimit;
     }
 
     /** Completes when every rank of the current (or, between jobs, the last) job has left. */
@@ -107,7 +117,7 @@ final class Engine {
             startJob(h.size(), h.token());
         }
         channels[h.rank()] = ch;
-        ch.config().setAutoRead(congested.isEmpty());
+        updateReading(h.rank());
         ch.writeAndFlush(new Welcome(FrameCodec.VERSION));
         return h.rank();
     }
@@ -132,6 +142,8 @@ final class Engine {
         lastCallAt = new long[n];
         left = new boolean[n];
         failed = new boolean[n];
+        held = new long[n];
+        paused = new boolean[n];
         int[] world = new int[n];
         for (int i = 0; i < n; i++) {
             world[i] = i;
@@ -216,6 +228,7 @@ final class Engine {
                     if (m.sync()) {
                         reply(m.senderWorld(), Reply.error(m.senderReqId(), ErrorInfo.failed(rank, msg)));
                     }
+                    held(m.senderWorld(), -bytes(m));
                 }
                 mb.clearMessages();
                 mb.posted.clear();
@@ -248,12 +261,42 @@ final class Engine {
         }
         boolean is = !congested.isEmpty();
         if (was != is && channels != null) {
-            for (Channel c : channels) {
-                if (c != null) {
-                    c.config().setAutoRead(!is);
-                }
+            for (int r = 0; r < channels.length; r++) {
+                updateReading(r);
             }
         }
+    }
+
+    /** A rank is read unless some connection is congested or its own unreceived messages are too many. */
+    private void updateReading(int rank) {
+        Channel c = channels[rank];
+        if (c != null) {
+            c.config().setAutoRead(congested.isEmpty() && !paused[rank]);
+        }
+    }
+
+    /**
+     * Sender-side bound of what waits in mailboxes: once a rank's messages that no receive has taken
+     * pass heldLimit (JMPI_SERIAL_QUEUE) bytes, the coordinator stops reading that rank, so its own
+     * connection fills and its sends wait, as MPI allows a standard send to; it reads it again
+     * when receives have taken half of them.
+     */
+    private void held(int sender, long delta) {
+        if (held == null || sender < 0 || sender >= held.length) {
+            return;
+        }
+        held[sender] += delta;
+        boolean pause = held[sender] > heldLimit || paused[sender] && held[sender] > heldLimit / 2;
+        if (pause != paused[sender]) {
+            paused[sender] = pause;
+            LOG.log(System.Logger.Level.DEBUG, "rank {0} {1}: {2} bytes of its messages wait for receives",
+                    sender, pause ? "paused" : "resumed", held[sender]);
+            updateReading(sender);
+        }
+    }
+
+    private static long bytes(Mailbox.Message m) {
+        return m.payload() == null ? 0 : m.payload().readableBytes();
     }
 
     // ---- calls ------------------------------------------------------------------------------------
@@ -565,6 +608,7 @@ final class Engine {
             }
         }
         mb.unexpected.addLast(m);
+        held(rank, bytes(m));
     }
 
     private void receive(int rank, int me, CommInfo ci, Call c) {
@@ -578,6 +622,7 @@ final class Engine {
             if (Mailbox.matches(source, c.tag(), m.source(), m.tag())) {
                 if (c.kind() == Kind.RECV) {
                     it.remove();
+                    held(m.senderWorld(), -bytes(m));
                     deliver(rank, c.reqId(), m);
                 } else {
                     reply(rank, status(c.reqId(), m, false));
@@ -680,6 +725,10 @@ final class Engine {
                     missing.append(missing.length() == 0 ? "" : "; ").append("rank ").append(r).append(" last called ")
                             .append(lastCall[r] == null ? "nothing" : lastCall[r] + " " + ms(lastCallAt[r], now)
                                     + " ms ago");
+                    if (paused[r]) {
+                        missing.append(" (not read: ").append(held[r]).append(" bytes of its messages wait for"
+                                + " receives, more than JMPI_SERIAL_QUEUE)");
+                    }
                 }
             }
             Call any = firstArrived(p);
@@ -707,6 +756,8 @@ final class Engine {
                         .append(",\"connected\":").append(channels[r] != null)
                         .append(",\"finalized\":").append(left[r] && !failed[r])
                         .append(",\"failed\":").append(failed[r])
+                        .append(",\"paused\":").append(paused[r])
+                        .append(",\"heldBytes\":").append(held[r])
                         .append(",\"lastCall\":").append(json(lastCall[r]))
                         .append(",\"lastCallMsAgo\":").append(lastCall[r] == null ? -1 : ms(lastCallAt[r], now))
                         .append('}');

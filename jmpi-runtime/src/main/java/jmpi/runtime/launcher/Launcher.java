@@ -133,8 +133,10 @@ public final class Launcher implements Callable<Integer> {
         }
         for (Process p : all) {
             if (p != except && p.isAlive()) {
+                // through the handle: Process.destroy() would also close the pipes, losing what the rank
+                // prints while it stops
                 p.descendants().forEach(ProcessHandle::destroy);
-                p.destroy();
+                p.toHandle().destroy();
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
@@ -143,11 +145,11 @@ public final class Launcher implements Callable<Integer> {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
+                    p.toHandle().destroyForcibly();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                p.destroyForcibly();
+                p.toHandle().destroyForcibly();
             }
         }
     }
