@@ -5,6 +5,7 @@ module jmpi.runtime {
     requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.codec;
+    requires io.netty.codec.mqtt;
     requires io.netty.handler;
     requires io.netty.transport.classes.epoll;
     requires org.apache.fory.core;

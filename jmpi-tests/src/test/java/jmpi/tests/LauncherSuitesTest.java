@@ -4,19 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every rank-side suite as real processes under jmpirun, at 1 to 4 ranks. */
+/**
+ * Every rank-side suite as real processes under jmpirun, at 1 to 4 ranks on TCP. A transport's
+ * subclass only says how jobs reach it ({@link #transport()}) and at which sizes it runs ({@code rankCounts}).
+ */
 class LauncherSuitesTest {
 
+    /** Rank counts for the default transport: every size from 1 to 4. */
+    static IntStream rankCounts() {
+        return IntStream.rangeClosed(1, 4);
+    }
+
+    /** The environment that puts a job on this transport; jmpirun hands it to every rank. */
+    Map<String, String> transport() throws Exception {
+        return Map.of();
+    }
+
+    /** Checks, after a job that passed, that it really ran on this transport. */
+    void ranOnTransport(int np) throws Exception {
+    }
+
     @ParameterizedTest(name = "{0} ranks")
-    @ValueSource(ints = {1, 2, 3, 4})
+    @MethodSource("rankCounts")
     void suitesPass(int np) throws Exception {
-        Jobs.Result r = Jobs.run(Jobs.jmpirun(np, Jobs.rankCommand("jmpi.tests.RankMain")), Duration.ofMinutes(4));
+        ProcessBuilder pb = Jobs.jmpirun(np, Jobs.rankCommand("jmpi.tests.RankMain"));
+        pb.environment().putAll(transport());
+        Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(4));
         assertEquals(0, r.exitCode(), r.out());
         for (int rank = 0; rank < np; rank++) {
             assertTrue(r.out().matches("(?s).*rank " + rank + " of " + np + ": \\d+ passed, 0 failed.*"), r.out());
         }
+        ranOnTransport(np);
     }
 }

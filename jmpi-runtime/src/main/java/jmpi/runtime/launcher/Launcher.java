@@ -36,7 +36,8 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = {"--prefix", "--tag-output"}, description = "prefix every output line with [rank]")
     boolean prefix;
 
-    @Option(names = "--port", description = "coordinator port (default: a free one)")
+    @Option(names = "--port", description = "coordinator port, or the broker's with JMPI_PROTO=mqtt (default: a free one;"
+            + " JMPI_PORT when JMPI_ADDR is set or with MQTT)")
     Integer port;
 
     @Option(names = "--status-port", description = "serve the coordinator's status (JSON and HTML) on this port")
@@ -64,11 +65,14 @@ public final class Launcher implements Callable<Integer> {
         if (np < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "-np must be at least 1, not " + np);
         }
-        // with JMPI_ADDR the coordinator runs elsewhere (jmpi-server): keep its port and any token given
+        // with JMPI_ADDR the coordinator runs elsewhere (jmpi-server), and with MQTT the port is the broker's:
+        // keep the port given, and any token given
         String external = System.getenv("JMPI_ADDR");
         String envPort = System.getenv("JMPI_PORT");
+        boolean keepPort = external != null && !external.isBlank()
+                || "mqtt".equalsIgnoreCase(trim(System.getenv("JMPI_PROTO")));
         int p = port != null ? port
-                : external != null && !external.isBlank() ? (envPort != null ? Integer.parseInt(envPort.trim())
+                : keepPort ? (envPort != null && !envPort.isBlank() ? Integer.parseInt(envPort.trim())
                 : jmpi.Config.DEFAULT_PORT) : freePort();
         String token = System.getenv("JMPI_TOKEN");
         if (token == null || token.isEmpty()) {
@@ -171,6 +175,10 @@ public final class Launcher implements Callable<Integer> {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
     }
 
     private static int freePort() throws IOException {

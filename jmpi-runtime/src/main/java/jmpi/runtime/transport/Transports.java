@@ -7,9 +7,10 @@ import java.util.ServiceLoader;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.runtime.transport.mqtt.MqttTransport;
 import jmpi.runtime.transport.tcp.TcpTransport;
 
-/** Finds the transport that {@code JMPI_PROTO} names: TCP is built in, others come as modules. */
+/** Finds the transport that {@code JMPI_PROTO} names: TCP and MQTT are built in, others come as modules. */
 public final class Transports {
     private Transports() {
     }
@@ -18,8 +19,10 @@ public final class Transports {
         String name = config.proto() == null ? "tcp" : config.proto().toLowerCase(Locale.ROOT);
         if (name.equals("tcp")) {
             return TcpTransport.INSTANCE;
+        } else if (name.equals("mqtt")) {
+            return MqttTransport.INSTANCE;
         }
-        List<String> known = new ArrayList<>(List.of("tcp"));
+        List<String> known = new ArrayList<>(List.of("tcp", "mqtt"));
         for (Transport t : ServiceLoader.load(Transport.class, Transports.class.getClassLoader())) {
             if (t.name().equals(name)) {
                 return t;

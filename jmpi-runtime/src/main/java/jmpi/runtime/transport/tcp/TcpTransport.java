@@ -10,15 +10,21 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import jmpi.Config;
 import jmpi.runtime.transport.Netty;
+import jmpi.runtime.transport.Tls;
+import jmpi.runtime.transport.TlsErrors;
 import jmpi.runtime.transport.Transport;
 import jmpi.runtime.wire.FrameSizeEstimator;
 
-/** Frames over TCP: a length prefix, then the frame; native epoll where present. */
+/**
+ * Frames over TCP: a length prefix, then the frame; native epoll where present. With {@code JMPI_SSL} an
+ * SslHandler comes first on both sides: the coordinator presents its key and certificate, ranks check them.
+ */
 public final class TcpTransport implements Transport {
     public static final TcpTransport INSTANCE = new TcpTransport();
 
@@ -37,6 +43,8 @@ public final class TcpTransport implements Transport {
 
     @Override
     public Listener listen(Config config, EventLoopGroup group, String host, int port, Consumer<Channel> rank) {
+        // read before binding, so that a missing key fails the start, not every connection
+        SslContext tls = config.ssl() ? Tls.server(config) : null;
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(Netty.serverChannel())
@@ -47,6 +55,10 @@ public final class TcpTransport implements Transport {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                            ch.pipeline().addLast("tls-errors", TlsErrors.accepting());
+                        }
                         Netty.addCodec(ch.pipeline(), config.serialSize());
                         rank.accept(ch);
                     }
@@ -67,6 +79,7 @@ public final class TcpTransport implements Transport {
 
     @Override
     public ChannelFuture connect(Config config, EventLoopGroup group, String host, int port, ChannelHandler handler) {
+        SslContext tls = config.ssl() ? Tls.client(config) : null;
         return new Bootstrap()
                 .group(group)
                 .channel(Netty.socketChannel())
@@ -77,6 +90,11 @@ public final class TcpTransport implements Transport {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast("tls", Tls.clientHandler(tls, ch.alloc(), host, port));
+                            ch.pipeline().addLast("tls-errors", TlsErrors.connecting("the coordinator at " + host + ":"
+                                    + port, Tls.trustSource(config)));
+                        }
                         Netty.addCodec(ch.pipeline(), config.serialSize());
                         ch.pipeline().addLast("client", handler);
                     }
