@@ -37,10 +37,7 @@ public final class ClientSession implements Session {
         }
         this.embedded = server;
         try {
-            // rank 0 talks to its own coordinator on the coordinator's thread: one thread fewer to wake
-            // on every operation, and its replies are read where they are written
-            EventLoopGroup loops = server != null ? server.eventLoops() : GROUP;
-            this.connection = Connection.open(config, loops, host == null ? "127.0.0.1" : host, port);
+            this.connection = Connection.open(config, GROUP, host == null ? "127.0.0.1" : host, port);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();

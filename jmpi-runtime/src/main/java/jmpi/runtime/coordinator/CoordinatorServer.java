@@ -39,11 +39,6 @@ public final class CoordinatorServer implements Coordinator {
         this.connections = connections;
     }
 
-    /** The coordinator's event loop (one thread), which a rank in the same process may share. */
-    public EventLoopGroup eventLoops() {
-        return group;
-    }
-
     /** The coordinator's view of what waits for what, as JSON (see docs/protocol.md). */
     public CompletableFuture<String> status() {
         CompletableFuture<String> f = new CompletableFuture<>();

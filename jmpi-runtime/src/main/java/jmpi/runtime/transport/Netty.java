@@ -1,5 +1,6 @@
 package jmpi.runtime.transport;
 
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -13,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jmpi.runtime.wire.FrameDecoder;
@@ -44,10 +46,25 @@ public final class Netty {
         return epoll() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
+    /** Bytes above which a frame being read is kept as a list of the buffers read, not merged into one. */
+    private static final int COMPOSE_ABOVE = 64 << 10;
+
+    /**
+     * Frames hand out slices of what was read, which keep the read buffers alive; merging the next read
+     * into such a shared buffer would copy it into a new one, again and again as a large frame grows.
+     * So large frames are composed of the buffers as read (no copy), small ones merged as usual.
+     */
+    private static final ByteToMessageDecoder.Cumulator CUMULATOR = (alloc, cumulation, in) ->
+            cumulation instanceof CompositeByteBuf || cumulation.readableBytes() + in.readableBytes() > COMPOSE_ABOVE
+                    ? ByteToMessageDecoder.COMPOSITE_CUMULATOR.cumulate(alloc, cumulation, in)
+                    : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(alloc, cumulation, in);
+
     /** Length framing, then frame decoding and encoding, in front of the business handler. */
     public static void addCodec(ChannelPipeline p, int serialSize) {
         int max = (int) Math.min(Integer.MAX_VALUE, (long) serialSize + HEADER_ALLOWANCE);
-        p.addLast("framer", new LengthFieldBasedFrameDecoder(max, 0, 4, 0, 4));
+        LengthFieldBasedFrameDecoder framer = new LengthFieldBasedFrameDecoder(max, 0, 4, 0, 4);
+        framer.setCumulator(CUMULATOR);
+        p.addLast("framer", framer);
         p.addLast("decoder", new FrameDecoder());
         p.addLast("encoder", FrameEncoder.INSTANCE);
     }
