@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -13,6 +15,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ResourceLeakDetector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import jmpi.MPI;
 import jmpi.Op;
 import jmpi.runtime.serial.ObjectSerializer;
@@ -250,6 +253,82 @@ class EngineChannelTest {
         assertNull(r1.readOutbound());
         r0.close();
         r1.close();
+    }
+
+    /**
+     * Random calls from three ranks (any kind, communicator, root, op, tag, peer, flags, groups and
+     * payload bytes): whatever they ask, the coordinator answers or drops the connection, never throws
+     * out of its handler, frees every payload, and serves the next job.
+     */
+    @Test
+    void randomCallsNeitherCrashNorLeakAndTheNextJobWorks() {
+        qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            Random rnd = new Random(seed);
+            Engine fresh = new Engine(new ObjectSerializer(List.of(), getClass().getClassLoader()), "tok", 0, 1 << 10);
+            List<EmbeddedChannel> ranks = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                EmbeddedChannel ch = new EmbeddedChannel(new CoordinatorHandler(fresh));
+                ch.writeInbound(new Hello(1, r, 3, "tok"));
+                ranks.add(ch);
+            }
+            List<ByteBuf> payloads = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                EmbeddedChannel ch = ranks.get(rnd.nextInt(3));
+                ByteBuf[] parts = new ByteBuf[rnd.nextInt(4)];
+                for (int k = 0; k < parts.length; k++) {
+                    if (rnd.nextInt(8) == 0) {
+                        continue;
+                    }
+                    byte[] bytes = new byte[rnd.nextInt(5) * 4];
+                    rnd.nextBytes(bytes);
+                    parts[k] = PooledByteBufAllocator.DEFAULT.directBuffer(bytes.length).writeBytes(bytes);
+                    payloads.add(parts[k]);
+                }
+                int dtype = rnd.nextInt(10);
+                int flags = rnd.nextInt(8) | (dtype << 8);
+                Call c = new Call(rnd.nextInt(100), (byte) rnd.nextInt(25), rnd.nextInt(3), rnd.nextInt(4),
+                        rnd.nextInt(5) - 1, rnd.nextInt(16) - 1, rnd.nextInt(6) - 2, rnd.nextInt(5) - 2, flags,
+                        randomRanks(rnd), randomRanks(rnd), parts);
+                if (ch.isOpen()) {
+                    ch.writeInbound(c);
+                } else {
+                    c.release();
+                }
+                ch.checkException();
+                for (Object o; (o = ch.readOutbound()) != null; ) {
+                    io.netty.util.ReferenceCountUtil.release(o);
+                }
+            }
+            for (EmbeddedChannel ch : ranks) {
+                ch.finishAndReleaseAll();
+            }
+            for (ByteBuf b : payloads) {
+                assertEquals(0, b.refCnt(), "seed " + seed + ": a payload was kept");
+            }
+            assertTrue(fresh.jobDone().isDone(), "seed " + seed + ": the job did not end");
+            // the same coordinator serves the next job
+            List<EmbeddedChannel> next = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                EmbeddedChannel ch = new EmbeddedChannel(new CoordinatorHandler(fresh));
+                ch.writeInbound(new Hello(1, r, 2, "tok"));
+                assertInstanceOf(Welcome.class, ch.readOutbound());
+                ch.writeInbound(new Call(1, Kind.BARRIER, 0, 1, 0, 0, 0, 0, 0, Call.NO_RANKS, Call.NO_RANKS,
+                        Call.NO_PARTS));
+                next.add(ch);
+            }
+            for (EmbeddedChannel ch : next) {
+                assertEquals(Reply.OK, ((Reply) ch.readOutbound()).status());
+                ch.finishAndReleaseAll();
+            }
+        });
+    }
+
+    private static int[] randomRanks(Random rnd) {
+        int[] a = new int[rnd.nextInt(3)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextInt(5) - 1;
+        }
+        return a;
     }
 
     @Test
