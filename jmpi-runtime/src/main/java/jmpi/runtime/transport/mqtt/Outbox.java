@@ -90,9 +90,27 @@ final class Outbox {
 
     /** Publishes what the window lets through and flushes. */
     void send() {
-        if (publish(false)) {
+        boolean any = publish(false);
+        any |= askIfStuck();
+        if (any) {
             sink.flush();
         }
+    }
+
+    /**
+     * A writer that waits for the channel to turn writable again needs the receiver to acknowledge what
+     * is on its way; when nothing is left to publish, no message would carry that request, so an empty
+     * one does. Without it the last messages of a burst are never acknowledged and the writer waits forever.
+     */
+    private boolean askIfStuck() {
+        if (writable || ended || !pending.isEmpty() || ackRequestedAt >= 0 || unacked.isEmpty()) {
+            return false;
+        }
+        int seq = nextSeq++;
+        unacked.add(new Sent(seq, 0));
+        ackRequestedAt = seq;
+        sink.publish(Envelope.data(sink.alloc(), seq, true, sink.alloc().buffer(0)));
+        return true;
     }
 
     /** The receiver has taken in every DATA message up to seq. */
@@ -103,8 +121,8 @@ final class Outbox {
         if (ackRequestedAt >= 0 && ackRequestedAt - seq <= 0) {
             ackRequestedAt = -1;
         }
-        send();
         updateWritability();
+        send();
     }
 
     /** Whether nothing waits to be published. */

@@ -156,4 +156,30 @@ class OutboxTest {
         o.add(Unpooled.wrappedBuffer(new byte[1]), late);
         assertFalse(late.isSuccess());
     }
+
+    /**
+     * A writer held back by a full queue needs every message acknowledged, also the last ones of a
+     * burst that asked for nothing: the outbox asks with an empty message, and writability returns.
+     */
+    @Test
+    void aWriterHeldBackGetsTheLastMessagesAcknowledged() {
+        // writability returns below 1 MiB, while requests go out every half window (16 messages)
+        Outbox o = outbox(Outbox.CHUNK * 64);
+        o.add(Unpooled.wrappedBuffer(random(Outbox.CHUNK * 70)), null);
+        o.send();
+        assertEquals(List.of(false), writability);
+        // the receiver answers every request it sees, as it does on the broker
+        for (int round = 0; round < 20 && writability.size() < 2; round++) {
+            int asked = -1;
+            for (ByteBuf m : published) {
+                if (Envelope.kind(m) == Envelope.DATA && Envelope.ackRequested(m)) {
+                    asked = Math.max(asked, Envelope.seq(m));
+                }
+            }
+            assertTrue(asked >= 0, "no message asks for an acknowledgement, so the writer would wait forever");
+            o.acked(asked);
+        }
+        assertEquals(List.of(false, true), writability);
+        assertArrayEquals(random(Outbox.CHUNK * 70), stream());
+    }
 }
