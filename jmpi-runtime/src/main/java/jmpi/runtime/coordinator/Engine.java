@@ -443,7 +443,7 @@ final class Engine {
                     }
                     List<Object> values = new ArrayList<>(p.members.length);
                     for (Call c : p.calls) {
-                        values.add(serial.fromBytes(Parts.bytes(c.parts()[0])));
+                        values.add(serial.fromBytes(c.parts()[0]));
                     }
                     byte[] result = serial.toBytes(op.reduce(values));
                     replyAll(p, i -> all || i == first.root() ? new ByteBuf[] {Parts.wrap(result)} : Call.NO_PARTS);
@@ -481,14 +481,14 @@ final class Engine {
         int root = first.src().length > 0 ? Arrays.stream(first.src()).min().getAsInt()
                 : Arrays.stream(first.dst()).min().getAsInt();
         Call rootCall = p.calls[indexOf(p.members, ci.members[root])];
-        Object ctx = serial.fromBytes(Parts.bytes(rootCall.parts()[0]));
+        Object ctx = serial.fromBytes(rootCall.parts()[0]);
         if (!(ctx instanceof OperationContext)) {
             throw new MPIException(MPI.ERR_ARG, "not an OperationContext: " + (ctx == null ? "null" : ctx.getClass()));
         }
         Map<Integer, Object> src = new TreeMap<>();
         for (int r : first.src()) {
             Call c = p.calls[indexOf(p.members, ci.members[r])];
-            src.put(r, c.parts().length > 1 ? serial.fromBytes(Parts.bytes(c.parts()[1])) : null);
+            src.put(r, c.parts().length > 1 ? serial.fromBytes(c.parts()[1]) : null);
         }
         Set<Integer> dst = new TreeSet<>();
         for (int r : first.dst()) {

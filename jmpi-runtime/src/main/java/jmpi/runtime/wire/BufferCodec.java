@@ -44,14 +44,6 @@ public final class BufferCodec {
 
     /** A user buffer, checked: its element type and how many elements it holds. */
     public record View(Object buf, int dtype, int count) {
-        /** Encodes count elements starting at element off. */
-        public byte[] read(int off, int n) {
-            checkRange(off, n);
-            byte[] out = new byte[n * SIZES[dtype]];
-            fill(ByteBuffer.wrap(out), off, n);
-            return out;
-        }
-
         /** Encodes count elements starting at element off into a new pooled buffer: the one copy on the way out. */
         public ByteBuf readBuf(int off, int n) {
             checkRange(off, n);
@@ -105,11 +97,6 @@ public final class BufferCodec {
                     bb.asDoubleBuffer().put(b);
                 }
             }
-        }
-
-        /** Decodes src (whole elements of this view's type) into the buffer from element off. */
-        public void write(byte[] src, int off) {
-            drain(ByteBuffer.wrap(src), off, src.length / SIZES[dtype]);
         }
 
         /** Decodes the readable bytes of src into the buffer from element off: the one copy on the way in. */
