@@ -28,6 +28,7 @@ public final class Config {
     private final List<String> serial;
     private final int serialSize;
     private final int serialQueue;
+    private final long shm;
     private final String proto;
     private final boolean ssl;
     private final String sslKey;
@@ -46,6 +47,7 @@ public final class Config {
         this.serial = List.copyOf(b.serial);
         this.serialSize = b.serialSize;
         this.serialQueue = b.serialQueue;
+        this.shm = b.shm;
         this.proto = b.proto;
         this.ssl = b.ssl;
         this.sslKey = b.sslKey;
@@ -72,6 +74,7 @@ public final class Config {
         b.serial = serial;
         b.serialSize = serialSize;
         b.serialQueue = serialQueue;
+        b.shm = shm;
         b.proto = proto;
         b.ssl = ssl;
         b.sslKey = sslKey;
@@ -111,6 +114,9 @@ public final class Config {
         }
         if ((v = env.get("JMPI_SERIAL_QUEUE")) != null && !v.isBlank()) {
             b.serialQueue((int) Math.min(Integer.MAX_VALUE, parseBytes("JMPI_SERIAL_QUEUE", v)));
+        }
+        if ((v = env.get("JMPI_SHM")) != null && !v.isBlank()) {
+            b.shm(v.trim().equals("0") ? 0 : parseBytes("JMPI_SHM", v));
         }
         if ((v = env.get("JMPI_PROTO")) != null && !v.isBlank()) {
             b.proto(v.trim().toLowerCase(Locale.ROOT));
@@ -275,6 +281,14 @@ public final class Config {
         return serialQueue;
     }
 
+    /**
+     * Bytes of shared memory each rank offers for large payloads when it runs on the coordinator's
+     * host over TCP (JMPI_SHM, default 64 MiB, taken as used); 0 sends every byte through the socket.
+     */
+    public long shm() {
+        return shm;
+    }
+
     /** The transport: {@code tcp}, {@code mqtt} or {@code grpc}. */
     public String proto() {
         return proto;
@@ -316,7 +330,7 @@ public final class Config {
     public String toString() {
         return "Config[rank=" + rank + ", size=" + size + ", addr=" + addr + ", port=" + port
                 + ", wait=" + waitTime + ", serial=" + serial + ", serialSize=" + serialSize
-                + ", serialQueue=" + serialQueue + ", proto=" + proto + ", ssl=" + ssl
+                + ", serialQueue=" + serialQueue + ", shm=" + shm + ", proto=" + proto + ", ssl=" + ssl
                 + ", token=" + (token == null ? "none" : "set") + "]";
     }
 
@@ -330,6 +344,7 @@ public final class Config {
         private List<String> serial = List.of();
         private int serialSize = Integer.MAX_VALUE - 1024;
         private int serialQueue = 64 << 20;
+        private long shm = 64L << 20;
         private String proto = "tcp";
         private boolean ssl;
         private String sslKey;
@@ -379,6 +394,11 @@ public final class Config {
 
         public Builder serialQueue(int serialQueue) {
             this.serialQueue = serialQueue;
+            return this;
+        }
+
+        public Builder shm(long shm) {
+            this.shm = shm;
             return this;
         }
 
@@ -438,6 +458,9 @@ public final class Config {
             }
             if (statusPort < 0 || statusPort > 65535) {
                 throw new MPIException(MPI.ERR_ARG, "status port " + statusPort + " out of range [0, 65535]");
+            }
+            if (shm < 0 || shm > Integer.MAX_VALUE) {
+                throw new MPIException(MPI.ERR_ARG, "shm " + shm + " must be between 0 and 2 GiB (JMPI_SHM)");
             }
             if (serialQueue < 1) {
                 throw new MPIException(MPI.ERR_ARG, "serialQueue " + serialQueue + " must be positive");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,9 @@ class ConfigTest {
         assertEquals("mqtt", c.proto());
         assertEquals(Duration.ofSeconds(2), Config.fromEnvironment(Map.of("JMPI_WAIT", "2")).waitTime());
         assertEquals(Duration.ofMinutes(1), Config.fromEnvironment(Map.of("JMPI_WAIT", "PT1M")).waitTime());
+        assertEquals(64 << 20, Config.fromEnvironment(Map.of()).shm());
+        assertEquals(1 << 30, Config.fromEnvironment(Map.of("JMPI_SHM", "1G")).shm());
+        assertEquals(0, Config.fromEnvironment(Map.of("JMPI_SHM", "0")).shm());
     }
 
     @Test
@@ -90,6 +94,8 @@ class ConfigTest {
         assertEquals(MPI.ERR_ARG, e.errorClass());
         assertThrows(MPIException.class, () -> Config.fromEnvironment(Map.of("JMPI_SERIAL_SIZE", "-3")));
         assertThrows(MPIException.class, () -> Config.fromEnvironment(Map.of("JMPI_WAIT", "soon")));
+        MPIException shm = assertThrows(MPIException.class, () -> Config.fromEnvironment(Map.of("JMPI_SHM", "4G")));
+        assertTrue(shm.getMessage().contains("JMPI_SHM"), shm.getMessage());
         MPIException r = assertThrows(MPIException.class,
                 () -> Config.fromEnvironment(Map.of("JMPI_RANK", "4", "JMPI_SIZE", "4")));
         assertEquals(MPI.ERR_RANK, r.errorClass());

@@ -68,13 +68,15 @@ class FailureTest {
         s.setSoTimeout(30_000);
         byte[] t = token.getBytes(StandardCharsets.UTF_8);
         DataOutputStream out = new DataOutputStream(s.getOutputStream());
-        out.writeInt(1 + 4 + 4 + 4 + 4 + t.length);
+        // type, protocol version 2, rank, size, token, and no shared-memory segment
+        out.writeInt(1 + 4 + 4 + 4 + 4 + t.length + 4);
         out.writeByte(1);
-        out.writeInt(1);
+        out.writeInt(2);
         out.writeInt(rank);
         out.writeInt(size);
         out.writeInt(t.length);
         out.write(t);
+        out.writeInt(-1);
         out.flush();
         return s;
     }

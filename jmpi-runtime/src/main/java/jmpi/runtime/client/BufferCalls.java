@@ -77,7 +77,7 @@ final class BufferCalls {
     Request<Void> ibcast(Object buf, int root) {
         comm.checkRoot(root);
         View v = BufferCodec.view(buf, "buffer");
-        ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count())} : Call.NO_PARTS;
+        ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count(), comm::newPart)} : Call.NO_PARTS;
         return call(Kind.BCAST, root, 0, v.dtype(), parts, r -> {
             if (rank() != root) {
                 place(v, r.parts()[0], 0, v.count(), root);
@@ -123,7 +123,7 @@ final class BufferCalls {
         if (recv != null) {
             checkSameType(send, recv);
         }
-        ByteBuf mine = inPlace ? recv.readBuf(displs[root], counts[root]) : send.readBuf(0, send.count());
+        ByteBuf mine = inPlace ? recv.readBuf(displs[root], counts[root], comm::newPart) : send.readBuf(0, send.count(), comm::newPart);
         View into = recv;
         return call(Kind.GATHER, root, 0, send.dtype(), new ByteBuf[] {mine}, r -> {
             if (rank() == root) {
@@ -156,7 +156,7 @@ final class BufferCalls {
             }
             parts = new ByteBuf[size()];
             for (int i = 0; i < size(); i++) {
-                parts[i] = send.readBuf(displs[i], counts[i]);
+                parts[i] = send.readBuf(displs[i], counts[i], comm::newPart);
             }
             dtype = send.dtype();
         }
@@ -178,11 +178,11 @@ final class BufferCalls {
         checkCounts(counts, displs, size(), recv, "Allgatherv");
         ByteBuf mine;
         if (sendbuf == MPI.IN_PLACE) {
-            mine = recv.readBuf(displs[rank()], counts[rank()]);
+            mine = recv.readBuf(displs[rank()], counts[rank()], comm::newPart);
         } else {
             View send = BufferCodec.view(sendbuf, "sendbuf");
             checkSameType(send, recv);
-            mine = send.readBuf(0, send.count());
+            mine = send.readBuf(0, send.count(), comm::newPart);
         }
         return call(Kind.ALLGATHER, 0, 0, recv.dtype(), new ByteBuf[] {mine}, r -> {
             for (int i = 0; i < size(); i++) {
@@ -212,7 +212,7 @@ final class BufferCalls {
         checkCounts(recvcounts, rdispls, size(), recv, "Alltoallv receive");
         ByteBuf[] parts = new ByteBuf[size()];
         for (int j = 0; j < size(); j++) {
-            parts[j] = send.readBuf(sd[j], sc[j]);
+            parts[j] = send.readBuf(sd[j], sc[j], comm::newPart);
         }
         return call(Kind.ALLTOALL, 0, 0, recv.dtype(), parts, r -> {
             for (int i = 0; i < size(); i++) {
@@ -233,7 +233,7 @@ final class BufferCalls {
                         + recv.count());
             }
         }
-        return call(Kind.REDUCE, root, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count())}, r -> {
+        return call(Kind.REDUCE, root, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
             }
@@ -249,7 +249,7 @@ final class BufferCalls {
             throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
                     + recv.count());
         }
-        return call(Kind.ALLREDUCE, 0, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count())},
+        return call(Kind.ALLREDUCE, 0, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)},
                 r -> place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED));
     }
 
@@ -258,7 +258,7 @@ final class BufferCalls {
     Request<Void> isend(Object buf, int dest, int tag, boolean sync) {
         comm.checkSend(dest, tag);
         View v = BufferCodec.view(buf, "buffer");
-        return comm.sendPayload(v.readBuf(0, v.count()), dest, tag, sync, Call.bufferFlags(v.dtype()));
+        return comm.sendPayload(v.readBuf(0, v.count(), comm::newPart), dest, tag, sync, Call.bufferFlags(v.dtype()));
     }
 
     Request<Status> irecv(Object buf, int source, int tag) {

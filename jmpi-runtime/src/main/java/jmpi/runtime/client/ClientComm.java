@@ -49,6 +49,11 @@ final class ClientComm implements Comm {
         return session.serial();
     }
 
+    /** A buffer for an outgoing payload of len bytes: in shared memory when that is to be had. */
+    ByteBuf newPart(int len) {
+        return link.newPart(len);
+    }
+
     private Link conn() {
         return link;
     }
@@ -193,6 +198,11 @@ final class ClientComm implements Comm {
     // ---- collectives -----------------------------------------------------------------------------
 
     /** Parts over serialized objects (not copied). */
+    /** One object as the one part of a call. */
+    private ByteBuf[] encode(Object obj) {
+        return new ByteBuf[] {serial().toPart(obj, this::newPart)};
+    }
+
     static ByteBuf[] wrap(byte[]... bytes) {
         ByteBuf[] parts = new ByteBuf[bytes.length];
         for (int i = 0; i < bytes.length; i++) {
@@ -266,14 +276,14 @@ final class ClientComm implements Comm {
     @Override
     public <T> Request<T> ibcast(T obj, int root) {
         checkRoot(root);
-        ByteBuf[] parts = rank == root ? wrap(serial().toBytes(obj)) : Call.NO_PARTS;
+        ByteBuf[] parts = rank == root ? encode(obj) : Call.NO_PARTS;
         return collective(Kind.BCAST, root, 0, parts, this::first);
     }
 
     @Override
     public <T> Request<List<T>> igather(T obj, int root) {
         checkRoot(root);
-        return collective(Kind.GATHER, root, 0, wrap(serial().toBytes(obj)), this::all);
+        return collective(Kind.GATHER, root, 0, encode(obj), this::all);
     }
 
     @Override
@@ -293,14 +303,20 @@ final class ClientComm implements Comm {
     private ByteBuf[] eachToBytes(List<?> objs) {
         ByteBuf[] parts = new ByteBuf[objs.size()];
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = Parts.wrap(serial().toBytes(objs.get(i)));
+            try {
+                parts[i] = serial().toPart(objs.get(i), this::newPart);
+            } catch (RuntimeException e) {
+                // the parts made so far may be pooled or shared memory: nobody else will release them
+                Parts.release(parts);
+                throw e;
+            }
         }
         return parts;
     }
 
     @Override
     public <T> Request<List<T>> iallgather(T obj) {
-        return collective(Kind.ALLGATHER, 0, 0, wrap(serial().toBytes(obj)), this::all);
+        return collective(Kind.ALLGATHER, 0, 0, encode(obj), this::all);
     }
 
     @Override
@@ -316,13 +332,13 @@ final class ClientComm implements Comm {
     public <R> Request<R> ireduce(Object obj, Op op, int root) {
         checkRoot(root);
         checkOp(op);
-        return collective(Kind.REDUCE, root, op.ordinal(), wrap(serial().toBytes(obj)), this::first);
+        return collective(Kind.REDUCE, root, op.ordinal(), encode(obj), this::first);
     }
 
     @Override
     public <R> Request<R> iallreduce(Object obj, Op op) {
         checkOp(op);
-        return collective(Kind.ALLREDUCE, 0, op.ordinal(), wrap(serial().toBytes(obj)), this::first);
+        return collective(Kind.ALLREDUCE, 0, op.ordinal(), encode(obj), this::first);
     }
 
     // ---- point-to-point --------------------------------------------------------------------------
@@ -340,7 +356,7 @@ final class ClientComm implements Comm {
     private Request<Void> send(Object obj, int dest, int tag, boolean sync) {
         // arguments first, so a bad rank is ERR_RANK even for an object that cannot be serialized
         checkSend(dest, tag);
-        return sendPayload(dest == MPI.PROC_NULL ? null : Parts.wrap(serial().toBytes(obj)), dest, tag, sync, 0);
+        return sendPayload(dest == MPI.PROC_NULL ? null : serial().toPart(obj, this::newPart), dest, tag, sync, 0);
     }
 
     void checkSend(int dest, int tag) {

@@ -1,5 +1,6 @@
 package jmpi.runtime.client;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,12 +14,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.ProcessFailedException;
+import jmpi.runtime.shm.Arena;
+import jmpi.runtime.shm.ShmLink;
 import jmpi.runtime.transport.Transport;
 import jmpi.runtime.transport.Transports;
 import jmpi.runtime.wire.Bye;
@@ -43,6 +47,11 @@ final class Connection implements Link {
     private volatile boolean leaving;
     private volatile long limit = Long.MAX_VALUE;
     private final Object writable = new Object();
+    /** This rank's shared memory for large payloads, while the coordinator shares its host; else null. */
+    private volatile Arena arena;
+    /** How long a sender waits for room in shared memory before its payload takes the socket. */
+    private static final long SHM_PATIENCE = TimeUnit.MILLISECONDS.toNanos(200);
+    private volatile boolean shmGaveUp;
 
     private Connection(Channel channel) {
         this.channel = channel;
@@ -92,19 +101,29 @@ final class Connection implements Link {
         }
         Connection c = holder[0];
         c.limit = config.serialSize();
-        ch.writeAndFlush(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token()));
+        // offered over plain TCP only: the other transports are chosen for the path the bytes take
+        Arena arena = config.shm() > 0 && "tcp".equals(config.proto()) ? Arena.create(config.shm()) : null;
+        if (arena != null) {
+            c.arena = arena;
+            ch.attr(ShmLink.KEY).set(new ShmLink(arena, false));
+        }
+        ch.writeAndFlush(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
+                arena == null ? null : arena.name()));
         try {
             long left = Math.max(1, deadline - System.nanoTime());
             c.welcomed.get(Math.max(left, TimeUnit.SECONDS.toNanos(5)), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             ch.close();
+            c.dropArena();
             throw FutureRequest.unwrap(e.getCause());
         } catch (TimeoutException e) {
             ch.close();
+            c.dropArena();
             throw new MPIException(MPI.ERR_OTHER, "the coordinator at " + host + ":" + port + " did not answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ch.close();
+            c.dropArena();
             throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
         }
         return c;
@@ -129,6 +148,47 @@ final class Connection implements Link {
     @Override
     public int nextId() {
         return ids.incrementAndGet();
+    }
+
+    /**
+     * Large parts go straight into shared memory when the coordinator shares this host: one copy
+     * fewer. When the segment is full, the caller waits a little for receivers to free blocks, as a
+     * full socket makes it wait; if none are freed in that time (their receivers are busy elsewhere),
+     * the payload goes through the socket, and so do the next ones until blocks are free again.
+     */
+    @Override
+    public ByteBuf newPart(int len) {
+        Arena a = arena;
+        if (a != null && len >= ShmLink.MIN_PART && !channel.eventLoop().inEventLoop()) {
+            ByteBuf b = a.allocate(len);
+            if (b == null && !shmGaveUp) {
+                long deadline = System.nanoTime() + SHM_PATIENCE;
+                // receivers free blocks in other processes, which cannot wake this thread: look again, less and less often
+                for (long pause = 10_000; b == null && System.nanoTime() < deadline && lost == null && a.fits(len);
+                     pause = Math.min(pause * 2, 1_000_000)) {
+                    LockSupport.parkNanos(pause);
+                    b = a.allocate(len);
+                }
+            }
+            shmGaveUp = b == null;
+            if (b != null) {
+                return b;
+            }
+        }
+        return Link.super.newPart(len);
+    }
+
+    /**
+     * Stops offering shared memory and removes the segment's file. Only when no peer can still need
+     * it: the coordinator did not take it, or is gone; otherwise the coordinator removes it when the job ends.
+     */
+    private void dropArena() {
+        Arena a = arena;
+        arena = null;
+        if (a != null) {
+            channel.attr(ShmLink.KEY).set(null);
+            a.delete();
+        }
     }
 
     /** Sends a frame whose reply goes to onReply (registered before sending, as replies can be quick). */
@@ -243,7 +303,13 @@ final class Connection implements Link {
             Connection c = holder[0];
             if (f instanceof Reply r) {
                 c.dispatch(r);
-            } else if (f instanceof Welcome) {
+            } else if (f instanceof Welcome w) {
+                ShmLink shm = ctx.channel().attr(ShmLink.KEY).get();
+                if ((w.flags() & Welcome.SHM) != 0 && shm != null) {
+                    shm.startSending();
+                } else {
+                    c.dropArena();
+                }
                 c.welcomed.complete(null);
             } else if (f instanceof Refused r) {
                 c.lose(new MPIException(MPI.ERR_OTHER, "the coordinator refused this rank: " + r.reason()));
@@ -267,6 +333,7 @@ final class Connection implements Link {
                 c.writable.notifyAll();
             }
             if (!c.leaving) {
+                c.dropArena();
                 c.lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: the connection closed"));
             } else {
                 // a request another thread still waits for when this rank finalized: it can never complete

@@ -1,5 +1,7 @@
 package jmpi.runtime.client;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import jmpi.runtime.wire.Frame;
@@ -18,4 +20,9 @@ interface Link {
 
     /** Asks to cancel a pending receive or probe. */
     void cancel(int reqId);
+
+    /** A buffer for len bytes of an outgoing payload, which the frame's write releases. */
+    default ByteBuf newPart(int len) {
+        return ByteBufAllocator.DEFAULT.directBuffer(len, len);
+    }
 }

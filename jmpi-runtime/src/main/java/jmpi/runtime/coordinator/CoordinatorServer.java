@@ -53,6 +53,7 @@ public final class CoordinatorServer implements Coordinator {
     public static CoordinatorServer start(Config config, String host, int expectedSize) {
         ObjectSerializer serial = new ObjectSerializer(config.serial(), loader());
         Engine engine = new Engine(serial, config.token(), expectedSize, config.serialQueue());
+        engine.acceptShm(config.shm() > 0 && "tcp".equals(config.proto()));
         EventLoopGroup group = Netty.newGroup(1, "jmpi-coordinator");
         // every connection, so that closing the coordinator closes them all (ranks then fail fast)
         ChannelGroup connections = new DefaultChannelGroup("jmpi-ranks", group.next());

@@ -2,6 +2,7 @@ package jmpi.runtime.coordinator;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.op.OperationContext;
 import jmpi.runtime.serial.ObjectSerializer;
+import jmpi.runtime.shm.Segment;
+import jmpi.runtime.shm.ShmBuf;
+import jmpi.runtime.shm.ShmLink;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
@@ -62,6 +66,11 @@ final class Engine {
     /** Bytes of each rank's messages that wait for a receive; above heldLimit the rank is not read. */
     private long[] held;
     private boolean[] paused;
+    /** The shared-memory segment each rank offered and this coordinator mapped, removed when the job ends. */
+    private String[] segments;
+    /** Bytes of each rank's payloads that arrived as names of shared memory, not through the socket. */
+    private long[] sharedBytes;
+    private boolean shm;
     private int nextCommId;
     private final Map<Integer, CommInfo> comms = new HashMap<>();
     private final Map<CollKey, Pending> pending = new HashMap<>();
@@ -85,6 +94,11 @@ final class Engine {
         this.requiredToken = requiredToken;
         this.expectedSize = expectedSize;
         this.heldLimit = heldLimit;
+    }
+
+    /** Lets ranks on this host exchange large payloads through their shared-memory segments. */
+    void acceptShm(boolean accept) {
+        this.shm = accept;
     }
 
     /** Completes when every rank of the current (or, between jobs, the last) job has left. */
@@ -118,8 +132,29 @@ final class Engine {
         }
         channels[h.rank()] = ch;
         updateReading(h.rank());
-        ch.writeAndFlush(new Welcome(FrameCodec.VERSION));
+        ch.writeAndFlush(new Welcome(FrameCodec.VERSION, mapSegment(ch, h) ? Welcome.SHM : 0));
         return h.rank();
+    }
+
+    /**
+     * Maps the segment a rank offered: if that works, it lies on this host (the header proves it is
+     * the rank's file), and frames on this connection may name blocks in it and in its peers' segments.
+     */
+    private boolean mapSegment(Channel ch, Hello h) {
+        if (!shm || h.shm() == null) {
+            return false;
+        }
+        try {
+            Segment.open(h.shm());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "rank {0} is not on this host, or its shared memory is not ours to map: {1}",
+                    h.rank(), e);
+            return false;
+        }
+        segments[h.rank()] = h.shm();
+        // set before the next frame is decoded: reading it runs on this thread, after this handler
+        ch.attr(ShmLink.KEY).set(new ShmLink(null, true));
+        return true;
     }
 
     private boolean tokenMatches(String token) {
@@ -144,6 +179,8 @@ final class Engine {
         failed = new boolean[n];
         held = new long[n];
         paused = new boolean[n];
+        segments = new String[n];
+        sharedBytes = new long[n];
         int[] world = new int[n];
         for (int i = 0; i < n; i++) {
             world[i] = i;
@@ -183,6 +220,12 @@ final class Engine {
         }
         flush();
         releaseAll();
+        // every rank has read all it was sent, so no block is named by anything in flight
+        for (String s : segments) {
+            if (s != null) {
+                Segment.remove(s);
+            }
+        }
         channels = null;
         jobToken = null;
         // stays completed until the next job starts, so a late look still sees this job as done
@@ -304,6 +347,13 @@ final class Engine {
     void call(int rank, Call c) {
         lastCall[rank] = Kind.name(c.kind()) + describeCall(c) + " on communicator " + c.comm();
         lastCallAt[rank] = System.nanoTime();
+        if (segments[rank] != null) {
+            for (ByteBuf part : c.parts()) {
+                if (part instanceof ShmBuf) {
+                    sharedBytes[rank] += part.readableBytes();
+                }
+            }
+        }
         CommInfo ci = comms.get(c.comm());
         if (ci == null || ci.rankOf(rank) < 0) {
             reply(rank, Reply.error(c.reqId(), ErrorInfo.mpi(MPI.ERR_COMM,
@@ -758,6 +808,8 @@ final class Engine {
                         .append(",\"failed\":").append(failed[r])
                         .append(",\"paused\":").append(paused[r])
                         .append(",\"heldBytes\":").append(held[r])
+                        .append(",\"sharedMemory\":").append(segments[r] != null)
+                        .append(",\"sharedBytes\":").append(sharedBytes[r])
                         .append(",\"lastCall\":").append(json(lastCall[r]))
                         .append(",\"lastCallMsAgo\":").append(lastCall[r] == null ? -1 : ms(lastCallAt[r], now))
                         .append('}');

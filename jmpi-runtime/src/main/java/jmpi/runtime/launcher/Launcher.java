@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import jmpi.runtime.shm.Segment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,6 +124,10 @@ public final class Launcher implements Callable<Integer> {
             }
         }
         Runtime.getRuntime().removeShutdownHook(hook);
+        // a rank that was killed, or whose coordinator was, leaves its shared memory behind
+        synchronized (ranks) {
+            ranks.forEach(rp -> Segment.removeOf(rp.pid()));
+        }
         for (Thread pump : pumps) {
             pump.join(TimeUnit.SECONDS.toMillis(grace));
         }

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import jmpi.Loc;
 import jmpi.MPI;
 import jmpi.MPIException;
@@ -16,6 +18,7 @@ import org.apache.fory.Fory;
 import org.apache.fory.ThreadSafeFory;
 import org.apache.fory.config.Language;
 import org.apache.fory.exception.InsecureException;
+import org.apache.fory.memory.MemoryBuffer;
 
 /**
  * Turns objects into bytes and back with Fory, allowing only registered classes: JDK value types,
@@ -29,6 +32,10 @@ public final class ObjectSerializer {
     private final List<Class<?>> extra;
     private final ClassLoader loader;
     private volatile ThreadSafeFory fory;
+    /** Taken out while in use, so that a serializer that serializes (a nested call) gets one of its own. */
+    private final ThreadLocal<MemoryBuffer> scratch = new ThreadLocal<>();
+    private static final int SCRATCH = 64 << 10;
+    private static final int KEEP_SCRATCH = 8 << 20;
 
     /** Checks the names now; Fory itself is built on first use, as programs that move only buffers never need it. */
     public ObjectSerializer(List<String> serialNames, ClassLoader loader) {
@@ -99,8 +106,36 @@ public final class ObjectSerializer {
 
     /** Serializes obj; an unregistered class fails with a message that names it and JMPI_SERIAL. */
     public byte[] toBytes(Object obj) {
+        return serialize(obj, () -> fory().serialize(obj));
+    }
+
+    /**
+     * Serializes obj into a buffer that alloc makes for the exact length (shared memory, for a large
+     * one): Fory writes into a scratch buffer of this thread, kept between calls unless it grew large,
+     * so each message costs one copy and no array of its own.
+     */
+    public ByteBuf toPart(Object obj, IntFunction<ByteBuf> alloc) {
+        MemoryBuffer buf = scratch.get();
+        scratch.remove();
+        if (buf == null) {
+            buf = MemoryBuffer.newHeapBuffer(SCRATCH);
+        }
+        buf.writerIndex(0);
+        MemoryBuffer in = buf;
+        MemoryBuffer written = serialize(obj, () -> fory().serialize(in, obj));
+        int len = written.writerIndex();
+        ByteBuf out = alloc.apply(len);
+        written.copyTo(0, MemoryBuffer.fromByteBuffer(out.nioBuffer(out.writerIndex(), len)), 0, len);
+        out.writerIndex(out.writerIndex() + len);
+        if (written.size() <= KEEP_SCRATCH) {
+            scratch.set(written);
+        }
+        return out;
+    }
+
+    private <R> R serialize(Object obj, Supplier<R> how) {
         try {
-            return fory().serialize(obj);
+            return how.get();
         } catch (InsecureException e) {
             throw refused(e);
         } catch (MPIException e) {

@@ -11,6 +11,7 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
+import java.util.function.IntFunction;
 import jmpi.MPI;
 import jmpi.MPIException;
 
@@ -46,9 +47,14 @@ public final class BufferCodec {
     public record View(Object buf, int dtype, int count) {
         /** Encodes count elements starting at element off into a new pooled buffer: the one copy on the way out. */
         public ByteBuf readBuf(int off, int n) {
+            return readBuf(off, n, len -> ByteBufAllocator.DEFAULT.directBuffer(len, len));
+        }
+
+        /** As above, into a buffer of alloc's choosing (given the length in bytes). */
+        public ByteBuf readBuf(int off, int n, IntFunction<ByteBuf> alloc) {
             checkRange(off, n);
             int len = n * SIZES[dtype];
-            ByteBuf out = ByteBufAllocator.DEFAULT.directBuffer(len, len);
+            ByteBuf out = alloc.apply(len);
             try {
                 fill(out.nioBuffer(0, len), off, n);
                 out.writerIndex(len);

@@ -2,8 +2,13 @@ package jmpi.runtime.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import jmpi.runtime.shm.Arena;
+import jmpi.runtime.shm.Segment;
+import jmpi.runtime.shm.ShmBuf;
+import jmpi.runtime.shm.ShmLink;
 
 /**
  * The byte layout of every frame (see docs/protocol.md): a 4-byte length, a type byte, then the
@@ -15,9 +20,13 @@ import java.util.List;
  */
 public final class FrameCodec {
     /** The protocol version a {@link Hello} carries. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Parts smaller than this are copied next to the header: cheaper than one more buffer to write. */
     static final int INLINE_LIMIT = 2048;
+    /** A part's length field: no part. */
+    private static final int ABSENT = -1;
+    /** A part's length field: the part lies in shared memory, named by segment, block, offset and length. */
+    private static final int SHARED = -2;
 
     private FrameCodec() {
     }
@@ -33,7 +42,7 @@ public final class FrameCodec {
                 n += 3 * (r.error().message().length() + r.error().stack().length() + r.error().type().length());
             }
         } else if (f instanceof Hello h) {
-            n += h.token() == null ? 0 : 3 * h.token().length();
+            n += (h.token() == null ? 0 : 3 * h.token().length()) + (h.shm() == null ? 0 : 3 * h.shm().length());
         } else if (f instanceof Refused r) {
             n += 3 * r.reason().length();
         }
@@ -77,6 +86,14 @@ public final class FrameCodec {
      * references: the caller still releases it.
      */
     public static void encode(Frame f, ByteBufAllocator alloc, List<Object> out) {
+        encode(f, alloc, out, null);
+    }
+
+    /**
+     * As above; where shm allows it, large parts are named by their place in shared memory instead
+     * (copied there first when they are not there yet), so their bytes never cross the socket.
+     */
+    public static void encode(Frame f, ByteBufAllocator alloc, List<Object> out, ShmLink shm) {
         if (!(f instanceof Carrier c) || c.payloadBytes() < INLINE_LIMIT) {
             ByteBuf b = alloc.ioBuffer(sizeHint(f));
             encode(f, b);
@@ -95,6 +112,9 @@ public final class FrameCodec {
                 continue;
             }
             int len = p.readableBytes();
+            if (len >= ShmLink.MIN_PART && shm != null && shm.sending() && writeShared(p, shm.own(), cur)) {
+                continue;
+            }
             cur.writeInt(len);
             if (len < INLINE_LIMIT) {
                 cur.writeBytes(p, p.readerIndex(), len);
@@ -111,6 +131,30 @@ public final class FrameCodec {
         out.add(cur);
         ByteBuf head = (ByteBuf) out.get(first);
         head.setInt(head.readerIndex(), (int) (total - 4));
+    }
+
+    /** Names p's bytes in shared memory, moving them there if need be; false if there is no room. */
+    private static boolean writeShared(ByteBuf p, Arena own, ByteBuf out) {
+        ShmBuf s = ShmBuf.of(p);
+        boolean copied = false;
+        if (s == null) {
+            s = own == null ? null : own.copyOf(p);
+            if (s == null) {
+                return false;
+            }
+            copied = true;
+        }
+        // the reader's reference, taken before the bytes can be read
+        s.segment().retain(s.block());
+        out.writeInt(SHARED);
+        writeString(out, s.segment().name());
+        out.writeInt(s.block());
+        out.writeInt(copied ? s.at() : s.at() + p.readerIndex());
+        out.writeInt(p.readableBytes());
+        if (copied) {
+            s.release();
+        }
+        return true;
     }
 
     /** The length placeholder, the type and the fields before the parts. */
@@ -141,8 +185,10 @@ public final class FrameCodec {
             out.writeInt(h.rank());
             out.writeInt(h.size());
             writeString(out, h.token());
+            writeString(out, h.shm());
         } else if (f instanceof Welcome w) {
             out.writeInt(w.version());
+            out.writeInt(w.flags());
         } else if (f instanceof Refused r) {
             writeString(out, r.reason());
         } else if (f instanceof Cancel c) {
@@ -170,9 +216,14 @@ public final class FrameCodec {
      * The frame's parts are new references to slices of in, which the caller may release.
      */
     public static Frame decode(ByteBuf in) {
+        return decode(in, false);
+    }
+
+    /** As above; shared says whether parts may name shared memory, else such a part is malformed. */
+    public static Frame decode(ByteBuf in, boolean shared) {
         ByteBuf[][] held = new ByteBuf[1][];
         try {
-            return decode(in, held);
+            return decode(in, held, shared);
         } catch (RuntimeException e) {
             if (held[0] != null) {
                 Parts.release(held[0]);
@@ -181,14 +232,14 @@ public final class FrameCodec {
         }
     }
 
-    private static Frame decode(ByteBuf in, ByteBuf[][] held) {
+    private static Frame decode(ByteBuf in, ByteBuf[][] held, boolean shared) {
         try {
             byte type = in.readByte();
             Frame f;
             switch (type) {
                 case Call.TYPE:
                     f = new Call(in.readInt(), in.readByte(), in.readInt(), in.readLong(), in.readInt(), in.readInt(),
-                            in.readInt(), in.readInt(), in.readInt(), readInts(in), readInts(in), readParts(in, held));
+                            in.readInt(), in.readInt(), in.readInt(), readInts(in), readInts(in), readParts(in, held, shared));
                     break;
                 case Reply.TYPE: {
                     int reqId = in.readInt();
@@ -197,7 +248,7 @@ public final class FrameCodec {
                     int tag = in.readInt();
                     int count = in.readInt();
                     int[] ints = readInts(in);
-                    ByteBuf[] parts = readParts(in, held);
+                    ByteBuf[] parts = readParts(in, held, shared);
                     ErrorInfo e = null;
                     if (status == Reply.ERROR) {
                         e = new ErrorInfo(in.readByte(), in.readInt(), readString(in), readString(in), readString(in),
@@ -207,10 +258,10 @@ public final class FrameCodec {
                     break;
                 }
                 case Hello.TYPE:
-                    f = new Hello(in.readInt(), in.readInt(), in.readInt(), readString(in));
+                    f = new Hello(in.readInt(), in.readInt(), in.readInt(), readString(in), readString(in));
                     break;
                 case Welcome.TYPE:
-                    f = new Welcome(in.readInt());
+                    f = new Welcome(in.readInt(), in.readInt());
                     break;
                 case Refused.TYPE:
                     f = new Refused(readString(in));
@@ -250,7 +301,7 @@ public final class FrameCodec {
     }
 
     /** Slices, not copies; held[0] names them as they are made so that a failure releases them. */
-    private static ByteBuf[] readParts(ByteBuf in, ByteBuf[][] held) {
+    private static ByteBuf[] readParts(ByteBuf in, ByteBuf[][] held, boolean shared) {
         int n = checkedCount(in, in.readInt(), 4);
         if (n == 0) {
             return Parts.NONE;
@@ -259,13 +310,39 @@ public final class FrameCodec {
         held[0] = parts;
         for (int i = 0; i < n; i++) {
             int len = in.readInt();
-            if (len == -1) {
+            if (len == ABSENT) {
+                continue;
+            }
+            if (len == SHARED) {
+                parts[i] = readShared(in, shared);
                 continue;
             }
             checkedCount(in, len, 1);
             parts[i] = in.readRetainedSlice(len);
         }
         return parts;
+    }
+
+    /** A part in shared memory; its reference was taken by the writer for this reader. */
+    private static ByteBuf readShared(ByteBuf in, boolean shared) {
+        if (!shared) {
+            throw new MalformedFrameException("a part in shared memory on a connection that did not agree to it");
+        }
+        String name = readString(in);
+        int block = in.readInt();
+        int at = in.readInt();
+        int len = in.readInt();
+        Segment seg;
+        try {
+            seg = Segment.open(String.valueOf(name));
+        } catch (IOException e) {
+            throw new MalformedFrameException("cannot map the shared memory a part lies in: " + e.getMessage(), e);
+        }
+        String wrong = seg.check(block, at, len);
+        if (wrong != null) {
+            throw new MalformedFrameException(wrong);
+        }
+        return seg.buffer(block, at, len);
     }
 
     private static void writeString(ByteBuf out, String s) {

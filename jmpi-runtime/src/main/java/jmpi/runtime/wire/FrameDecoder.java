@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import java.util.List;
+import jmpi.runtime.shm.ShmLink;
 
 /** Turns one length-delimited chunk into a {@link Frame}; follows a LengthFieldBasedFrameDecoder. */
 public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
@@ -13,6 +14,6 @@ public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf msg, List<Object> out) {
-        out.add(FrameCodec.decode(msg));
+        out.add(FrameCodec.decode(msg, ctx.channel().hasAttr(ShmLink.KEY) && ctx.channel().attr(ShmLink.KEY).get() != null));
     }
 }

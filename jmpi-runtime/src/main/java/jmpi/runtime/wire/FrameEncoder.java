@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import java.util.List;
+import jmpi.runtime.shm.ShmLink;
 
 /**
  * Writes frames: a header buffer and, for large payloads, the payload buffers themselves, so the
@@ -20,6 +21,6 @@ public final class FrameEncoder extends MessageToMessageEncoder<Frame> {
     @Override
     protected void encode(ChannelHandlerContext ctx, Frame msg, List<Object> out) {
         // the encoder releases msg afterwards; what goes to out holds references of its own
-        FrameCodec.encode(msg, ctx.alloc(), out);
+        FrameCodec.encode(msg, ctx.alloc(), out, ctx.channel().attr(ShmLink.KEY).get());
     }
 }

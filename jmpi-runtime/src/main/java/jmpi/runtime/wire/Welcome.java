@@ -1,8 +1,17 @@
 package jmpi.runtime.wire;
 
-/** The coordinator accepted a rank. */
-public record Welcome(int version) implements Frame {
+/**
+ * The coordinator accepted a rank.
+ *
+ * @param flags {@link #SHM}: the coordinator mapped the rank's segment, so both may name blocks in shared memory
+ */
+public record Welcome(int version, int flags) implements Frame {
     public static final byte TYPE = 2;
+    public static final int SHM = 1;
+
+    public Welcome(int version) {
+        this(version, 0);
+    }
 
     @Override
     public byte type() {

@@ -22,6 +22,7 @@ import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
+import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Refused;
@@ -59,7 +60,7 @@ class EngineChannelTest {
     private EmbeddedChannel rank(int r, int size, String token) {
         EmbeddedChannel ch = new EmbeddedChannel(new CoordinatorHandler(engine));
         channels.add(ch);
-        ch.writeInbound(new Hello(1, r, size, token));
+        ch.writeInbound(new Hello(FrameCodec.VERSION, r, size, token));
         return ch;
     }
 
@@ -268,7 +269,7 @@ class EngineChannelTest {
             List<EmbeddedChannel> ranks = new ArrayList<>();
             for (int r = 0; r < 3; r++) {
                 EmbeddedChannel ch = new EmbeddedChannel(new CoordinatorHandler(fresh));
-                ch.writeInbound(new Hello(1, r, 3, "tok"));
+                ch.writeInbound(new Hello(FrameCodec.VERSION, r, 3, "tok"));
                 ranks.add(ch);
             }
             List<ByteBuf> payloads = new ArrayList<>();
@@ -310,7 +311,7 @@ class EngineChannelTest {
             List<EmbeddedChannel> next = new ArrayList<>();
             for (int r = 0; r < 2; r++) {
                 EmbeddedChannel ch = new EmbeddedChannel(new CoordinatorHandler(fresh));
-                ch.writeInbound(new Hello(1, r, 2, "tok"));
+                ch.writeInbound(new Hello(FrameCodec.VERSION, r, 2, "tok"));
                 assertInstanceOf(Welcome.class, ch.readOutbound());
                 ch.writeInbound(new Call(1, Kind.BARRIER, 0, 1, 0, 0, 0, 0, 0, Call.NO_RANKS, Call.NO_RANKS,
                         Call.NO_PARTS));

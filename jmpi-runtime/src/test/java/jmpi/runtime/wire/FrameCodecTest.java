@@ -60,10 +60,12 @@ class FrameCodecTest {
         assertEquals(2, r.error().failedRank());
         assertEquals(new Hello(1, 2, 4, "tok"), roundTrip(new Hello(1, 2, 4, "tok")));
         assertEquals(new Hello(1, 0, 1, null), roundTrip(new Hello(1, 0, 1, null)));
+        assertEquals(new Hello(2, 1, 3, "tok", "jmpi-1-00000000000000ff"), roundTrip(new Hello(2, 1, 3, "tok", "jmpi-1-00000000000000ff")));
         assertEquals(new Refused("why"), roundTrip(new Refused("why")));
         assertEquals(new Cancel(9), roundTrip(new Cancel(9)));
         assertEquals(new Bye(), roundTrip(new Bye()));
         assertEquals(new Welcome(1), roundTrip(new Welcome(1)));
+        assertEquals(new Welcome(2, Welcome.SHM), roundTrip(new Welcome(2, Welcome.SHM)));
     }
 
     /** A large payload is written by reference next to a small header, and read back as a slice. */

@@ -28,8 +28,8 @@ class MessageCodecTest {
         Hello hello = new Hello(1, 2, 4, "token");
         ch.writeOutbound(hello);
         ByteBuf message = ch.readOutbound();
-        // type byte, version, rank, size, then the token as a string
-        assertEquals(1 + 4 + 4 + 4 + 4 + 5, message.readableBytes());
+        // type byte, version, rank, size, the token as a string, then no shared-memory segment (-1)
+        assertEquals(1 + 4 + 4 + 4 + 4 + 5 + 4, message.readableBytes());
         assertEquals(Hello.TYPE, message.getByte(message.readerIndex()));
         ch.writeInbound(message);
         assertEquals(hello, ch.readInbound());
