@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +35,6 @@ public final class Segment {
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final Pattern NAME = Pattern.compile("jmpi-(\\d{1,10})-([0-9a-f]{16})");
     private static final Map<String, Segment> MAPPED = new ConcurrentHashMap<>();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String name;
     private final Path path;
@@ -69,13 +68,16 @@ public final class Segment {
     }
 
     /**
-     * Makes a new file of the given size. Only its header page is allocated now; {@link #fill} allocates
-     * the others as they are first needed, with a write that fails cleanly when tmpfs is full (a
-     * store into an unallocated page would fault instead).
+     * Makes a new file of the given size, named by this process and a random number (unique, not
+     * secret: the file is its owner's alone, and creation never follows a link planted in its way).
+     * Only its header page is allocated now; {@link #fill} allocates the others as they are first
+     * needed, with a write that fails cleanly when tmpfs is full (a store into an unallocated page
+     * would fault instead).
      */
     static Segment create(Path dir, int size) throws IOException {
         sweep(dir);
-        String name = "jmpi-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(RANDOM.nextLong());
+        String name = "jmpi-" + ProcessHandle.current().pid() + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         Path path = dir.resolve(name);
         Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);

@@ -6,6 +6,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.SingleThreadIoEventLoop;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -32,10 +33,18 @@ public final class Netty {
         return Epoll.isAvailable() && !Boolean.getBoolean("jmpi.nio");
     }
 
-    /** A group of daemon threads, so that a program that forgets Finalize can still exit. */
+    /**
+     * A group of daemon threads, so that a program that forgets Finalize can still exit. One thread is
+     * one loop without a group around it: a group's shutdown notifies it through Netty's global
+     * executor, whose thread is not a daemon and keeps the JVM from exiting for a second.
+     */
     public static EventLoopGroup newGroup(int threads, String name) {
         IoHandlerFactory f = epoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), f);
+        DefaultThreadFactory factory = new DefaultThreadFactory(name, true);
+        if (threads == 1) {
+            return new SingleThreadIoEventLoop(null, factory, f);
+        }
+        return new MultiThreadIoEventLoopGroup(threads, factory, f);
     }
 
     public static Class<? extends SocketChannel> socketChannel() {

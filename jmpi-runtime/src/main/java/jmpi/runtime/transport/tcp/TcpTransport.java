@@ -80,7 +80,11 @@ public final class TcpTransport implements Transport {
     @Override
     public ChannelFuture connect(Config config, EventLoopGroup group, String host, int port, ChannelHandler handler) {
         SslContext tls = config.ssl() ? Tls.client(config) : null;
+        // resolved here, not by Netty's resolver: that one hooks the event loop's termination, whose
+        // notification starts Netty's global executor, a thread that keeps the JVM alive a second at exit
+        InetSocketAddress address = new InetSocketAddress(host, port);
         return new Bootstrap()
+                .disableResolver()
                 .group(group)
                 .channel(Netty.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -99,6 +103,6 @@ public final class TcpTransport implements Transport {
                         ch.pipeline().addLast("client", handler);
                     }
                 })
-                .connect(host, port);
+                .connect(address);
     }
 }
