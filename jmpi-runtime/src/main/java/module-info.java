@@ -8,6 +8,10 @@ module jmpi.runtime {
     requires io.netty.codec.mqtt;
     requires io.netty.handler;
     requires io.netty.transport.classes.epoll;
+    // the native library, a resource of a module of its own: unless a module requires it, it is not in
+    // the boot layer, Netty cannot find it, and every event loop falls back to NIO (elsewhere than
+    // x86-64 Linux the module is there but its library does not load, and Netty falls back just the same)
+    requires io.netty.transport.epoll.linux.x86_64;
     requires org.apache.fory.core;
     requires info.picocli;
     requires java.logging;
