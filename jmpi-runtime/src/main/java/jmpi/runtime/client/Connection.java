@@ -159,7 +159,9 @@ final class Connection implements Link {
     @Override
     public ByteBuf newPart(int len) {
         Arena a = arena;
-        if (a != null && len >= ShmLink.MIN_PART && !channel.eventLoop().inEventLoop()) {
+        // an interrupted thread would close the segment's file channel as it grows the segment
+        if (a != null && len >= ShmLink.MIN_PART && !channel.eventLoop().inEventLoop()
+                && !Thread.currentThread().isInterrupted()) {
             ByteBuf b = a.allocate(len);
             if (b == null && !shmGaveUp) {
                 long deadline = System.nanoTime() + SHM_PATIENCE;
@@ -179,8 +181,8 @@ final class Connection implements Link {
     }
 
     /**
-     * Stops offering shared memory and removes the segment's file. Only when no peer can still need
-     * it: the coordinator did not take it, or is gone; otherwise the coordinator removes it when the job ends.
+     * Stops offering shared memory and removes the segment's file. Only while no peer can know its
+     * name: the coordinator did not take it, or the connection never got that far.
      */
     private void dropArena() {
         Arena a = arena;
@@ -333,7 +335,13 @@ final class Connection implements Link {
                 c.writable.notifyAll();
             }
             if (!c.leaving) {
-                c.dropArena();
+                // the file stays while this process lives: the coordinator may still forward what this
+                // rank sent (a connection can close while both ends live); at exit it goes, as nobody
+                // can then serve the rank's messages
+                Arena a = c.arena;
+                if (a != null) {
+                    a.deleteOnExit();
+                }
                 c.lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: the connection closed"));
             } else {
                 // a request another thread still waits for when this rank finalized: it can never complete

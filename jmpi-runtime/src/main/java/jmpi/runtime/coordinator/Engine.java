@@ -153,7 +153,9 @@ final class Engine {
         }
         segments[h.rank()] = h.shm();
         // set before the next frame is decoded: reading it runs on this thread, after this handler
-        ch.attr(ShmLink.KEY).set(new ShmLink(null, true));
+        // a rank may name only this job's segments: the reference counts of any other are not its to touch
+        String[] job = segments;
+        ch.attr(ShmLink.KEY).set(new ShmLink(null, true, name -> Arrays.asList(job).contains(name)));
         return true;
     }
 
@@ -246,6 +248,10 @@ final class Engine {
 
     /** Fails everything pending that involves the dead rank. */
     private void failRank(int rank) {
+        if (segments[rank] != null) {
+            // its file may go before every reader has mapped it; what is still forwarded from it goes as bytes
+            Segment.orphan(segments[rank]);
+        }
         String msg = "rank " + rank + " failed";
         for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
             Pending p = it.next();

@@ -81,7 +81,10 @@ public final class Launcher implements Callable<Integer> {
             new SecureRandom().nextBytes(t);
             token = HexFormat.of().formatHex(t);
         }
-        Thread hook = new Thread(() -> stopAll(null), "jmpirun-stop");
+        Thread hook = new Thread(() -> {
+            stopAll(null);
+            removeSegments();
+        }, "jmpirun-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         BlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
         for (int r = 0; r < np; r++) {
@@ -124,15 +127,19 @@ public final class Launcher implements Callable<Integer> {
             }
         }
         Runtime.getRuntime().removeShutdownHook(hook);
-        // a rank that was killed, or whose coordinator was, leaves its shared memory behind
-        synchronized (ranks) {
-            ranks.forEach(rp -> Segment.removeOf(rp.pid()));
-        }
+        removeSegments();
         for (Thread pump : pumps) {
             pump.join(TimeUnit.SECONDS.toMillis(grace));
         }
         out.flush();
         return code;
+    }
+
+    /** A rank that was killed, or whose coordinator was, leaves its shared memory behind. */
+    private void removeSegments() {
+        synchronized (ranks) {
+            ranks.forEach(rp -> Segment.removeOf(rp.pid()));
+        }
     }
 
     private void stopAll(Process except) {

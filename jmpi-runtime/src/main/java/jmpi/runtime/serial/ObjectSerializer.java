@@ -125,8 +125,13 @@ public final class ObjectSerializer {
         MemoryBuffer written = serialize(obj, () -> fory().serialize(in, obj));
         int len = written.writerIndex();
         ByteBuf out = alloc.apply(len);
-        written.copyTo(0, MemoryBuffer.fromByteBuffer(out.nioBuffer(out.writerIndex(), len)), 0, len);
-        out.writerIndex(out.writerIndex() + len);
+        try {
+            written.copyTo(0, MemoryBuffer.fromByteBuffer(out.nioBuffer(out.writerIndex(), len)), 0, len);
+            out.writerIndex(out.writerIndex() + len);
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
         if (written.size() <= KEEP_SCRATCH) {
             scratch.set(written);
         }

@@ -130,6 +130,15 @@ public final class Arena {
         Segment.remove(name());
     }
 
+    /** Removes the file when this JVM exits (at once if it is exiting already). */
+    public void deleteOnExit() {
+        try {
+            segment.path().toFile().deleteOnExit();
+        } catch (IllegalStateException exiting) {
+            delete();
+        }
+    }
+
     private static long align(long n) {
         return (n + Segment.BLOCK_HEADER - 1) / Segment.BLOCK_HEADER * Segment.BLOCK_HEADER;
     }

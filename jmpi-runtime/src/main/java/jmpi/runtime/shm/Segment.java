@@ -44,6 +44,8 @@ public final class Segment {
     private final FileChannel file;
     /** Bytes from the start whose pages are allocated (owner only). */
     private long filled;
+    /** Its owner failed: readers that have not mapped it yet may find the file gone, so it is forwarded as bytes. */
+    private volatile boolean orphaned;
 
     private Segment(String name, Path path, MappedByteBuffer map, int size, FileChannel file) {
         this.name = name;
@@ -63,8 +65,24 @@ public final class Segment {
         return name;
     }
 
+    public boolean orphaned() {
+        return orphaned;
+    }
+
+    /** Marks the segment of a failed rank, mapped here, so that what is still forwarded from it goes as bytes. */
+    public static void orphan(String name) {
+        Segment s = MAPPED.get(name);
+        if (s != null) {
+            s.orphaned = true;
+        }
+    }
+
     int size() {
         return size;
+    }
+
+    Path path() {
+        return path;
     }
 
     /**

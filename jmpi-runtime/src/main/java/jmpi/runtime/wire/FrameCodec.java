@@ -136,6 +136,9 @@ public final class FrameCodec {
     /** Names p's bytes in shared memory, moving them there if need be; false if there is no room. */
     private static boolean writeShared(ByteBuf p, Arena own, ByteBuf out) {
         ShmBuf s = ShmBuf.of(p);
+        if (s != null && s.segment().orphaned()) {
+            return false;
+        }
         boolean copied = false;
         if (s == null) {
             s = own == null ? null : own.copyOf(p);
@@ -216,11 +219,11 @@ public final class FrameCodec {
      * The frame's parts are new references to slices of in, which the caller may release.
      */
     public static Frame decode(ByteBuf in) {
-        return decode(in, false);
+        return decode(in, null);
     }
 
-    /** As above; shared says whether parts may name shared memory, else such a part is malformed. */
-    public static Frame decode(ByteBuf in, boolean shared) {
+    /** As above; shared says which shared memory parts may name (null: none, such a part is malformed). */
+    public static Frame decode(ByteBuf in, ShmLink shared) {
         ByteBuf[][] held = new ByteBuf[1][];
         try {
             return decode(in, held, shared);
@@ -232,7 +235,7 @@ public final class FrameCodec {
         }
     }
 
-    private static Frame decode(ByteBuf in, ByteBuf[][] held, boolean shared) {
+    private static Frame decode(ByteBuf in, ByteBuf[][] held, ShmLink shared) {
         try {
             byte type = in.readByte();
             Frame f;
@@ -301,7 +304,7 @@ public final class FrameCodec {
     }
 
     /** Slices, not copies; held[0] names them as they are made so that a failure releases them. */
-    private static ByteBuf[] readParts(ByteBuf in, ByteBuf[][] held, boolean shared) {
+    private static ByteBuf[] readParts(ByteBuf in, ByteBuf[][] held, ShmLink shared) {
         int n = checkedCount(in, in.readInt(), 4);
         if (n == 0) {
             return Parts.NONE;
@@ -324,11 +327,14 @@ public final class FrameCodec {
     }
 
     /** A part in shared memory; its reference was taken by the writer for this reader. */
-    private static ByteBuf readShared(ByteBuf in, boolean shared) {
-        if (!shared) {
+    private static ByteBuf readShared(ByteBuf in, ShmLink shared) {
+        if (shared == null) {
             throw new MalformedFrameException("a part in shared memory on a connection that did not agree to it");
         }
         String name = readString(in);
+        if (!shared.mayName(String.valueOf(name))) {
+            throw new MalformedFrameException("a part in shared memory " + name + ", which is not this job's");
+        }
         int block = in.readInt();
         int at = in.readInt();
         int len = in.readInt();

@@ -14,6 +14,6 @@ public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf msg, List<Object> out) {
-        out.add(FrameCodec.decode(msg, ctx.channel().hasAttr(ShmLink.KEY) && ctx.channel().attr(ShmLink.KEY).get() != null));
+        out.add(FrameCodec.decode(msg, ctx.channel().hasAttr(ShmLink.KEY) ? ctx.channel().attr(ShmLink.KEY).get() : null));
     }
 }

@@ -259,9 +259,29 @@ class SharedMemoryTest {
             assertInstanceOf(MalformedFrameException.class, d.getCause());
             in.finishAndReleaseAll();
         }
+        // a well-formed name of a segment that is not the job's: the coordinator refuses it
+        EmbeddedChannel coordinator = pipeline(new ShmLink(null, true, name -> false));
+        DecoderException notOurs = assertThrows(DecoderException.class, () -> coordinator.writeInbound(wire.retainedDuplicate()));
+        assertTrue(notOurs.getCause().getMessage().contains("not this job's"), notOurs.getCause().getMessage());
+        coordinator.finishAndReleaseAll();
         wire.release();
         // the writer took the reader's reference; no reader took it, as a lost connection would leave it
         part.segment().release(part.block());
+        assertEquals(0, arena.held());
+    }
+
+    /** A failed rank's file may be gone before a reader maps it: what is forwarded from it goes as bytes. */
+    @Test
+    void partsOfAnOrphanedSegmentAreForwardedAsBytes() {
+        ShmBuf part = arena.allocate(100_000);
+        pattern(part, 100_000, 9);
+        Segment.orphan(arena.name());
+        List<Integer> written = new java.util.ArrayList<>();
+        Reply back = (Reply) across(Reply.ok(1, part), new ShmLink(null, true), written);
+        assertTrue(written.get(0) > 100_000, "named instead of sent: " + written.get(0));
+        assertFalse(back.parts()[0] instanceof ShmBuf);
+        assertEquals(pattern(Unpooled.buffer(), 100_000, 9), back.parts()[0]);
+        back.release();
         assertEquals(0, arena.held());
     }
 
