@@ -26,6 +26,7 @@ import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.shm.Segment;
 import jmpi.runtime.shm.ShmBuf;
 import jmpi.runtime.shm.ShmLink;
+import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
@@ -364,6 +365,11 @@ final class Engine {
         if (ci == null || ci.rankOf(rank) < 0) {
             reply(rank, Reply.error(c.reqId(), ErrorInfo.mpi(MPI.ERR_COMM,
                     "communicator " + c.comm() + " unknown or does not contain rank " + rank)));
+            return;
+        }
+        if ((c.flags() & Call.BUFFER) != 0 && (c.dtype() < BufferCodec.BYTE || c.dtype() > BufferCodec.BOOLEAN)) {
+            // checked before anything is kept: a message of no known element type cannot be counted later
+            reply(rank, Reply.error(c.reqId(), ErrorInfo.mpi(MPI.ERR_TYPE, "unknown buffer element type " + c.dtype())));
             return;
         }
         try {
