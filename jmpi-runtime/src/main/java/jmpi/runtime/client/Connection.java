@@ -109,22 +109,23 @@ final class Connection implements Link {
         }
         ch.writeAndFlush(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
                 arena == null ? null : arena.name()));
+        boolean welcomed = false;
         try {
             long left = Math.max(1, deadline - System.nanoTime());
             c.welcomed.get(Math.max(left, TimeUnit.SECONDS.toNanos(5)), TimeUnit.NANOSECONDS);
+            welcomed = true;
         } catch (ExecutionException e) {
-            ch.close();
-            c.dropArena();
             throw FutureRequest.unwrap(e.getCause());
         } catch (TimeoutException e) {
-            ch.close();
-            c.dropArena();
             throw new MPIException(MPI.ERR_OTHER, "the coordinator at " + host + ":" + port + " did not answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ch.close();
-            c.dropArena();
             throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
+        } finally {
+            if (!welcomed) {
+                ch.close();
+                c.dropArena();
+            }
         }
         return c;
     }

@@ -132,7 +132,9 @@ public final class Segment {
             }
             return true;
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "shared memory " + name + " cannot grow past " + filled + " bytes: " + e);
+            // once: the arena stops using the segment after this
+            LOG.log(System.Logger.Level.WARNING, "shared memory " + name + " cannot grow past " + filled
+                    + " bytes (is /dev/shm full?); payloads go through the socket from now on", e);
             return false;
         }
     }
@@ -172,15 +174,14 @@ public final class Segment {
             if (s != null && s.file != null) {
                 s.file.close();
             }
-            Matcher m = NAME.matcher(name);
             Path dir = dir();
             if (s != null) {
                 Files.deleteIfExists(s.path);
-            } else if (m.matches() && dir != null) {
+            } else if (NAME.matcher(name).matches() && dir != null) {
                 Files.deleteIfExists(dir.resolve(name));
             }
         } catch (IOException e) {
-            System.getLogger(Segment.class.getName()).log(System.Logger.Level.DEBUG, "cannot remove " + name, e);
+            LOG.log(System.Logger.Level.DEBUG, "cannot remove " + name, e);
         }
     }
 

@@ -332,7 +332,7 @@ public final class FrameCodec {
             throw new MalformedFrameException("a part in shared memory on a connection that did not agree to it");
         }
         String name = readString(in);
-        if (!shared.mayName(String.valueOf(name))) {
+        if (name == null || !shared.mayName(name)) {
             throw new MalformedFrameException("a part in shared memory " + name + ", which is not this job's");
         }
         int block = in.readInt();
@@ -340,7 +340,7 @@ public final class FrameCodec {
         int len = in.readInt();
         Segment seg;
         try {
-            seg = Segment.open(String.valueOf(name));
+            seg = Segment.open(name);
         } catch (IOException e) {
             throw new MalformedFrameException("cannot map the shared memory a part lies in: " + e.getMessage(), e);
         }
