@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import jdk.jfr.FlightRecorder;
 import jmpi.Comm;
 import jmpi.MPI;
 import jmpi.MPIException;
@@ -127,29 +128,14 @@ final class ClientComm implements Comm {
 
     private <T> FutureRequest<T> track(FutureRequest<T> r, String operation, long bytes) {
         pending.add(r);
-        OperationEvent ev = new OperationEvent();
-        boolean record = ev.isEnabled();
-        if (record) {
-            ev.begin();
+        // Loading an event class starts Flight Recorder's machinery, some 0.15 s of every JVM's start,
+        // so a JVM in which nothing records never loads it; a recording started later is still seen.
+        if (FlightRecorder.isInitialized()) {
+            OperationEvent.record(r.future, operation, id, size, bytes);
         }
-        r.future.whenComplete((v, e) -> {
-            pending.remove(r);
-            if (record) {
-                ev.end();
-                if (ev.shouldCommit()) {
-                    ev.operation = operation;
-                    ev.communicator = id;
-                    ev.groupSize = size;
-                    ev.bytes = bytes;
-                    ev.failed = e != null;
-                    ev.commit();
-                }
-            }
-        });
+        r.future.whenComplete((v, e) -> pending.remove(r));
         return r;
     }
-
-
 
     private void checkLive() {
         if (freed) {

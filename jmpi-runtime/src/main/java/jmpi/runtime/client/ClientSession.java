@@ -14,8 +14,9 @@ import jmpi.runtime.transport.Netty;
 /** A rank connected to its job; rank 0 also hosts the coordinator unless the job names one. */
 public final class ClientSession implements Session {
     private static final System.Logger LOG = System.getLogger(ClientSession.class.getName());
-    /** Shared by every session of the process: replies are decoded here, off the program's threads. */
-    private static final EventLoopGroup GROUP = Netty.newGroup(1, "jmpi-client");
+    /** Shared by the open sessions of the process: replies are decoded here, off the program's threads. */
+    private static EventLoopGroup loop;
+    private static int loopUsers;
 
     private final Config config;
     private final ObjectSerializer serial;
@@ -36,9 +37,11 @@ public final class ClientSession implements Session {
             port = server.address().getPort();
         }
         this.embedded = server;
+        EventLoopGroup group = acquireLoop();
         try {
-            this.connection = Connection.open(config, GROUP, host == null ? "127.0.0.1" : host, port);
+            this.connection = Connection.open(config, group, host == null ? "127.0.0.1" : host, port);
         } catch (RuntimeException e) {
+            releaseLoop();
             if (server != null) {
                 server.close();
             }
@@ -47,6 +50,25 @@ public final class ClientSession implements Session {
         this.world = new ClientComm(this, connection, 0, config.rank(), config.size());
         // COMM_SELF never touches the network: a coordinator of its own, in this process
         this.self = new ClientComm(this, new LocalLink(serial), 0, 0, 1);
+    }
+
+    private static synchronized EventLoopGroup acquireLoop() {
+        if (loopUsers++ == 0) {
+            loop = Netty.newGroup(1, "jmpi-client");
+        }
+        return loop;
+    }
+
+    /**
+     * The last session to close stops the loop and waits for its thread: the JVM's exit waits up to
+     * 0.3 s for threads inside native code, and an idle loop sits in epoll_wait.
+     */
+    private static synchronized void releaseLoop() {
+        if (--loopUsers == 0) {
+            EventLoopGroup g = loop;
+            loop = null;
+            g.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
     }
 
     /** Connects as config.rank() of config.size(). */
@@ -97,6 +119,7 @@ public final class ClientSession implements Session {
         // taken before leaving: once the last rank leaves, the coordinator starts waiting for a new job
         java.util.concurrent.CompletableFuture<Void> jobDone = embedded == null ? null : embedded.jobDone();
         connection.leave();
+        releaseLoop();
         if (embedded != null) {
             // the coordinator must outlive the other ranks' goodbyes; they are all past the barrier
             try {

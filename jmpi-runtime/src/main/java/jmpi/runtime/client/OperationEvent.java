@@ -1,5 +1,6 @@
 package jmpi.runtime.client;
 
+import java.util.concurrent.CompletableFuture;
 import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
@@ -28,4 +29,24 @@ final class OperationEvent extends Event {
 
     @Label("Failed")
     boolean failed;
+
+    /** Times {@code completion} from now until it completes, if Flight Recorder records this event. */
+    static void record(CompletableFuture<?> completion, String operation, int communicator, int groupSize, long bytes) {
+        OperationEvent ev = new OperationEvent();
+        if (!ev.isEnabled()) {
+            return;
+        }
+        ev.begin();
+        completion.whenComplete((v, e) -> {
+            ev.end();
+            if (ev.shouldCommit()) {
+                ev.operation = operation;
+                ev.communicator = communicator;
+                ev.groupSize = groupSize;
+                ev.bytes = bytes;
+                ev.failed = e != null;
+                ev.commit();
+            }
+        });
+    }
 }
