@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 public final class Latency implements Callable<Integer> {
     private static final int TAG = 7;
 
-    @Option(names = "--warmup", defaultValue = "1000", description = "untimed iterations of each small operation (default: ${DEFAULT-VALUE})")
+    // the JIT of every rank's JVM settles only after some seconds when four ranks share two cores:
+    // timed too early, a barrier measures the compilers (300 us after 1,000 iterations, 150 after 20,000)
+    @Option(names = "--warmup", defaultValue = "20000", description = "untimed iterations of each small operation (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--iters", defaultValue = "5000", description = "timed iterations of each small operation (default: ${DEFAULT-VALUE})")

@@ -113,7 +113,7 @@ final class ClientComm implements Comm {
         // MPI's Disconnect completes what is pending on the communicator before freeing it
         for (FutureRequest<?> r : List.copyOf(pending)) {
             try {
-                r.future.join();
+                r.waitFor();
             } catch (RuntimeException e) {
                 // its owner sees the failure; disconnecting goes on
             }
@@ -128,6 +128,7 @@ final class ClientComm implements Comm {
 
     private <T> FutureRequest<T> track(FutureRequest<T> r, String operation, long bytes) {
         pending.add(r);
+        r.drivenBy(link);
         // Loading an event class starts Flight Recorder's machinery, some 0.15 s of every JVM's start,
         // so a JVM in which nothing records never loads it; a recording started later is still seen.
         if (FlightRecorder.isInitialized()) {

@@ -21,7 +21,9 @@ public final class ClientSession implements Session {
     private final Config config;
     private final ObjectSerializer serial;
     private final CoordinatorServer embedded;
-    private final Connection connection;
+    private final RemoteLink connection;
+    /** Whether this session holds the shared event loop (its connection is a Netty channel). */
+    private final boolean usesLoop;
     private final ClientComm world;
     private final ClientComm self;
     private volatile boolean closed;
@@ -37,11 +39,15 @@ public final class ClientSession implements Session {
             port = server.address().getPort();
         }
         this.embedded = server;
-        EventLoopGroup group = acquireLoop();
+        String target = host == null ? "127.0.0.1" : host;
+        this.usesLoop = !callerDriven(config);
         try {
-            this.connection = Connection.open(config, group, host == null ? "127.0.0.1" : host, port);
+            this.connection = usesLoop ? Connection.open(config, acquireLoop(), target, port)
+                    : SocketConnection.open(config, target, port);
         } catch (RuntimeException e) {
-            releaseLoop();
+            if (usesLoop) {
+                releaseLoop();
+            }
             if (server != null) {
                 server.close();
             }
@@ -50,6 +56,14 @@ public final class ClientSession implements Session {
         this.world = new ClientComm(this, connection, 0, config.rank(), config.size());
         // COMM_SELF never touches the network: a coordinator of its own, in this process
         this.self = new ClientComm(this, new LocalLink(serial), 0, 0, 1);
+    }
+
+    /**
+     * Plain TCP connections are read and written by the calling threads themselves; TLS and the other
+     * transports go through Netty. {@code -Djmpi.nettyClient=true} makes TCP go through Netty too.
+     */
+    private static boolean callerDriven(Config config) {
+        return "tcp".equals(config.proto()) && !config.ssl() && !Boolean.getBoolean("jmpi.nettyClient");
     }
 
     private static synchronized EventLoopGroup acquireLoop() {
@@ -85,7 +99,7 @@ public final class ClientSession implements Session {
         return serial;
     }
 
-    Connection connection() {
+    RemoteLink connection() {
         return connection;
     }
 
@@ -119,7 +133,9 @@ public final class ClientSession implements Session {
         // taken before leaving: once the last rank leaves, the coordinator starts waiting for a new job
         java.util.concurrent.CompletableFuture<Void> jobDone = embedded == null ? null : embedded.jobDone();
         connection.leave();
-        releaseLoop();
+        if (usesLoop) {
+            releaseLoop();
+        }
         if (embedded != null) {
             // the coordinator must outlive the other ranks' goodbyes; they are all past the barrier
             try {

@@ -1,20 +1,15 @@
 package jmpi.runtime.client;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.ReferenceCountUtil;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import jmpi.Config;
@@ -26,32 +21,17 @@ import jmpi.runtime.shm.ShmLink;
 import jmpi.runtime.transport.Transport;
 import jmpi.runtime.transport.Transports;
 import jmpi.runtime.wire.Bye;
-import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Cancel;
+import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
-import jmpi.runtime.wire.Refused;
 import jmpi.runtime.wire.Reply;
-import jmpi.runtime.wire.Welcome;
 
-/** A rank's connection to the coordinator: sends frames, routes replies to whoever waits for them. */
-final class Connection implements Link {
-    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
-
+/** A rank's connection to the coordinator through a Netty channel: TLS, MQTT, gRPC, or TCP when asked for. */
+final class Connection extends RemoteLink {
     private final Channel channel;
-    private final Map<Integer, Consumer<Reply>> waiting = new ConcurrentHashMap<>();
-    private final AtomicInteger ids = new AtomicInteger();
-    private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
-    private volatile MPIException lost;
-    private volatile boolean leaving;
-    private volatile long limit = Long.MAX_VALUE;
     private final Object writable = new Object();
-    /** This rank's shared memory for large payloads, while the coordinator shares its host; else null. */
-    private volatile Arena arena;
-    /** How long a sender waits for room in shared memory before its payload takes the socket. */
-    private static final long SHM_PATIENCE = TimeUnit.MILLISECONDS.toNanos(200);
-    private volatile boolean shmGaveUp;
 
     private Connection(Channel channel) {
         this.channel = channel;
@@ -70,14 +50,6 @@ final class Connection implements Link {
             // the frame will not be written, so nobody else releases its payload
             ReferenceCountUtil.release(f);
             throw e;
-        }
-    }
-
-    /** Fails locally, before anything is sent, when a call carries more than JMPI_SERIAL_SIZE bytes. */
-    private void checkSize(Frame f) {
-        if (f instanceof Call c && c.payloadBytes() > limit) {
-            throw new MPIException(MPI.ERR_COUNT, "a message of " + c.payloadBytes() + " bytes exceeds the limit of "
-                    + limit + " bytes (JMPI_SERIAL_SIZE)");
         }
     }
 
@@ -147,51 +119,13 @@ final class Connection implements Link {
     }
 
     @Override
-    public int nextId() {
-        return ids.incrementAndGet();
+    boolean mayWaitForRoom() {
+        return !channel.eventLoop().inEventLoop();
     }
 
-    /**
-     * Large parts go straight into shared memory when the coordinator shares this host: one copy
-     * fewer. When the segment is full, the caller waits a little for receivers to free blocks, as a
-     * full socket makes it wait; if none are freed in that time (their receivers are busy elsewhere),
-     * the payload goes through the socket, and so do the next ones until blocks are free again.
-     */
     @Override
-    public ByteBuf newPart(int len) {
-        Arena a = arena;
-        // an interrupted thread would close the segment's file channel as it grows the segment
-        if (a != null && len >= ShmLink.MIN_PART && !channel.eventLoop().inEventLoop()
-                && !Thread.currentThread().isInterrupted()) {
-            ByteBuf b = a.allocate(len);
-            if (b == null && !shmGaveUp) {
-                long deadline = System.nanoTime() + SHM_PATIENCE;
-                // receivers free blocks in other processes, which cannot wake this thread: look again, less and less often
-                for (long pause = 10_000; b == null && System.nanoTime() < deadline && lost == null && a.fits(len);
-                     pause = Math.min(pause * 2, 1_000_000)) {
-                    LockSupport.parkNanos(pause);
-                    b = a.allocate(len);
-                }
-            }
-            shmGaveUp = b == null;
-            if (b != null) {
-                return b;
-            }
-        }
-        return Link.super.newPart(len);
-    }
-
-    /**
-     * Stops offering shared memory and removes the segment's file. Only while no peer can know its
-     * name: the coordinator did not take it, or the connection never got that far.
-     */
-    private void dropArena() {
-        Arena a = arena;
-        arena = null;
-        if (a != null) {
-            channel.attr(ShmLink.KEY).set(null);
-            a.delete();
-        }
+    void unlinkShm() {
+        channel.attr(ShmLink.KEY).set(null);
     }
 
     /** Sends a frame whose reply goes to onReply (registered before sending, as replies can be quick). */
@@ -203,7 +137,7 @@ final class Connection implements Link {
             if (!x.isSuccess()) {
                 Consumer<Reply> w = waiting.remove(reqId);
                 if (w != null) {
-                    w.accept(Reply.error(reqId, jmpi.runtime.wire.ErrorInfo.of(lostError(x.cause()))));
+                    w.accept(Reply.error(reqId, ErrorInfo.of(lostError(x.cause()))));
                 }
             }
         });
@@ -252,40 +186,13 @@ final class Connection implements Link {
         }
     }
 
-    /** Says goodbye and closes; waits for the close to finish. */
+    @Override
     void leave() {
         leaving = true;
         if (channel.isActive()) {
             channel.writeAndFlush(new Bye()).addListener(x -> channel.close());
         }
         channel.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    }
-
-    private MPIException lostError(Throwable cause) {
-        MPIException l = lost;
-        return l != null ? l : new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + cause);
-    }
-
-    private void dispatch(Reply r) {
-        Consumer<Reply> w = waiting.remove(r.reqId());
-        if (w != null) {
-            w.accept(r);
-        } else if (r.status() == Reply.ERROR) {
-            LOG.log(System.Logger.Level.WARNING, "coordinator: {0}", r.error().message());
-        }
-    }
-
-    private void lose(MPIException e) {
-        if (lost == null) {
-            lost = e;
-        }
-        welcomed.completeExceptionally(e);
-        for (Integer id : waiting.keySet()) {
-            Consumer<Reply> w = waiting.remove(id);
-            if (w != null) {
-                w.accept(Reply.error(id, jmpi.runtime.wire.ErrorInfo.of(e)));
-            }
-        }
     }
 
     /** Reads replies; new per channel as it belongs to one connection. */
@@ -303,19 +210,7 @@ final class Connection implements Link {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Frame f) {
-            Connection c = holder[0];
-            if (f instanceof Reply r) {
-                c.dispatch(r);
-            } else if (f instanceof Welcome w) {
-                ShmLink shm = ctx.channel().attr(ShmLink.KEY).get();
-                if ((w.flags() & Welcome.SHM) != 0 && shm != null) {
-                    shm.startSending();
-                } else {
-                    c.dropArena();
-                }
-                c.welcomed.complete(null);
-            } else if (f instanceof Refused r) {
-                c.lose(new MPIException(MPI.ERR_OTHER, "the coordinator refused this rank: " + r.reason()));
+            if (!holder[0].received(f, ctx.channel().attr(ShmLink.KEY).get())) {
                 ctx.close();
             }
         }
@@ -335,19 +230,7 @@ final class Connection implements Link {
             synchronized (c.writable) {
                 c.writable.notifyAll();
             }
-            if (!c.leaving) {
-                // the file stays while this process lives: the coordinator may still forward what this
-                // rank sent (a connection can close while both ends live); at exit it goes, as nobody
-                // can then serve the rank's messages
-                Arena a = c.arena;
-                if (a != null) {
-                    a.deleteOnExit();
-                }
-                c.lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: the connection closed"));
-            } else {
-                // a request another thread still waits for when this rank finalized: it can never complete
-                c.lose(new MPIException(MPI.ERR_COMM, "MPI.Finalize() ran while this request was pending"));
-            }
+            c.closed();
             ctx.fireChannelInactive();
         }
 

@@ -16,6 +16,8 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
     final CompletableFuture<T> future = new CompletableFuture<>();
     private volatile Status status = EMPTY;
     private volatile Runnable canceller;
+    /** The link whose replies complete this request, where a waiting caller may read them itself. */
+    private volatile Link link;
 
     /** A request that has already completed. */
     public static <T> FutureRequest<T> completed(T value, Status status) {
@@ -37,12 +39,25 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
         Completions.signal();
     }
 
+    void drivenBy(Link l) {
+        this.link = l;
+    }
+
+    /** Lets the link read replies in this thread until the future is done, where it can. */
+    private void drive() {
+        Link l = link;
+        if (l != null && !future.isDone()) {
+            l.await(future);
+        }
+    }
+
     void onCancel(Runnable r) {
         this.canceller = r;
     }
 
     @Override
     public T waitFor() {
+        drive();
         try {
             return future.get();
         } catch (ExecutionException e) {
@@ -73,6 +88,7 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
 
     @Override
     public Status status() {
+        drive();
         try {
             future.get();
         } catch (ExecutionException e) {

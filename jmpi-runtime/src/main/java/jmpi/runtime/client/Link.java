@@ -21,6 +21,13 @@ interface Link {
     /** Asks to cancel a pending receive or probe. */
     void cancel(int reqId);
 
+    /**
+     * Called by a thread about to wait for f: a link whose callers read their own replies does so
+     * here. Returns when f is done, or early when the link cannot help (the caller then waits for f).
+     */
+    default void await(CompletableFuture<?> f) {
+    }
+
     /** A buffer for len bytes of an outgoing payload, which the frame's write releases. */
     default ByteBuf newPart(int len) {
         return ByteBufAllocator.DEFAULT.directBuffer(len, len);

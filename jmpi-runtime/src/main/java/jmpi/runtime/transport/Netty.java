@@ -68,10 +68,14 @@ public final class Netty {
                     ? ByteToMessageDecoder.COMPOSITE_CUMULATOR.cumulate(alloc, cumulation, in)
                     : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(alloc, cumulation, in);
 
+    /** The largest frame body a connection accepts: the payload limit and room for the header. */
+    public static int maxFrame(int serialSize) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) serialSize + HEADER_ALLOWANCE);
+    }
+
     /** Length framing, then frame decoding and encoding, in front of the business handler. */
     public static void addCodec(ChannelPipeline p, int serialSize) {
-        int max = (int) Math.min(Integer.MAX_VALUE, (long) serialSize + HEADER_ALLOWANCE);
-        LengthFieldBasedFrameDecoder framer = new LengthFieldBasedFrameDecoder(max, 0, 4, 0, 4);
+        LengthFieldBasedFrameDecoder framer = new LengthFieldBasedFrameDecoder(maxFrame(serialSize), 0, 4, 0, 4);
         framer.setCumulator(CUMULATOR);
         p.addLast("framer", framer);
         p.addLast("decoder", new FrameDecoder());

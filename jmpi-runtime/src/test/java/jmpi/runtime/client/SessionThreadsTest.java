@@ -33,15 +33,32 @@ class SessionThreadsTest {
         }
     }
 
+    /** Rank 0 of one, which hosts the coordinator: a connection, an operation, finalize. */
+    private static void oneRankJob(String connectionThread) throws InterruptedException {
+        Session s = Session.connect(Config.builder().port(0).token("t").rank(0).size(1).build());
+        assertTrue(jmpiThreads().stream().anyMatch(t -> t.getName().startsWith(connectionThread)),
+                () -> "no " + connectionThread + " thread among " + jmpiThreads());
+        assertEquals(5, (int) s.world().allreduce(5, MPI.SUM));
+        s.close();
+        assertNoJmpiThreadLeft();
+    }
+
     @Test
     void finalizeStopsEveryThreadAndTheNextSessionWorks() throws Exception {
         for (int round = 0; round < 2; round++) {
-            // rank 0 of one hosts the coordinator
-            Session s = Session.connect(Config.builder().port(0).token("t").rank(0).size(1).build());
-            assertTrue(jmpiThreads().stream().anyMatch(t -> t.getName().startsWith("jmpi-client")));
-            assertEquals(5, (int) s.world().allreduce(5, MPI.SUM));
-            s.close();
-            assertNoJmpiThreadLeft();
+            oneRankJob("jmpi-progress");
+        }
+    }
+
+    @Test
+    void finalizeStopsTheEventLoopOfAConnectionThroughNetty() throws Exception {
+        System.setProperty("jmpi.nettyClient", "true");
+        try {
+            for (int round = 0; round < 2; round++) {
+                oneRankJob("jmpi-client");
+            }
+        } finally {
+            System.clearProperty("jmpi.nettyClient");
         }
     }
 
