@@ -11,7 +11,7 @@ import time
 results, out, np, runs, commit = sys.argv[1:6]
 NOTES = "<!-- notes -->"
 
-iops, small, latency, start, sweep, commands = {}, {}, {}, [], {}, {}
+iops, small, latency, start, sweep, bounded, commands = {}, {}, {}, [], {}, {}, {}
 with open(results) as f:
     for line in f:
         label, command, text = line.rstrip("\n").split("\t", 2)
@@ -32,6 +32,9 @@ with open(results) as f:
         elif kind == "start":
             start.append(data["wall_s"])
             commands.setdefault(("start",), command.replace("wall ", "time ", 1))
+        elif kind == "bounded":
+            bounded.setdefault(words[1], []).append(data)
+            commands.setdefault(("bounded", words[1]), command)
         elif kind == "sweep":
             sweep.setdefault(words[1], []).append((data["avg_message_bytes"], data))
             commands.setdefault(("sweep", words[1], words[2]), command)
@@ -109,13 +112,23 @@ if "barrier" in latency:
 if "allreduce (object)" in latency:
     targets.append(("`allreduce` of one int", "≤ 80 µs median",
                     f"{lat('allreduce (object)'):.0f} µs (object), {lat('Allreduce (int[1])'):.0f} µs (`int[1]`)"))
+def mib(rows, key):
+    return f"{med(r[key] for r in rows) / 2**20:.0f} MiB"
+
+
 if iops_row("Async", "buffer"):
     rows = iops_row("Async", "buffer")
     sync_time = med(r["time_s"] for r in iops_row("Sync", "buffer"))
+    measured = ""
+    if bounded.get("async") and bounded.get("sync"):
+        b = bounded["async"]
+        measured = (f"with `-Xmx300m`: {mib(b, 'peak_pss_bytes')} peak PSS (RSS {mib(b, 'peak_rss_bytes')},"
+                    f" heap {mib(b, 'peak_heap_bytes')}), {med(r['time_s'] for r in b):.2f} s"
+                    f" (sync with `-Xmx300m` {med(r['time_s'] for r in bounded['sync']):.2f} s); ")
     targets.append(("`Iops async --step-size 0 --max-size 21 --reps 500`, buffer API",
                     "≤ 300 MiB per rank, time ≤ sync",
-                    f"{med(r['peak_rss_bytes'] for r in rows) / 2**20:.0f} MiB peak RSS"
-                    f" ({med(r['peak_heap_bytes'] for r in rows) / 2**20:.0f} MiB peak heap),"
+                    measured + f"with `JAVA_OPTS` only: {mib(rows, 'peak_pss_bytes')} peak PSS"
+                    f" (RSS {mib(rows, 'peak_rss_bytes')}, heap {mib(rows, 'peak_heap_bytes')}),"
                     f" {med(r['time_s'] for r in rows):.2f} s (sync {sync_time:.2f} s)"))
 if start:
     targets.append((f"`jmpirun -np {np}` of a program that only calls `barrier`", "≤ 2 s wall",
@@ -130,10 +143,12 @@ lines += [
     "## Throughput (Iops)",
     "",
     "pympi's three cases. Time is the slowest rank's; transfer counts every byte twice (sent and received), as"
-    " pympi does; memory is the largest rank's peak (rank 0 also hosts the coordinator).",
+    " pympi does; memory is the largest rank's peak (rank 0 also hosts the coordinator). The resident set"
+    " counts every shared-memory page a rank touched, its own segment's and the others', in full; the"
+    " proportional set size (PSS, sampled every 50 ms) divides each shared page among the processes that map it.",
     "",
-    "| Test | API | Transport | Time | Transfer | Operations | Memory (peak RSS) | Memory (peak heap) |",
-    "|-|-|-|-|-|-|-|-|",
+    "| Test | API | Transport | Time | Transfer | Operations | Memory (peak RSS) | Memory (peak PSS) | Memory (peak heap) |",
+    "|-|-|-|-|-|-|-|-|-|",
 ]
 for (name, api, proto), rows in iops.items():
     one = " (one run)" if len(rows) == 1 and int(runs) > 1 else ""
@@ -142,6 +157,7 @@ for (name, api, proto), rows in iops.items():
         f" | {si(med(r['transfer_bps'] for r in rows))}bps"
         f" | {med(r['iops'] for r in rows):.2f} IOPS"
         f" | {med(r['peak_rss_bytes'] for r in rows) / 1e6:.2f} MB"
+        f" | {med(r['peak_pss_bytes'] for r in rows) / 1e6:.2f} MB"
         f" | {med(r['peak_heap_bytes'] for r in rows) / 1e6:.2f} MB |")
 lines.append("")
 

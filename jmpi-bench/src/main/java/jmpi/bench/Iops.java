@@ -1,5 +1,6 @@
 package jmpi.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class Iops implements Callable<Integer> {
 
     @Parameters(index = "0", description = "synchronization mode: ${COMPLETION-CANDIDATES}")
     Mode mode;
+
+    /** What each rank reports: time, peak RSS, peak heap, peak PSS. */
+    private static final int FIGURES = 4;
+    /** How often the proportional set size is sampled; the kernel keeps no peak of it. */
+    private static final Duration PSS_PERIOD = Duration.ofMillis(50);
 
     @Option(names = "--min-size", defaultValue = "8", description = "exponent of the smallest message size (default: ${DEFAULT-VALUE})")
     int minSize;
@@ -83,6 +89,7 @@ public final class Iops implements Callable<Integer> {
 
         comm.barrier();
         Memory.resetHeapPeaks();
+        Memory.PssPeak pss = new Memory.PssPeak(PSS_PERIOD);
         long start = System.nanoTime();
         switch (mode) {
             case sync -> {
@@ -101,9 +108,10 @@ public final class Iops implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        pss.close();
 
-        double[] mine = {seconds, Memory.peakRss(), Memory.peakHeap()};
-        double[] all = new double[3 * ranks];
+        double[] mine = {seconds, Memory.peakRss(), Memory.peakHeap(), pss.peak()};
+        double[] all = new double[FIGURES * ranks];
         comm.Gather(mine, all, 0);
         if (comm.rank() == 0) {
             report(sizes, ranks, all, exchange.padding());
@@ -116,6 +124,7 @@ public final class Iops implements Callable<Integer> {
         double[] times = column(all, 0, ranks);
         double[] rss = column(all, 1, ranks);
         double[] heap = column(all, 2, ranks);
+        double[] pss = column(all, 3, ranks);
         // the job is as slow as its slowest rank
         double time = max(times);
         long ops = sizes.size();
@@ -135,8 +144,8 @@ public final class Iops implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "Data:       %s @ %sB%n", Units.si(ops), Units.si(avg));
         System.out.printf(Locale.ROOT, "Transfer:   %sB @ %5sbps%n", Units.si(transfer), Units.si(bps));
         System.out.printf(Locale.ROOT, "Operations: %s @ %sIOPS%n", Units.si(ops), Units.si(iops));
-        System.out.printf(Locale.ROOT, "Memory:     %sB peak RSS @ %sB peak heap (largest rank)%n",
-                Units.si(max(rss)), Units.si(max(heap)));
+        System.out.printf(Locale.ROOT, "Memory:     %sB peak RSS @ %sB peak heap @ %sB peak PSS (largest rank)%n",
+                Units.si(max(rss)), Units.si(max(heap)), Units.si(max(pss)));
         System.out.println(new Json()
                 .put("bench", "iops")
                 .put("mode", mode.name())
@@ -158,9 +167,11 @@ public final class Iops implements Callable<Integer> {
                 .put("iops", iops)
                 .put("peak_rss_bytes", max(rss))
                 .put("peak_heap_bytes", max(heap))
+                .put("peak_pss_bytes", max(pss))
                 .put("time_s_per_rank", times)
                 .put("peak_rss_bytes_per_rank", rss)
-                .put("peak_heap_bytes_per_rank", heap));
+                .put("peak_heap_bytes_per_rank", heap)
+                .put("peak_pss_bytes_per_rank", pss));
     }
 
     private static List<Request<?>> withoutCompleted(List<Request<?>> pending, int[] done) {
@@ -184,7 +195,7 @@ public final class Iops implements Callable<Integer> {
     private static double[] column(double[] rows, int col, int n) {
         double[] out = new double[n];
         for (int r = 0; r < n; r++) {
-            out[r] = rows[3 * r + col];
+            out[r] = rows[FIGURES * r + col];
         }
         return out;
     }

@@ -6,11 +6,76 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
-/** Peak memory of this process: resident set from the kernel, heap from the JVM's memory pools. */
+/**
+ * Peak memory of this process: resident set from the kernel, heap from the JVM's memory pools, and
+ * the proportional set size sampled while a measurement runs.
+ */
 final class Memory {
     private Memory() {
+    }
+
+    /**
+     * This process's proportional set size in bytes: its private pages, plus each shared page divided
+     * by the number of processes that map it; -1 where unknown. Ranks on one host map each other's
+     * shared-memory segments, which the resident set counts in full in every one of them.
+     */
+    static long pss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.substring(4).trim().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or an unexpected format: report the figure as unknown
+        }
+        return -1;
+    }
+
+    /** Samples {@link #pss()} every period until closed; the kernel keeps no peak of it. */
+    static final class PssPeak implements AutoCloseable {
+        private final Thread sampler;
+        private volatile boolean done;
+        private volatile long peak = -1;
+
+        PssPeak(Duration period) {
+            sampler = new Thread(() -> {
+                while (!done) {
+                    sample();
+                    LockSupport.parkNanos(period.toNanos());
+                }
+            }, "pss-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        private void sample() {
+            long v = pss();
+            if (v > peak) {
+                peak = v;
+            }
+        }
+
+        /** The largest sample, the last one taken at close included; -1 where unknown. */
+        long peak() {
+            return peak;
+        }
+
+        @Override
+        public void close() {
+            done = true;
+            LockSupport.unpark(sampler);
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            sample();
+        }
     }
 
     /** Peak resident set size in bytes (VmHWM, over the whole process life), or -1 where unknown. */

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -59,6 +61,10 @@ class BenchSmokeTest {
                         "--api", api));
                 assertTrue(out.contains("Operations: 5.0 @"), out);
                 assertTrue(out.contains("{\"bench\":\"iops\""), out);
+                // every rank sampled its proportional set size at least once
+                Matcher pss = Pattern.compile("\"peak_pss_bytes\":([0-9.eE+]+)").matcher(out);
+                assertTrue(pss.find(), out);
+                assertTrue(Double.parseDouble(pss.group(1)) > 0, out);
             }
         }
     }

@@ -83,6 +83,7 @@ final class ClientComm implements Comm {
             throw new MPIException(MPI.ERR_ARG, "colour " + color + " must be non-negative or MPI.UNDEFINED");
         }
         FutureRequest<Comm> r = new FutureRequest<>();
+        r.drivenBy(link);
         int reqId = conn().nextId();
         conn().send(new Call(reqId, Kind.SPLIT, id, seq.incrementAndGet(), color, 0, key, 0, 0,
                 Call.NO_RANKS, Call.NO_RANKS, Call.NO_PARTS), reqId, reply -> {
@@ -230,7 +231,8 @@ final class ClientComm implements Comm {
             r.complete(decoder.decode(reply), reply.status() == Reply.CANCELLED
                     ? new Status(reply.source(), reply.tag(), 0, true)
                     : new Status(reply.source(), reply.tag(), reply.count(), false));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a reply too deep or too large to decode fails its own request, not the thread that read it
             r.fail(e);
         }
     }
@@ -425,6 +427,7 @@ final class ClientComm implements Comm {
             return FutureRequest.completed(Optional.of(new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false)), null);
         }
         FutureRequest<Optional<Status>> r = new FutureRequest<>();
+        r.drivenBy(link);
         int reqId = conn().nextId();
         conn().send(new Call(reqId, kind, id, 0, 0, 0, tag, source, 0, Call.NO_RANKS, Call.NO_RANKS, Call.NO_PARTS),
                 reqId, reply -> complete(r, reply, x -> x.status() == Reply.NONE ? Optional.empty()

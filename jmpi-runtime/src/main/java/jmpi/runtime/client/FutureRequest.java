@@ -83,6 +83,10 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
 
     @Override
     public boolean test() {
+        Link l = link;
+        if (l != null && !future.isDone()) {
+            l.poll();
+        }
         return future.isDone();
     }
 

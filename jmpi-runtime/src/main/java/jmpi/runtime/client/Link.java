@@ -28,6 +28,10 @@ interface Link {
     default void await(CompletableFuture<?> f) {
     }
 
+    /** Called by a thread that tests a request: a link whose callers read their own replies routes what has arrived. */
+    default void poll() {
+    }
+
     /** A buffer for len bytes of an outgoing payload, which the frame's write releases. */
     default ByteBuf newPart(int len) {
         return ByteBufAllocator.DEFAULT.directBuffer(len, len);

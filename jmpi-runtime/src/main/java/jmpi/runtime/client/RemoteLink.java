@@ -45,6 +45,11 @@ abstract class RemoteLink implements Link {
     /** Whether this thread may wait for room in shared memory: not one that must read or write frames. */
     abstract boolean mayWaitForRoom();
 
+    /** A buffer for a large part when shared memory cannot take it. */
+    ByteBuf socketPart(int len) {
+        return Link.super.newPart(len);
+    }
+
     /** Stops naming parts in shared memory on the wire. */
     abstract void unlinkShm();
 
@@ -87,7 +92,7 @@ abstract class RemoteLink implements Link {
                 return b;
             }
         }
-        return Link.super.newPart(len);
+        return socketPart(len);
     }
 
     /**
@@ -111,7 +116,12 @@ abstract class RemoteLink implements Link {
     void dispatch(Reply r) {
         Consumer<Reply> w = waiting.remove(r.reqId());
         if (w != null) {
-            w.accept(r);
+            try {
+                w.accept(r);
+            } catch (RuntimeException | StackOverflowError e) {
+                // whoever waits for it learns from its own request; the thread that read it goes on
+                LOG.log(System.Logger.Level.WARNING, "a reply could not be delivered: " + e, e);
+            }
         } else if (r.status() == Reply.ERROR) {
             LOG.log(System.Logger.Level.WARNING, "coordinator: {0}", r.error().message());
         }

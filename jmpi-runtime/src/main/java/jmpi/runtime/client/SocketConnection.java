@@ -31,6 +31,7 @@ import jmpi.runtime.shm.ShmLink;
 import jmpi.runtime.transport.Netty;
 import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Cancel;
+import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
@@ -46,7 +47,9 @@ import jmpi.runtime.wire.Reply;
  * progress thread of the connection reads instead.
  *
  * <p>Plain {@link Socket} streams, not a channel: a read or write of an interrupted thread must not
- * close the connection.
+ * close the connection. Reads time out every {@link #READ_TIMEOUT_MS} ms, so that a reader notices
+ * an interrupt or the end of the connection's life. Whatever completes when a reply is routed (a
+ * callback of a request's future) runs on the thread that read it.
  */
 final class SocketConnection extends RemoteLink {
     /** How often the progress thread looks for pending requests that nobody reads for. */
@@ -55,6 +58,10 @@ final class SocketConnection extends RemoteLink {
     private static final long IDLE = TimeUnit.MILLISECONDS.toNanos(50);
     /** Bytes read at a time when no larger frame is expected. */
     private static final int READ_CHUNK = 64 << 10;
+    /** How long a read waits before its thread looks whether it should stop reading. */
+    private static final int READ_TIMEOUT_MS = 100;
+    /** A read buffer larger than this is let go once everything in it has been routed. */
+    private static final int KEEP_READ_BUFFER = 4 * READ_CHUNK;
     /** Frames are encoded into heap buffers: a socket stream writes from arrays. */
     private static final ByteBufAllocator HEAP = new HeapAllocator();
 
@@ -112,17 +119,21 @@ final class SocketConnection extends RemoteLink {
             c.reading.lock();
             try {
                 while (!c.welcomed.isDone()) {
-                    c.readFrame();
+                    if (!c.readFrame()) {
+                        throw new MPIException(MPI.ERR_OTHER, "the coordinator at " + host + ":" + port
+                                + " did not answer");
+                    }
                 }
-            } catch (SocketTimeoutException e) {
-                throw new MPIException(MPI.ERR_OTHER, "the coordinator at " + host + ":" + port + " did not answer");
             } catch (IOException | RuntimeException e) {
+                if (e instanceof MPIException m) {
+                    throw m;
+                }
                 c.fail(e);
             } finally {
                 c.reading.unlock();
             }
             c.welcomed.join();
-            s.setSoTimeout(0);
+            s.setSoTimeout(READ_TIMEOUT_MS);
             welcomed = true;
         } catch (java.util.concurrent.CompletionException e) {
             throw FutureRequest.unwrap(e.getCause());
@@ -184,6 +195,12 @@ final class SocketConnection extends RemoteLink {
         shm = null;
     }
 
+    /** On the heap, where a socket stream writes it in one call; Netty's direct buffers go 8 KiB at a time. */
+    @Override
+    ByteBuf socketPart(int len) {
+        return HEAP.heapBuffer(len, len);
+    }
+
     /** Fails locally if the coordinator is lost or f is too large, releasing f. */
     private void readyToSend(Frame f) {
         try {
@@ -211,6 +228,17 @@ final class SocketConnection extends RemoteLink {
             write(f);
         } catch (IOException e) {
             fail(e);
+        } catch (RuntimeException e) {
+            waiting.remove(reqId);
+            throw e;
+        }
+        MPIException l = lost;
+        if (l != null) {
+            // lost while this request was being registered, after the loss failed every request it saw
+            Consumer<Reply> w = waiting.remove(reqId);
+            if (w != null) {
+                w.accept(Reply.error(reqId, ErrorInfo.of(l)));
+            }
         }
     }
 
@@ -268,8 +296,9 @@ final class SocketConnection extends RemoteLink {
 
     /**
      * Returns once f is done: reads the socket while nobody else does, and otherwise waits for f or
-     * for the reader to stop, whichever comes first. Returns early, with f pending, once the
-     * coordinator is lost (f then fails, or never had a reply to wait for) or the thread is interrupted.
+     * for the reader to stop, whichever comes first. Returns with f pending once the coordinator is
+     * lost (f then has failed, unless it waits for no reply) or the thread is interrupted, within a
+     * read timeout; the caller then waits for f, or stops waiting, as it would without this.
      */
     @Override
     public void await(CompletableFuture<?> f) {
@@ -279,10 +308,15 @@ final class SocketConnection extends RemoteLink {
             if (reading.tryLock()) {
                 try {
                     while (!f.isDone() && lost == null) {
-                        readFrame();
+                        if (!readFrame() && me.isInterrupted()) {
+                            break;
+                        }
                     }
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | Error e) {
                     fail(e);
+                    if (e instanceof Error err) {
+                        throw err;
+                    }
                 } finally {
                     reading.unlock();
                     handOff();
@@ -302,6 +336,29 @@ final class SocketConnection extends RemoteLink {
             } finally {
                 readerWanted.remove(me);
             }
+        }
+    }
+
+    /** Routes what has already arrived, without waiting for more: for a caller that tests a request. */
+    @Override
+    public void poll() {
+        if (lost != null || !reading.tryLock()) {
+            return;
+        }
+        try {
+            int ready = in.available();
+            if (ready > 0) {
+                makeRoom(missing());
+                inbound.writeBytes(in, Math.min(ready, inbound.writableBytes()));
+            }
+            while (routeBuffered()) {
+                // every whole frame that was read
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        } finally {
+            reading.unlock();
+            handOff();
         }
     }
 
@@ -327,7 +384,7 @@ final class SocketConnection extends RemoteLink {
                         while (!waiting.isEmpty() && readerWanted.isEmpty() && lost == null && !closing) {
                             readFrame();
                         }
-                    } catch (IOException | RuntimeException e) {
+                    } catch (IOException | RuntimeException | Error e) {
                         if (!closing) {
                             fail(e);
                         }
@@ -352,44 +409,69 @@ final class SocketConnection extends RemoteLink {
         }
     }
 
-    /** Reads until one frame is complete and routes it. Only the holder of {@link #reading} calls this. */
-    private void readFrame() throws IOException {
-        for (;;) {
-            int need = 4;
-            if (inbound.readableBytes() >= 4) {
-                int len = inbound.getInt(inbound.readerIndex());
-                if (len < 1 || len > maxFrame) {
-                    throw new MalformedFrameException("a frame of " + len + " bytes from the coordinator (at most "
-                            + maxFrame + ")");
-                }
-                if (inbound.readableBytes() >= 4 + len) {
-                    inbound.skipBytes(4);
-                    ByteBuf body = inbound.readRetainedSlice(len);
-                    Frame f;
-                    try {
-                        f = FrameCodec.decode(body, shm);
-                    } finally {
-                        body.release();
-                    }
-                    boolean expected;
-                    try {
-                        expected = received(f, shm);
-                    } finally {
-                        // as a channel handler's message: whoever keeps a part took a reference of its own
-                        ReferenceCountUtil.release(f);
-                    }
-                    if (!expected) {
-                        throw new IOException("the coordinator refused this rank");
-                    }
-                    return;
-                }
-                need = 4 + len;
+    /**
+     * Reads until one frame is complete and routes it; false when a read timed out first. Only the
+     * holder of {@link #reading} calls this.
+     */
+    private boolean readFrame() throws IOException {
+        while (!routeBuffered()) {
+            makeRoom(missing());
+            int n;
+            try {
+                n = inbound.writeBytes(in, inbound.writableBytes());
+            } catch (SocketTimeoutException e) {
+                return false;
             }
-            makeRoom(need);
-            if (inbound.writeBytes(in, inbound.writableBytes()) < 0) {
+            if (n < 0) {
                 throw new EOFException("the coordinator closed the connection");
             }
         }
+        return true;
+    }
+
+    /** How many bytes from the first unread one make the next frame whole (its length prefix first). */
+    private int missing() {
+        if (inbound.readableBytes() < 4) {
+            return 4;
+        }
+        return 4 + frameLength();
+    }
+
+    private int frameLength() {
+        int len = inbound.getInt(inbound.readerIndex());
+        // as Netty's length decoder counts it, the prefix included
+        if (len < 1 || len > maxFrame - 4) {
+            throw new MalformedFrameException("a frame of " + len + " bytes from the coordinator (at most "
+                    + (maxFrame - 4) + ")");
+        }
+        return len;
+    }
+
+    /** Decodes and routes the next frame if it has arrived whole; false if it has not. */
+    private boolean routeBuffered() throws IOException {
+        if (inbound.readableBytes() < 4 || inbound.readableBytes() < 4 + frameLength()) {
+            return false;
+        }
+        int len = frameLength();
+        inbound.skipBytes(4);
+        ByteBuf body = inbound.readRetainedSlice(len);
+        Frame f;
+        try {
+            f = FrameCodec.decode(body, shm);
+        } finally {
+            body.release();
+        }
+        boolean expected;
+        try {
+            expected = received(f, shm);
+        } finally {
+            // as a channel handler's message: whoever keeps a part took a reference of its own
+            ReferenceCountUtil.release(f);
+        }
+        if (!expected) {
+            throw new IOException("the coordinator refused this rank");
+        }
+        return true;
     }
 
     /**
@@ -399,7 +481,14 @@ final class SocketConnection extends RemoteLink {
     private void makeRoom(int need) {
         ByteBuf b = inbound;
         if (b.readableBytes() == 0 && b.refCnt() == 1) {
-            b.clear();
+            if (b.capacity() > KEEP_READ_BUFFER) {
+                // one large frame must not keep its buffer for the rest of the session
+                b.release();
+                b = Unpooled.EMPTY_BUFFER;
+                inbound = b;
+            } else {
+                b.clear();
+            }
         }
         if (b.writableBytes() > 0 && b.capacity() - b.readerIndex() >= need) {
             return;
@@ -431,19 +520,40 @@ final class SocketConnection extends RemoteLink {
         if (lost == null) {
             try {
                 write(new Bye());
+                // the coordinator closes its end when ours is shut: the reader then meets the end at once
+                socket.shutdownOutput();
             } catch (IOException e) {
                 // the coordinator is gone already: nothing to say goodbye to
             }
         }
-        closeQuietly(socket);
         LockSupport.unpark(progress);
         try {
             progress.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        drain();
+        closeQuietly(socket);
         closed();
         dropInbound();
+    }
+
+    /**
+     * Reads to the end of the connection, routing what still comes, for at most a few seconds:
+     * closing a socket with unread bytes resets the connection, and a reset can overtake the goodbye.
+     */
+    private void drain() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        reading.lock();
+        try {
+            while (lost == null && System.nanoTime() < deadline) {
+                readFrame();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the end of the connection, as expected
+        } finally {
+            reading.unlock();
+        }
     }
 
     /** Gives back what was read and not decoded, once nobody reads any more. */

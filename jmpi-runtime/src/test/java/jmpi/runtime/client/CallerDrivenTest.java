@@ -108,6 +108,42 @@ class CallerDrivenTest {
     }
 
     @Test
+    void aCallerInterruptedWhileItReadsTheSocketStopsWaiting() throws Exception {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                r0.world().recv(1, 6);
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        reader.start();
+        // wait until the receiving thread is the one reading the socket
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!readsTheSocket(reader)) {
+            assertTrue(System.nanoTime() < deadline, "the receiver never read the socket");
+            Thread.onSpinWait();
+        }
+        reader.interrupt();
+        Throwable e = outcome.get(60, TimeUnit.SECONDS);
+        assertTrue(e instanceof MPIException && e.getMessage().contains("interrupted"), String.valueOf(e));
+        // the receive still stands and takes the first message; the connection serves the next call
+        r1.world().send("first", 0, 6);
+        r1.world().send("second", 0, 6);
+        assertEquals("second", r0.world().<String>recv(1, 6));
+    }
+
+    private static boolean readsTheSocket(Thread t) {
+        for (StackTraceElement f : t.getStackTrace()) {
+            if (f.getClassName().equals(SocketConnection.class.getName()) && f.getMethodName().equals("readFrame")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void aCoordinatorThatAnswersWithNoFrameFailsTheConnectClearly() throws Exception {
         try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
