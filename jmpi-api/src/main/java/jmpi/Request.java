@@ -58,8 +58,11 @@ public interface Request<T> {
                     }
                 }
                 if (signalling) {
-                    // one wake-up per completion, nothing registered on each request
-                    Completions.awaitAfter(seen);
+                    // the waiting thread reads replies itself where it can; else one wake-up per
+                    // completion, nothing registered on each request
+                    if (!((Completions.Signalling) requests.get(0)).awaitSignal(seen)) {
+                        Completions.awaitAfter(seen);
+                    }
                 } else {
                     anyOf(requests);
                 }

@@ -18,6 +18,14 @@ public final class Completions {
 
     /** A request that calls {@link Completions#signal()} after it completes, however it completes. */
     public interface Signalling {
+        /**
+         * Waits until some request completes after generation seen, doing the work that completes
+         * requests (reading replies) in this thread where the runtime can; false, without waiting,
+         * where it cannot, and the caller then waits with {@link Completions#awaitAfter(long)}.
+         */
+        default boolean awaitSignal(long seen) throws InterruptedException {
+            return false;
+        }
     }
 
     /** Called after a request completes. Cheap when nobody waits: an increment and a read. */

@@ -51,6 +51,15 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
         }
     }
 
+    @Override
+    public boolean awaitSignal(long seen) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Link l = link;
+        return l != null && l.awaitSignal(seen);
+    }
+
     void onCancel(Runnable r) {
         this.canceller = r;
     }

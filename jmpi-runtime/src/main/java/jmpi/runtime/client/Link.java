@@ -28,6 +28,15 @@ interface Link {
     default void await(CompletableFuture<?> f) {
     }
 
+    /**
+     * Called by a thread that waits for any request to complete after generation seen of
+     * {@link jmpi.spi.Completions}: a link whose callers read their own replies does so here until one
+     * completes, and says true; false if it cannot (the caller then waits for the signal).
+     */
+    default boolean awaitSignal(long seen) {
+        return false;
+    }
+
     /** Called by a thread that tests a request: a link whose callers read their own replies routes what has arrived. */
     default void poll() {
     }

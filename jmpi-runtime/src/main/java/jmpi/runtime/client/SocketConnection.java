@@ -37,6 +37,7 @@ import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.MalformedFrameException;
 import jmpi.runtime.wire.Reply;
+import jmpi.spi.Completions;
 
 /**
  * A rank's connection to the coordinator over plain TCP, driven by the rank's own threads. A caller
@@ -62,6 +63,8 @@ final class SocketConnection extends RemoteLink {
     private static final int READ_TIMEOUT_MS = 100;
     /** A read buffer larger than this is let go once everything in it has been routed. */
     private static final int KEEP_READ_BUFFER = 4 * READ_CHUNK;
+    /** The least time between two polls of the socket by threads that test requests. */
+    private static final long POLL_GAP = TimeUnit.MICROSECONDS.toNanos(20);
     /** Frames are encoded into heap buffers: a socket stream writes from arrays. */
     private static final ByteBufAllocator HEAP = new HeapAllocator();
 
@@ -80,6 +83,7 @@ final class SocketConnection extends RemoteLink {
     private final Thread progress;
     private volatile boolean progressAsleep;
     private volatile boolean closing;
+    private volatile long lastPoll;
 
     private SocketConnection(Socket socket, Config config, Arena arena) throws IOException {
         this.socket = socket;
@@ -339,12 +343,42 @@ final class SocketConnection extends RemoteLink {
         }
     }
 
-    /** Routes what has already arrived, without waiting for more: for a caller that tests a request. */
+    /** Reads while nobody else does, until some request completes after generation seen. */
+    @Override
+    public boolean awaitSignal(long seen) {
+        if (lost != null || !reading.tryLock()) {
+            return false;
+        }
+        Thread me = Thread.currentThread();
+        try {
+            while (Completions.generation() == seen && lost == null) {
+                if (!readFrame() && me.isInterrupted()) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            fail(e);
+            if (e instanceof Error err) {
+                throw err;
+            }
+        } finally {
+            reading.unlock();
+            handOff();
+        }
+        return true;
+    }
+
+    /**
+     * Routes what has already arrived, without waiting for more: for a caller that tests a request.
+     * At most once per {@link #POLL_GAP}, so that testing many requests in a row reads once.
+     */
     @Override
     public void poll() {
-        if (lost != null || !reading.tryLock()) {
+        long now = System.nanoTime();
+        if (now - lastPoll < POLL_GAP || lost != null || !reading.tryLock()) {
             return;
         }
+        lastPoll = now;
         try {
             int ready = in.available();
             if (ready > 0) {
