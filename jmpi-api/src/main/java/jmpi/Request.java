@@ -28,7 +28,10 @@ public interface Request<T> {
     /** Asks to cancel the operation; {@link Status#cancelled()} tells whether it was. */
     void cancel();
 
-    /** A future completed with the result, or exceptionally with the {@link MPIException}. */
+    /**
+     * A future completed with the result, or exceptionally with the {@link MPIException}. What is
+     * chained on it runs off the runtime's own threads, so it may block.
+     */
     CompletableFuture<T> toCompletableFuture();
 
     /** Waits for all requests; returns their results in order. Throws the first failure in list order. */

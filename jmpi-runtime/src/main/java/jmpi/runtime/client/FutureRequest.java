@@ -124,7 +124,20 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
     @Override
     public CompletableFuture<T> toCompletableFuture() {
         // a copy, so that completing it from outside cannot forge a result
-        return future.copy();
+        if (future.isDone()) {
+            return future.copy();
+        }
+        // completed off the thread that reads the reply: what users chain on it (a send that waits
+        // for room in the socket, say) must never hold up the reading of the rank's connection
+        CompletableFuture<T> copy = new CompletableFuture<>();
+        future.whenCompleteAsync((v, e) -> {
+            if (e == null) {
+                copy.complete(v);
+            } else {
+                copy.completeExceptionally(e);
+            }
+        });
+        return copy;
     }
 
     @Override

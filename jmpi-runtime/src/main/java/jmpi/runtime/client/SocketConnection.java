@@ -49,8 +49,9 @@ import jmpi.spi.Completions;
  *
  * <p>Plain {@link Socket} streams, not a channel: a read or write of an interrupted thread must not
  * close the connection. Reads time out every {@link #READ_TIMEOUT_MS} ms, so that a reader notices
- * an interrupt or the end of the connection's life. Whatever completes when a reply is routed (a
- * callback of a request's future) runs on the thread that read it.
+ * an interrupt or the end of the connection's life. What completes when a reply is routed runs on
+ * the thread that read it: the runtime's own bookkeeping only, as the futures users chain on
+ * complete elsewhere ({@link FutureRequest#toCompletableFuture()}).
  */
 final class SocketConnection extends RemoteLink {
     /** How often the progress thread looks for pending requests that nobody reads for. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,6 +88,26 @@ class CallerDrivenTest {
         assertEquals(0, Request.waitAny(List.of(viaWaitAny)));
         assertEquals("two", viaFuture.toCompletableFuture().get(60, TimeUnit.SECONDS));
         assertEquals("one", viaWaitAny.waitFor());
+    }
+
+    @Test
+    void aCallbackThatBlocksHoldsUpNoReading() throws Exception {
+        CountDownLatch later = new CountDownLatch(1);
+        Request<String> first = r1.world().irecv(0, 3);
+        CompletableFuture<Void> chained = first.toCompletableFuture().thenRun(() -> {
+            try {
+                // were it run by the thread that read the reply, the receive below could never happen
+                assertTrue(later.await(60, TimeUnit.SECONDS), "the callback held up the connection");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        r0.world().send("one", 1, 3);
+        r0.world().send("two", 1, 4);
+        assertEquals("one", first.waitFor());
+        assertEquals("two", r1.world().<String>recv(0, 4));
+        later.countDown();
+        chained.get(60, TimeUnit.SECONDS);
     }
 
     @Test
