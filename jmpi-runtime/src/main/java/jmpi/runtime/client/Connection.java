@@ -5,7 +5,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,20 +36,10 @@ final class Connection extends RemoteLink {
         this.channel = channel;
     }
 
-    /** Fails locally if the coordinator is lost or f is too large; waits while too much is queued. */
-    private void readyToSend(Frame f) {
-        try {
-            MPIException l = lost;
-            if (l != null) {
-                throw l;
-            }
-            checkSize(f);
-            awaitWritable();
-        } catch (RuntimeException e) {
-            // the frame will not be written, so nobody else releases its payload
-            ReferenceCountUtil.release(f);
-            throw e;
-        }
+    /** Waits while too much is queued. */
+    @Override
+    void beforeSend() {
+        awaitWritable();
     }
 
     /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */

@@ -1,6 +1,7 @@
 package jmpi.runtime.client;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,8 +59,28 @@ abstract class RemoteLink implements Link {
         return ids.incrementAndGet();
     }
 
+    /** Waits, if need be, until the connection takes another frame. */
+    void beforeSend() {
+    }
+
+    /** Fails locally if the coordinator is lost or f is too large, releasing f; then {@link #beforeSend()}. */
+    void readyToSend(Frame f) {
+        try {
+            MPIException l = lost;
+            if (l != null) {
+                throw l;
+            }
+            checkSize(f);
+            beforeSend();
+        } catch (RuntimeException e) {
+            // the frame will not be written, so nobody else releases its payload
+            ReferenceCountUtil.release(f);
+            throw e;
+        }
+    }
+
     /** Fails locally, before anything is sent, when a call carries more than JMPI_SERIAL_SIZE bytes. */
-    void checkSize(Frame f) {
+    private void checkSize(Frame f) {
         if (f instanceof Call c && c.payloadBytes() > limit) {
             throw new MPIException(MPI.ERR_COUNT, "a message of " + c.payloadBytes() + " bytes exceeds the limit of "
                     + limit + " bytes (JMPI_SERIAL_SIZE)");

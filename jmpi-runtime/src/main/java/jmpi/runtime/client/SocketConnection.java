@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import jmpi.Config;
 import jmpi.MPI;
@@ -206,21 +207,6 @@ final class SocketConnection extends RemoteLink {
         return HEAP.heapBuffer(len, len);
     }
 
-    /** Fails locally if the coordinator is lost or f is too large, releasing f. */
-    private void readyToSend(Frame f) {
-        try {
-            MPIException l = lost;
-            if (l != null) {
-                throw l;
-            }
-            checkSize(f);
-        } catch (RuntimeException e) {
-            // the frame will not be written, so nobody else releases its payload
-            ReferenceCountUtil.release(f);
-            throw e;
-        }
-    }
-
     @Override
     public void send(Frame f, int reqId, Consumer<Reply> onReply) {
         readyToSend(f);
@@ -310,22 +296,7 @@ final class SocketConnection extends RemoteLink {
         Thread me = Thread.currentThread();
         boolean hooked = false;
         while (!f.isDone() && lost == null && !me.isInterrupted()) {
-            if (reading.tryLock()) {
-                try {
-                    while (!f.isDone() && lost == null) {
-                        if (!readFrame() && me.isInterrupted()) {
-                            break;
-                        }
-                    }
-                } catch (IOException | RuntimeException | Error e) {
-                    fail(e);
-                    if (e instanceof Error err) {
-                        throw err;
-                    }
-                } finally {
-                    reading.unlock();
-                    handOff();
-                }
+            if (readWhileFree(f::isDone)) {
                 return;
             }
             if (!hooked) {
@@ -347,12 +318,20 @@ final class SocketConnection extends RemoteLink {
     /** Reads while nobody else does, until some request completes after generation seen. */
     @Override
     public boolean awaitSignal(long seen) {
+        return readWhileFree(() -> Completions.generation() != seen);
+    }
+
+    /**
+     * Unless another thread reads, reads and routes frames until done says so, the coordinator is
+     * lost, or this thread is interrupted (seen at the next read timeout); false if another reads.
+     */
+    private boolean readWhileFree(BooleanSupplier done) {
         if (lost != null || !reading.tryLock()) {
             return false;
         }
         Thread me = Thread.currentThread();
         try {
-            while (Completions.generation() == seen && lost == null) {
+            while (!done.getAsBoolean() && lost == null) {
                 if (!readFrame() && me.isInterrupted()) {
                     break;
                 }
