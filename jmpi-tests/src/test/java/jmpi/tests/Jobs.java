@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** Starts jmpirun from the repository, as a user does, and collects what it prints. */
@@ -62,7 +64,20 @@ final class Jobs {
     }
 
     /** A port that was free a moment ago, for a coordinator that must listen on a known port. */
+    /**
+     * A port free now, below Linux's range of ports handed out to sockets that bind port 0 (32768 and
+     * up by default): a job's coordinator listens there only later, and mpirun's own daemons, which
+     * bind port 0 meanwhile, could otherwise take it first and answer the ranks.
+     */
     static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (BindException e) {
+                // taken: try another
+            }
+        }
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

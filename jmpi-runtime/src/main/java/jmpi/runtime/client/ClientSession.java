@@ -99,10 +99,6 @@ public final class ClientSession implements Session {
         return serial;
     }
 
-    RemoteLink connection() {
-        return connection;
-    }
-
     void checkOpen() {
         if (closed) {
             throw new MPIException(MPI.ERR_COMM, "this rank has finalized");

@@ -337,7 +337,10 @@ final class SocketConnection extends RemoteLink {
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
-            fail(e);
+            // the progress thread meets the end of the connection when finalize shuts it: leave() deals with that
+            if (!(closing && me == progress)) {
+                fail(e);
+            }
             if (e instanceof Error err) {
                 throw err;
             }
@@ -393,19 +396,9 @@ final class SocketConnection extends RemoteLink {
         while (!closing && lost == null) {
             if (!waiting.isEmpty()) {
                 lastBusy = System.nanoTime();
-                if (readerWanted.isEmpty() && reading.tryLock()) {
-                    try {
-                        while (!waiting.isEmpty() && readerWanted.isEmpty() && lost == null && !closing) {
-                            readFrame();
-                        }
-                    } catch (IOException | RuntimeException | Error e) {
-                        if (!closing) {
-                            fail(e);
-                        }
-                    } finally {
-                        reading.unlock();
-                        handOff();
-                    }
+                // a caller that waits reads for itself: this thread gives way to it after each frame
+                if (readerWanted.isEmpty()
+                        && readWhileFree(() -> waiting.isEmpty() || !readerWanted.isEmpty() || closing)) {
                     continue;
                 }
             }
@@ -463,10 +456,13 @@ final class SocketConnection extends RemoteLink {
 
     /** Decodes and routes the next frame if it has arrived whole; false if it has not. */
     private boolean routeBuffered() throws IOException {
-        if (inbound.readableBytes() < 4 || inbound.readableBytes() < 4 + frameLength()) {
+        if (inbound.readableBytes() < 4) {
             return false;
         }
         int len = frameLength();
+        if (inbound.readableBytes() < 4 + len) {
+            return false;
+        }
         inbound.skipBytes(4);
         ByteBuf body = inbound.readRetainedSlice(len);
         Frame f;
@@ -507,7 +503,7 @@ final class SocketConnection extends RemoteLink {
         if (b.writableBytes() > 0 && b.capacity() - b.readerIndex() >= need) {
             return;
         }
-        if (b.refCnt() == 1 && b.capacity() >= need && b.capacity() > 0 && b.readerIndex() > 0) {
+        if (b.refCnt() == 1 && b.capacity() >= need && b.readerIndex() > 0) {
             b.discardReadBytes();
             return;
         }
