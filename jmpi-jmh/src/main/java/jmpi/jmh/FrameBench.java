@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.SendCall;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
-import jmpi.runtime.wire.Kind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,8 +56,7 @@ public class FrameBench {
     }
 
     private Call call() {
-        return new Call(1, Kind.SEND, 0, 0, 0, 0, 7, 1, Call.bufferFlags(BufferCodec.BYTE), Call.NO_RANKS,
-                Call.NO_RANKS, new ByteBuf[] {payload.retainedDuplicate()});
+        return SendCall.of(1, 0, 1, 7, false, BufferCodec.BYTE, payload.retainedDuplicate());
     }
 
     /** The pipeline's encoder: a header, and large payloads by reference. */

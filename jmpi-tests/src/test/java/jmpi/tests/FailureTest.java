@@ -68,10 +68,10 @@ class FailureTest {
         s.setSoTimeout(30_000);
         byte[] t = token.getBytes(StandardCharsets.UTF_8);
         DataOutputStream out = new DataOutputStream(s.getOutputStream());
-        // type, protocol version 2, rank, size, token, and no shared-memory segment
+        // type, protocol version 3, rank, size, token, and no shared-memory segment
         out.writeInt(1 + 4 + 4 + 4 + 4 + t.length + 4);
         out.writeByte(1);
-        out.writeInt(2);
+        out.writeInt(3);
         out.writeInt(rank);
         out.writeInt(size);
         out.writeInt(t.length);

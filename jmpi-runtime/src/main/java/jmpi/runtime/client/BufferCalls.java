@@ -9,8 +9,8 @@ import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.BufferCodec.View;
-import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.Reply;
 
 /**
@@ -61,8 +61,8 @@ final class BufferCalls {
         }
     }
 
-    private Request<Void> call(byte kind, int root, int op, int dtype, ByteBuf[] parts, ReplyHandler h) {
-        return comm.collective(kind, root, op, Call.bufferFlags(dtype), parts, r -> {
+    private Request<Void> call(Kind kind, int root, int op, int dtype, ByteBuf[] parts, ReplyHandler h) {
+        return comm.collective(kind, root, op, dtype, parts, r -> {
             h.handle(r);
             return null;
         });
@@ -77,7 +77,7 @@ final class BufferCalls {
     Request<Void> ibcast(Object buf, int root) {
         comm.checkRoot(root);
         View v = BufferCodec.view(buf, "buffer");
-        ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count(), comm::newPart)} : Call.NO_PARTS;
+        ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count(), comm::newPart)} : Parts.NONE;
         return call(Kind.BCAST, root, 0, v.dtype(), parts, r -> {
             if (rank() != root) {
                 place(v, r.parts()[0], 0, v.count(), root);
@@ -146,7 +146,7 @@ final class BufferCalls {
         comm.checkRoot(root);
         boolean inPlace = recvbuf == MPI.IN_PLACE && rank() == root;
         View recv = inPlace ? null : BufferCodec.view(recvbuf, "recvbuf");
-        ByteBuf[] parts = Call.NO_PARTS;
+        ByteBuf[] parts = Parts.NONE;
         int dtype = recv == null ? 0 : recv.dtype();
         if (rank() == root) {
             View send = BufferCodec.view(sendbuf, "sendbuf");
@@ -258,7 +258,7 @@ final class BufferCalls {
     Request<Void> isend(Object buf, int dest, int tag, boolean sync) {
         comm.checkSend(dest, tag);
         View v = BufferCodec.view(buf, "buffer");
-        return comm.sendPayload(v.readBuf(0, v.count(), comm::newPart), dest, tag, sync, Call.bufferFlags(v.dtype()));
+        return comm.sendPayload(v.readBuf(0, v.count(), comm::newPart), dest, tag, sync, v.dtype());
     }
 
     Request<Status> irecv(Object buf, int source, int tag) {
@@ -270,12 +270,12 @@ final class BufferCalls {
             if (r.source() == MPI.PROC_NULL) {
                 return new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false);
             }
-            if (r.ints().length == 0) {
+            if (r.elemType() == 0) {
                 throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent an object (tag " + r.tag()
                         + "); receive it with recv, not Recv");
             }
-            if (r.ints()[0] != v.dtype()) {
-                throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent " + BufferCodec.typeName(r.ints()[0])
+            if (r.elemType() != v.dtype()) {
+                throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent " + BufferCodec.typeName(r.elemType())
                         + " elements into a buffer of " + BufferCodec.typeName(v.dtype()));
             }
             if (r.parts().length > 0) {

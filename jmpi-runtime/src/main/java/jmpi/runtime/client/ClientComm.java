@@ -20,10 +20,14 @@ import jmpi.Status;
 import jmpi.op.CommunicationGroup;
 import jmpi.op.OperationRequest;
 import jmpi.runtime.serial.ObjectSerializer;
-import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.CollCall;
+import jmpi.runtime.wire.CustomCall;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Parts;
+import jmpi.runtime.wire.RecvCall;
 import jmpi.runtime.wire.Reply;
+import jmpi.runtime.wire.SendCall;
+import jmpi.runtime.wire.SplitCall;
 
 /** A communicator of a connected rank: checks arguments locally, then makes one call to the coordinator. */
 final class ClientComm implements Comm {
@@ -85,14 +89,13 @@ final class ClientComm implements Comm {
         FutureRequest<Comm> r = new FutureRequest<>();
         r.drivenBy(link);
         int reqId = conn().nextId();
-        conn().send(new Call(reqId, Kind.SPLIT, id, seq.incrementAndGet(), color, 0, key, 0, 0,
-                Call.NO_RANKS, Call.NO_RANKS, Call.NO_PARTS), reqId, reply -> {
+        conn().send(new SplitCall(reqId, id, seq.incrementAndGet(), color, key), reqId, reply -> {
                     if (reply.status() != Reply.OK) {
                         r.fail(reply.error().toException());
-                    } else if (reply.ints()[0] < 0) {
+                    } else if (reply.comm()[0] < 0) {
                         r.complete(MPI.COMM_NULL, null);
                     } else {
-                        int[] a = reply.ints();
+                        int[] a = reply.comm();
                         r.complete(new ClientComm(session, link, a[0], a[1], a.length - 2), null);
                     }
                 });
@@ -185,7 +188,6 @@ final class ClientComm implements Comm {
 
     // ---- collectives -----------------------------------------------------------------------------
 
-    /** Parts over serialized objects (not copied). */
     /** One object as the one part of a call. */
     private ByteBuf[] encode(Object obj) {
         return new ByteBuf[] {serial().toPart(obj, this::newPart)};
@@ -203,11 +205,12 @@ final class ClientComm implements Comm {
         T decode(Reply r);
     }
 
-    private <T> Request<T> collective(byte kind, int root, int op, ByteBuf[] parts, Decoder<T> decoder) {
+    private <T> Request<T> collective(Kind kind, int root, int op, ByteBuf[] parts, Decoder<T> decoder) {
         return collective(kind, root, op, 0, parts, decoder);
     }
 
-    <T> Request<T> collective(byte kind, int root, int op, int flags, ByteBuf[] parts, Decoder<T> decoder) {
+    /** elemType: the element type of a buffer collective's parts, 0 for serialized objects. */
+    <T> Request<T> collective(Kind kind, int root, int op, int elemType, ByteBuf[] parts, Decoder<T> decoder) {
         try {
             checkLive();
         } catch (RuntimeException e) {
@@ -215,9 +218,8 @@ final class ClientComm implements Comm {
             throw e;
         }
         int reqId = conn().nextId();
-        Call c = new Call(reqId, kind, id, seq.incrementAndGet(), root, op, 0, 0, flags, Call.NO_RANKS, Call.NO_RANKS,
-                parts);
-        FutureRequest<T> r = track(new FutureRequest<>(), Kind.name(kind), c.payloadBytes());
+        CollCall c = new CollCall(reqId, kind, id, seq.incrementAndGet(), root, op, elemType, parts);
+        FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes());
         conn().send(c, reqId, reply -> complete(r, reply, decoder));
         return r;
     }
@@ -259,13 +261,13 @@ final class ClientComm implements Comm {
 
     @Override
     public Request<Void> ibarrier() {
-        return collective(Kind.BARRIER, 0, 0, Call.NO_PARTS, r -> null);
+        return collective(Kind.BARRIER, 0, 0, Parts.NONE, r -> null);
     }
 
     @Override
     public <T> Request<T> ibcast(T obj, int root) {
         checkRoot(root);
-        ByteBuf[] parts = rank == root ? encode(obj) : Call.NO_PARTS;
+        ByteBuf[] parts = rank == root ? encode(obj) : Parts.NONE;
         return collective(Kind.BCAST, root, 0, parts, this::first);
     }
 
@@ -278,7 +280,7 @@ final class ClientComm implements Comm {
     @Override
     public <T> Request<T> iscatter(List<? extends T> objs, int root) {
         checkRoot(root);
-        ByteBuf[] parts = Call.NO_PARTS;
+        ByteBuf[] parts = Parts.NONE;
         if (rank == root) {
             if (objs == null || objs.size() != size) {
                 throw new MPIException(MPI.ERR_COUNT, "scatter needs a list of " + size + " items at the root, not "
@@ -354,8 +356,8 @@ final class ClientComm implements Comm {
         checkSendTag(tag);
     }
 
-    /** Sends serialized bytes or raw buffer elements (flags say which); the caller has run checkSend. */
-    Request<Void> sendPayload(ByteBuf payload, int dest, int tag, boolean sync, int flags) {
+    /** Sends serialized bytes or raw buffer elements (elemType 0 or the elements' type); the caller has run checkSend. */
+    Request<Void> sendPayload(ByteBuf payload, int dest, int tag, boolean sync, int elemType) {
         if (dest == MPI.PROC_NULL) {
             if (payload != null) {
                 payload.release();
@@ -363,8 +365,7 @@ final class ClientComm implements Comm {
             return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
         }
         int reqId = conn().nextId();
-        Call c = new Call(reqId, Kind.SEND, id, 0, 0, 0, tag, dest, flags | (sync ? Call.SYNC : Call.NO_REPLY),
-                Call.NO_RANKS, Call.NO_RANKS, new ByteBuf[] {payload});
+        SendCall c = SendCall.of(reqId, id, dest, tag, sync, elemType, payload);
         FutureRequest<Void> r = track(new FutureRequest<>(), sync ? "ssend" : "send", payload.readableBytes());
         if (sync) {
             conn().send(c, reqId, reply -> complete(r, reply, x -> null));
@@ -383,7 +384,7 @@ final class ClientComm implements Comm {
     @Override
     public <T> Request<T> irecv(int source, int tag) {
         return receive(source, tag, reply -> {
-            if (reply.ints().length > 0) {
+            if (reply.elemType() != 0) {
                 throw new MPIException(MPI.ERR_TYPE, "rank " + reply.source() + " sent a buffer (tag " + reply.tag()
                         + "); receive it with Recv, not recv");
             }
@@ -398,14 +399,14 @@ final class ClientComm implements Comm {
         checkRecvTag(tag);
         if (source == MPI.PROC_NULL) {
             Status st = new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false);
-            return FutureRequest.completed(decoder.decode(new Reply(0, Reply.OK, MPI.PROC_NULL, MPI.ANY_TAG, 0,
-                    Call.NO_RANKS, Call.NO_PARTS, null)), st);
+            return FutureRequest.completed(decoder.decode(Reply.message(0, Reply.OK, MPI.PROC_NULL, MPI.ANY_TAG, 0, 0,
+                    Parts.NONE)), st);
         }
         FutureRequest<T> r = track(new FutureRequest<>(), "recv", 0);
         int reqId = conn().nextId();
         r.onCancel(() -> conn().cancel(reqId));
-        conn().send(new Call(reqId, Kind.RECV, id, 0, 0, 0, tag, source, 0, Call.NO_RANKS, Call.NO_RANKS,
-                Call.NO_PARTS), reqId, reply -> complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder));
+        conn().send(new RecvCall(reqId, Kind.RECV, id, source, tag), reqId,
+                reply -> complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder));
         return r;
     }
 
@@ -419,7 +420,7 @@ final class ClientComm implements Comm {
         return probeCall(Kind.IPROBE, source, tag).waitFor();
     }
 
-    private Request<Optional<Status>> probeCall(byte kind, int source, int tag) {
+    private Request<Optional<Status>> probeCall(Kind kind, int source, int tag) {
         checkLive();
         checkSource(source);
         checkRecvTag(tag);
@@ -429,8 +430,7 @@ final class ClientComm implements Comm {
         FutureRequest<Optional<Status>> r = new FutureRequest<>();
         r.drivenBy(link);
         int reqId = conn().nextId();
-        conn().send(new Call(reqId, kind, id, 0, 0, 0, tag, source, 0, Call.NO_RANKS, Call.NO_RANKS, Call.NO_PARTS),
-                reqId, reply -> complete(r, reply, x -> x.status() == Reply.NONE ? Optional.empty()
+        conn().send(new RecvCall(reqId, kind, id, source, tag), reqId, reply -> complete(r, reply, x -> x.status() == Reply.NONE ? Optional.empty()
                         : Optional.of(new Status(x.source(), x.tag(), x.count(), false))));
         return r;
     }
@@ -529,7 +529,7 @@ final class ClientComm implements Comm {
         byte[] ctx = serial().toBytes(op.ctx());
         ByteBuf[] parts = g.src().contains(rank) ? wrap(ctx, serial().toBytes(op.data())) : wrap(ctx);
         int reqId = conn().nextId();
-        Call call = new Call(reqId, Kind.CUSTOM, id, n, 0, 0, 0, 0, 0, src, dst, parts);
+        CustomCall call = new CustomCall(reqId, id, n, src, dst, parts);
         FutureRequest<U> r = track(new FutureRequest<>(), op.ctx().getClass().getSimpleName(), call.payloadBytes());
         conn().send(call, reqId,
                 reply -> complete(r, reply, x -> callback.apply(this.<R>first(x))));

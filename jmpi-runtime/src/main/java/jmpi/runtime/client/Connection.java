@@ -17,6 +17,7 @@ import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.shm.Arena;
 import jmpi.runtime.shm.ShmLink;
+import jmpi.runtime.wire.SharedParts;
 import jmpi.runtime.transport.Transport;
 import jmpi.runtime.transport.Transports;
 import jmpi.runtime.wire.Bye;
@@ -66,7 +67,7 @@ final class Connection extends RemoteLink {
         Arena arena = config.shm() > 0 && "tcp".equals(config.proto()) ? Arena.create(config.shm()) : null;
         if (arena != null) {
             c.arena = arena;
-            ch.attr(ShmLink.KEY).set(new ShmLink(arena, false));
+            ch.attr(SharedParts.KEY).set(new ShmLink(arena, false));
         }
         ch.writeAndFlush(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
                 arena == null ? null : arena.name()));
@@ -114,7 +115,7 @@ final class Connection extends RemoteLink {
 
     @Override
     void unlinkShm() {
-        channel.attr(ShmLink.KEY).set(null);
+        channel.attr(SharedParts.KEY).set(null);
     }
 
     /** Sends a frame whose reply goes to onReply (registered before sending, as replies can be quick). */
@@ -199,7 +200,7 @@ final class Connection extends RemoteLink {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Frame f) {
-            if (!holder[0].received(f, ctx.channel().attr(ShmLink.KEY).get())) {
+            if (!holder[0].received(f, (ShmLink) ctx.channel().attr(SharedParts.KEY).get())) {
                 ctx.close();
             }
         }

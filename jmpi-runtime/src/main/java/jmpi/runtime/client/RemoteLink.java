@@ -14,6 +14,7 @@ import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.shm.Arena;
 import jmpi.runtime.shm.ShmLink;
+import jmpi.runtime.wire.SharedParts;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
@@ -97,7 +98,7 @@ abstract class RemoteLink implements Link {
     public ByteBuf newPart(int len) {
         Arena a = arena;
         // an interrupted thread would close the segment's file channel as it grows the segment
-        if (a != null && len >= ShmLink.MIN_PART && mayWaitForRoom() && !Thread.currentThread().isInterrupted()) {
+        if (a != null && len >= SharedParts.MIN_PART && mayWaitForRoom() && !Thread.currentThread().isInterrupted()) {
             ByteBuf b = a.allocate(len);
             if (b == null && !shmGaveUp) {
                 long deadline = System.nanoTime() + SHM_PATIENCE;

@@ -29,6 +29,7 @@ import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.shm.Arena;
 import jmpi.runtime.shm.ShmLink;
+import jmpi.runtime.wire.SharedParts;
 import jmpi.runtime.transport.Netty;
 import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Cancel;

@@ -1,6 +1,8 @@
 package jmpi.runtime.coordinator;
 
 import java.util.Arrays;
+import jmpi.MPI;
+import jmpi.MPIException;
 
 /** A communicator as the coordinator sees it: its id and its members' world ranks, in rank order. */
 final class CommInfo {
@@ -21,6 +23,14 @@ final class CommInfo {
     /** The communicator rank of a world rank, or -1 if it is not a member. */
     int rankOf(int worldRank) {
         return worldRank >= 0 && worldRank < rankOfWorld.length ? rankOfWorld[worldRank] : -1;
+    }
+
+    /** Checks a communicator rank a call names. */
+    int checkRank(int r) {
+        if (r < 0 || r >= members.length) {
+            throw new MPIException(MPI.ERR_RANK, "rank " + r + " out of range [0, " + members.length + ")");
+        }
+        return r;
     }
 
     int size() {

@@ -16,6 +16,7 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
     private static final System.Logger LOG = System.getLogger(CoordinatorHandler.class.getName());
 
     private final Engine engine;
+    private RankPort port;
     private int rank = -1;
 
     CoordinatorHandler(Engine engine) {
@@ -23,10 +24,15 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        port = new ChannelPort(ctx.channel());
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, Frame f) {
         if (rank < 0) {
             if (f instanceof Hello h) {
-                rank = engine.hello(ctx.channel(), h);
+                rank = engine.hello(port, h);
             } else {
                 reject(ctx, "the first frame must be a hello, not " + f.getClass().getSimpleName());
             }
@@ -56,13 +62,13 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        engine.writabilityChanged(ctx.channel());
+        engine.writabilityChanged(port);
         ctx.fireChannelWritabilityChanged();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        engine.writabilityChanged(ctx.channel());
+        engine.writabilityChanged(port);
         engine.closed(rank);
         ctx.fireChannelInactive();
     }

@@ -14,11 +14,11 @@ import jmpi.runtime.wire.BufferCodec;
  */
 final class Mailbox {
     /** A message waiting for its receive. */
-    record Message(int source, int tag, ByteBuf payload, int senderWorld, int senderReqId, boolean sync, int dtype) {
+    record Message(int source, int tag, ByteBuf payload, int senderWorld, int senderReqId, boolean sync, int elemType) {
         /** Elements for buffers, bytes for objects. */
         int count() {
             int bytes = payload == null ? 0 : payload.readableBytes();
-            return dtype == 0 ? bytes : bytes / BufferCodec.elementSize(dtype);
+            return elemType == 0 ? bytes : bytes / BufferCodec.elementSize(elemType);
         }
     }
 

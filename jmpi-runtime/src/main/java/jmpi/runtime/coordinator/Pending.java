@@ -1,13 +1,17 @@
 package jmpi.runtime.coordinator;
 
-import jmpi.runtime.wire.Call;
+import io.netty.buffer.ByteBuf;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.runtime.wire.MatchedCall;
+import jmpi.runtime.wire.Parts;
 
-/** A collective waiting for its members: the calls that have arrived, by member index. */
+/** An operation waiting for its members: the calls that have arrived, by member index. */
 final class Pending {
     final CommInfo comm;
     /** World ranks taking part, in member order. */
     final int[] members;
-    final Call[] calls;
+    final MatchedCall[] calls;
     /** When the first member's call arrived, for hang diagnosis. */
     final long since = System.nanoTime();
     int arrived;
@@ -17,7 +21,7 @@ final class Pending {
     Pending(CommInfo comm, int[] members) {
         this.comm = comm;
         this.members = members;
-        this.calls = new Call[members.length];
+        this.calls = new MatchedCall[members.length];
     }
 
     boolean complete() {
@@ -34,12 +38,45 @@ final class Pending {
         }
     }
 
-    boolean involves(int worldRank) {
-        for (int m : members) {
-            if (m == worldRank) {
-                return true;
+    /** The member index of a world rank, or -1. */
+    int indexOf(int worldRank) {
+        for (int i = 0; i < members.length; i++) {
+            if (members[i] == worldRank) {
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    boolean involves(int worldRank) {
+        return indexOf(worldRank) >= 0;
+    }
+
+    /** The call of the member with this communicator rank. */
+    MatchedCall callOf(int commRank) {
+        return calls[indexOf(comm.members[commRank])];
+    }
+
+    MatchedCall firstArrived() {
+        for (MatchedCall c : calls) {
+            if (c != null) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("an operation with no call");
+    }
+
+    /** Every member's first part, as new references; checked first, so a failure leaves no reference behind. */
+    ByteBuf[] firstParts() {
+        for (int i = 0; i < calls.length; i++) {
+            if (calls[i].parts().length == 0) {
+                throw new MPIException(MPI.ERR_COUNT, "rank " + members[i] + " sent no data to " + calls[i].signature());
+            }
+        }
+        ByteBuf[] all = new ByteBuf[members.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = Parts.share(calls[i].parts()[0]);
+        }
+        return all;
     }
 }

@@ -1,7 +1,7 @@
 package jmpi.runtime.wire;
 
-/** A message between a rank and the coordinator; {@link FrameCodec} reads and writes them. */
+/** A message on a connection; {@link FrameCodec} reads and writes them. */
 public sealed interface Frame permits Hello, Welcome, Refused, Call, Reply, Cancel, Bye {
-    /** The frame's type byte on the wire. */
-    byte type();
+    /** The frame's type on the wire. */
+    FrameType type();
 }

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import java.util.List;
-import jmpi.runtime.shm.ShmLink;
 
 /** Turns one length-delimited chunk into a {@link Frame}; follows a LengthFieldBasedFrameDecoder. */
 public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
@@ -14,6 +13,7 @@ public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf msg, List<Object> out) {
-        out.add(FrameCodec.decode(msg, ctx.channel().hasAttr(ShmLink.KEY) ? ctx.channel().attr(ShmLink.KEY).get() : null));
+        out.add(FrameCodec.decode(msg, ctx.channel().hasAttr(SharedParts.KEY) ? ctx.channel().attr(SharedParts.KEY).get()
+                : null));
     }
 }

@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import java.util.List;
-import jmpi.runtime.shm.ShmLink;
 
 /**
  * Writes frames: a header buffer and, for large payloads, the payload buffers themselves, so the
@@ -21,6 +20,6 @@ public final class FrameEncoder extends MessageToMessageEncoder<Frame> {
     @Override
     protected void encode(ChannelHandlerContext ctx, Frame msg, List<Object> out) {
         // the encoder releases msg afterwards; what goes to out holds references of its own
-        FrameCodec.encode(msg, ctx.alloc(), out, ctx.channel().attr(ShmLink.KEY).get());
+        FrameCodec.encode(msg, ctx.alloc(), out, ctx.channel().attr(SharedParts.KEY).get());
     }
 }

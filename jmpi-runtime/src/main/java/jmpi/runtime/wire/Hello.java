@@ -6,14 +6,13 @@ package jmpi.runtime.wire;
  * @param shm the name of the rank's shared-memory segment, offered for large payloads; null for none
  */
 public record Hello(int version, int rank, int size, String token, String shm) implements Frame {
-    public static final byte TYPE = 1;
 
     public Hello(int version, int rank, int size, String token) {
         this(version, rank, size, token, null);
     }
 
     @Override
-    public byte type() {
-        return TYPE;
+    public FrameType type() {
+        return FrameType.HELLO;
     }
 }

@@ -1,51 +1,78 @@
 package jmpi.runtime.wire;
 
-/** What a {@link Call} asks for. */
-public final class Kind {
-    public static final byte BARRIER = 1;
-    public static final byte BCAST = 2;
-    public static final byte GATHER = 3;
-    public static final byte SCATTER = 4;
-    public static final byte ALLGATHER = 5;
-    public static final byte ALLTOALL = 6;
-    public static final byte REDUCE = 7;
-    public static final byte ALLREDUCE = 8;
-    public static final byte CUSTOM = 9;
-    public static final byte SPLIT = 10;
-    public static final byte SEND = 20;
-    public static final byte RECV = 21;
-    public static final byte PROBE = 22;
-    public static final byte IPROBE = 23;
+/**
+ * What a call asks for, with its code on the wire and the way the coordinator matches it: a
+ * collective waits for every member, a point-to-point call for its peer. Routing reads the
+ * category, never a range of codes, so a new kind is routed by what it says it is.
+ */
+public enum Kind {
+    BARRIER(1, Category.COLLECTIVE),
+    BCAST(2, Category.COLLECTIVE),
+    GATHER(3, Category.COLLECTIVE),
+    SCATTER(4, Category.COLLECTIVE),
+    ALLGATHER(5, Category.COLLECTIVE),
+    ALLTOALL(6, Category.COLLECTIVE),
+    REDUCE(7, Category.COLLECTIVE),
+    ALLREDUCE(8, Category.COLLECTIVE),
+    CUSTOM(9, Category.GROUP),
+    SPLIT(10, Category.COMMUNICATOR),
+    SEND(20, Category.POINT_TO_POINT),
+    RECV(21, Category.POINT_TO_POINT),
+    PROBE(22, Category.POINT_TO_POINT),
+    IPROBE(23, Category.POINT_TO_POINT);
 
-    private static final String[] NAMES = new String[32];
+    /** How the coordinator matches a call of this kind. */
+    public enum Category {
+        /** Every member of the communicator takes part, in the same order on every rank. */
+        COLLECTIVE,
+        /** The members of a custom operation's group take part. */
+        GROUP,
+        /** Every member takes part and a new communicator comes out. */
+        COMMUNICATOR,
+        /** A sender and a receiver meet. */
+        POINT_TO_POINT
+    }
+
+    private static final Kind[] BY_CODE = new Kind[128];
 
     static {
-        NAMES[BARRIER] = "barrier";
-        NAMES[BCAST] = "bcast";
-        NAMES[GATHER] = "gather";
-        NAMES[SCATTER] = "scatter";
-        NAMES[ALLGATHER] = "allgather";
-        NAMES[ALLTOALL] = "alltoall";
-        NAMES[REDUCE] = "reduce";
-        NAMES[ALLREDUCE] = "allreduce";
-        NAMES[CUSTOM] = "custom";
-        NAMES[SPLIT] = "split";
-        NAMES[SEND] = "send";
-        NAMES[RECV] = "recv";
-        NAMES[PROBE] = "probe";
-        NAMES[IPROBE] = "iprobe";
+        for (Kind k : values()) {
+            BY_CODE[k.code] = k;
+        }
     }
 
-    private Kind() {
+    private final byte code;
+    private final Category category;
+
+    Kind(int code, Category category) {
+        this.code = (byte) code;
+        this.category = category;
     }
 
-    /** A readable name for logs and errors. */
-    public static String name(byte kind) {
-        return kind > 0 && kind < NAMES.length && NAMES[kind] != null ? NAMES[kind] : "kind#" + kind;
+    public byte code() {
+        return code;
     }
 
-    /** Whether every member of a communicator (or group) takes part. */
-    public static boolean isCollective(byte kind) {
-        return kind >= BARRIER && kind <= SPLIT;
+    public Category category() {
+        return category;
+    }
+
+    /** Whether every member of a communicator or group must call it before it completes. */
+    public boolean isCollective() {
+        return category != Category.POINT_TO_POINT;
+    }
+
+    /** The name users know it by, for logs and errors. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The kind a wire code names; a code that names none makes the frame malformed. */
+    public static Kind ofCode(byte code) {
+        Kind k = code > 0 ? BY_CODE[code] : null;
+        if (k == null) {
+            throw new MalformedFrameException("unknown call kind " + code);
+        }
+        return k;
     }
 }

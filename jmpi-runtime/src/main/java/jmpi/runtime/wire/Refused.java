@@ -2,10 +2,9 @@ package jmpi.runtime.wire;
 
 /** The coordinator refused a rank (wrong token, rank taken or out of range); the connection closes. */
 public record Refused(String reason) implements Frame {
-    public static final byte TYPE = 3;
 
     @Override
-    public byte type() {
-        return TYPE;
+    public FrameType type() {
+        return FrameType.REFUSED;
     }
 }

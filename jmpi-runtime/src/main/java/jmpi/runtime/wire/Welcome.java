@@ -6,7 +6,6 @@ package jmpi.runtime.wire;
  * @param flags {@link #SHM}: the coordinator mapped the rank's segment, so both may name blocks in shared memory
  */
 public record Welcome(int version, int flags) implements Frame {
-    public static final byte TYPE = 2;
     public static final int SHM = 1;
 
     public Welcome(int version) {
@@ -14,7 +13,7 @@ public record Welcome(int version, int flags) implements Frame {
     }
 
     @Override
-    public byte type() {
-        return TYPE;
+    public FrameType type() {
+        return FrameType.WELCOME;
     }
 }

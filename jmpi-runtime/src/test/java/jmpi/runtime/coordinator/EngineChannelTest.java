@@ -21,6 +21,12 @@ import jmpi.Op;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.CollCall;
+import jmpi.runtime.wire.CustomCall;
+import jmpi.runtime.wire.Parts;
+import jmpi.runtime.wire.RecvCall;
+import jmpi.runtime.wire.SendCall;
+import jmpi.runtime.wire.SplitCall;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
@@ -88,9 +94,8 @@ class EngineChannelTest {
         return (int[]) BufferCodec.toArray(BufferCodec.INT, b);
     }
 
-    private static Call coll(byte kind, long seq, int root, Op op, ByteBuf... parts) {
-        return new Call(1, kind, 0, seq, root, op == null ? 0 : op.ordinal(), 0, 0, Call.bufferFlags(BufferCodec.INT),
-                Call.NO_RANKS, Call.NO_RANKS, parts);
+    private static Call coll(Kind kind, long seq, int root, Op op, ByteBuf... parts) {
+        return new CollCall(1, kind, 0, seq, root, op == null ? 0 : op.ordinal(), BufferCodec.INT, parts);
     }
 
     /** Same memory: a view of the payload, not a copy of it. */
@@ -235,13 +240,10 @@ class EngineChannelTest {
         List<EmbeddedChannel> ranks = job(2);
         EmbeddedChannel r0 = ranks.get(0);
         EmbeddedChannel r1 = ranks.get(1);
-        int flags = Call.bufferFlags(BufferCodec.INT) | Call.NO_REPLY;
         // a receive posted before its message
-        r1.writeInbound(new Call(2, Kind.RECV, 0, 0, 0, 0, 5, MPI.ANY_SOURCE, 0, Call.NO_RANKS, Call.NO_RANKS,
-                Call.NO_PARTS));
+        r1.writeInbound(new RecvCall(2, Kind.RECV, 0, MPI.ANY_SOURCE, 5));
         ByteBuf payload = ints(4, 2);
-        r0.writeInbound(new Call(2, Kind.SEND, 0, 0, 0, 0, 5, 1, flags, Call.NO_RANKS, Call.NO_RANKS,
-                new ByteBuf[] {payload}));
+        r0.writeInbound(SendCall.of(2, 0, 1, 5, false, BufferCodec.INT, payload));
         Reply got = reply(r1);
         assertEquals(0, got.source());
         assertEquals(5, got.tag());
@@ -249,8 +251,7 @@ class EngineChannelTest {
         assertShares(payload, got.parts()[0]);
         got.release();
         // a message nobody receives: the job's end must free it
-        r0.writeInbound(new Call(3, Kind.SEND, 0, 0, 0, 0, 6, 1, flags, Call.NO_RANKS, Call.NO_RANKS,
-                new ByteBuf[] {ints(1, 2, 3)}));
+        r0.writeInbound(SendCall.of(3, 0, 1, 6, false, BufferCodec.INT, ints(1, 2, 3)));
         assertNull(r1.readOutbound());
         r0.close();
         r1.close();
@@ -295,11 +296,7 @@ class EngineChannelTest {
                     parts[k] = PooledByteBufAllocator.DEFAULT.directBuffer(bytes.length).writeBytes(bytes);
                     payloads.add(parts[k]);
                 }
-                int dtype = rnd.nextInt(10);
-                int flags = rnd.nextInt(8) | (dtype << 8);
-                Call c = new Call(rnd.nextInt(100), (byte) rnd.nextInt(25), rnd.nextInt(3), rnd.nextInt(4),
-                        rnd.nextInt(5) - 1, rnd.nextInt(16) - 1, rnd.nextInt(6) - 2, rnd.nextInt(5) - 2, flags,
-                        randomRanks(rnd), randomRanks(rnd), parts);
+                Call c = randomCall(rnd, parts);
                 if (ch.isOpen()) {
                     ch.writeInbound(c);
                 } else {
@@ -323,8 +320,7 @@ class EngineChannelTest {
                 EmbeddedChannel ch = new EmbeddedChannel(new CoordinatorHandler(fresh));
                 ch.writeInbound(new Hello(FrameCodec.VERSION, r, 2, "tok"));
                 assertInstanceOf(Welcome.class, ch.readOutbound());
-                ch.writeInbound(new Call(1, Kind.BARRIER, 0, 1, 0, 0, 0, 0, 0, Call.NO_RANKS, Call.NO_RANKS,
-                        Call.NO_PARTS));
+                ch.writeInbound(new CollCall(1, Kind.BARRIER, 0, 1, 0, 0, 0, Parts.NONE));
                 next.add(ch);
             }
             for (EmbeddedChannel ch : next) {
@@ -332,6 +328,33 @@ class EngineChannelTest {
                 ch.finishAndReleaseAll();
             }
         }
+    }
+
+    /** A call of any shape with any fields, as a hostile or broken rank could send (the decoder's checks passed). */
+    private static Call randomCall(Random rnd, ByteBuf[] parts) {
+        int reqId = rnd.nextInt(100);
+        int comm = rnd.nextInt(3);
+        int seq = rnd.nextInt(4);
+        int elemType = rnd.nextInt(10);
+        Kind[] collectives = {Kind.BARRIER, Kind.BCAST, Kind.GATHER, Kind.SCATTER, Kind.ALLGATHER, Kind.ALLTOALL,
+            Kind.REDUCE, Kind.ALLREDUCE};
+        Kind[] receives = {Kind.RECV, Kind.PROBE, Kind.IPROBE};
+        return switch (rnd.nextInt(5)) {
+            case 0 -> new CollCall(reqId, collectives[rnd.nextInt(collectives.length)], comm, seq, rnd.nextInt(5) - 1,
+                    rnd.nextInt(16) - 1, elemType, parts);
+            case 1 -> new CustomCall(reqId, comm, seq, randomRanks(rnd), randomRanks(rnd), parts);
+            case 2 -> {
+                // these shapes carry no parts on the wire, so the decoder never hands them any
+                Parts.release(parts);
+                yield new SplitCall(reqId, comm, seq, rnd.nextInt(5) - 2, rnd.nextInt(5) - 2);
+            }
+            case 3 -> new SendCall(reqId, comm, rnd.nextInt(5) - 2, rnd.nextInt(6) - 2, rnd.nextBoolean(), elemType,
+                    parts);
+            default -> {
+                Parts.release(parts);
+                yield new RecvCall(reqId, receives[rnd.nextInt(3)], comm, rnd.nextInt(5) - 2, rnd.nextInt(6) - 2);
+            }
+        };
     }
 
     private static int[] randomRanks(Random rnd) {

@@ -24,6 +24,8 @@ import java.util.Deque;
 import java.util.List;
 import jmpi.runtime.transport.Netty;
 import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.CollCall;
+import jmpi.runtime.wire.SharedParts;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.MalformedFrameException;
@@ -52,7 +54,7 @@ class SharedMemoryTest {
         EmbeddedChannel ch = new EmbeddedChannel();
         Netty.addCodec(ch.pipeline(), 64 << 20);
         if (link != null) {
-            ch.attr(ShmLink.KEY).set(link);
+            ch.attr(SharedParts.KEY).set(link);
         }
         return ch;
     }
@@ -200,8 +202,7 @@ class SharedMemoryTest {
         ByteBuf big = pattern(Unpooled.buffer(), 200_000, 1);
         ByteBuf small = pattern(Unpooled.buffer(), 1000, 2);
         List<Integer> written = new java.util.ArrayList<>();
-        Call c = new Call(1, Kind.ALLTOALL, 0, 0, 0, 0, 0, 0, 0, Call.NO_RANKS, Call.NO_RANKS,
-                new ByteBuf[] {big, small});
+        Call c = new CollCall(1, Kind.ALLTOALL, 0, 0, 0, 0, 0, new ByteBuf[] {big, small});
         Call back = (Call) across(c, new ShmLink(arena, true), written);
         assertTrue(written.get(0) < 2000, "only the small part is on the wire: " + written.get(0));
         assertInstanceOf(ShmBuf.class, back.parts()[0]);
@@ -236,8 +237,8 @@ class SharedMemoryTest {
             b.release();
         }
         out.finishAndReleaseAll();
-        // the frame is: length, type, reqId, status, source, tag, count, ints, part count, then the part
-        int partAt = 4 + 1 + 4 + 1 + 4 + 4 + 4 + 4 + 4;
+        // the frame is: length, type, reqId, status, source, tag, count, element type, comm, part count, then the part
+        int partAt = 4 + 1 + 4 + 1 + 4 + 4 + 4 + 1 + 4 + 4;
         assertEquals(-2, wire.getInt(partAt));
         int nameLen = wire.getInt(partAt + 4);
         int blockAt = partAt + 8 + nameLen;

@@ -43,18 +43,37 @@ class FrameCodecTest {
 
     @Test
     void everyFrameRoundTrips() {
-        Call c = new Call(7, Kind.SEND, 3, 99L, 1, 2, 42, 5, Call.bufferFlags(BufferCodec.INT), new int[] {0, 1},
-                new int[] {2}, new ByteBuf[] {Parts.wrap(new byte[] {1, 2, 3}), null, Parts.wrap(new byte[0])});
-        Call back = (Call) roundTrip(c);
+        CustomCall c = new CustomCall(7, 3, 99L, new int[] {0, 1}, new int[] {2},
+                new ByteBuf[] {Parts.wrap(new byte[] {1, 2, 3}), null, Parts.wrap(new byte[0])});
+        CustomCall back = (CustomCall) roundTrip(c);
         assertEquals(c.reqId(), back.reqId());
+        assertEquals(c.comm(), back.comm());
         assertEquals(c.seq(), back.seq());
-        assertEquals(BufferCodec.INT, back.dtype());
         assertArrayEquals(c.src(), back.src());
+        assertArrayEquals(c.dst(), back.dst());
         assertArrayEquals(new byte[] {1, 2, 3}, Parts.bytes(back.parts()[0]));
         assertNull(back.parts()[1]);
         assertEquals(0, back.parts()[2].readableBytes());
         back.release();
         assertEquals(0, c.refCnt(), "the encoder releases what it wrote");
+        CollCall coll = (CollCall) roundTrip(new CollCall(8, Kind.REDUCE, 2, 5L, 1, 2, BufferCodec.INT,
+                new ByteBuf[] {Parts.wrap(new byte[] {4, 0, 0, 0})}));
+        assertEquals(List.of(8, Kind.REDUCE, 2, 5L, 1, 2, BufferCodec.INT), List.of(coll.reqId(), coll.kind(), coll.comm(),
+                coll.seq(), coll.root(), coll.op(), coll.elemType()));
+        assertArrayEquals(new byte[] {4, 0, 0, 0}, Parts.bytes(coll.parts()[0]));
+        coll.release();
+        SendCall send = (SendCall) roundTrip(SendCall.of(9, 1, 2, 42, true, BufferCodec.DOUBLE, Parts.wrap(new byte[8])));
+        assertEquals(List.of(9, 1, 2, 42, true, BufferCodec.DOUBLE), List.of(send.reqId(), send.comm(), send.dest(),
+                send.tag(), send.sync(), send.elemType()));
+        assertEquals(8, send.payload().readableBytes());
+        send.release();
+        assertEquals(new SplitCall(3, 0, 4L, 7, -1), roundTrip(new SplitCall(3, 0, 4L, 7, -1)));
+        assertEquals(new RecvCall(5, Kind.PROBE, 1, MPI.ANY_SOURCE, MPI.ANY_TAG),
+                roundTrip(new RecvCall(5, Kind.PROBE, 1, MPI.ANY_SOURCE, MPI.ANY_TAG)));
+        Reply split = (Reply) roundTrip(Reply.comm(6, new int[] {4, 1, 0, 2}));
+        assertArrayEquals(new int[] {4, 1, 0, 2}, split.comm());
+        Reply msg = (Reply) roundTrip(Reply.message(7, Reply.OK, 3, 11, 2, BufferCodec.INT, Parts.NONE));
+        assertEquals(List.of(3, 11, 2, BufferCodec.INT), List.of(msg.source(), msg.tag(), msg.count(), msg.elemType()));
         Reply r = (Reply) roundTrip(Reply.error(4, ErrorInfo.failed(2, "rank 2 failed")));
         assertEquals(MPI.ERR_PROC_FAILED, r.error().errorClass());
         assertEquals(2, r.error().failedRank());
@@ -117,7 +136,7 @@ class FrameCodecTest {
     @Test
     void oversizeFrameIsRejected() {
         EmbeddedChannel ch = pipeline(1024);
-        ByteBuf b = Unpooled.buffer().writeInt(10 << 20).writeByte(Call.TYPE);
+        ByteBuf b = Unpooled.buffer().writeInt(10 << 20).writeByte(FrameType.COLL_CALL.code());
         assertThrows(Exception.class, () -> ch.writeInbound(b));
         ch.finishAndReleaseAll();
     }
@@ -126,7 +145,7 @@ class FrameCodecTest {
     @Test
     void fuzzedFramesNeverCrashTheDecoder() {
         EmbeddedChannel good = pipeline(1 << 20);
-        good.writeOutbound(new Call(1, Kind.ALLREDUCE, 0, 5, 0, 2, 0, 0, 0, new int[] {1, 2}, new int[] {3},
+        good.writeOutbound(new CustomCall(1, 0, 5, new int[] {1, 2}, new int[] {3},
                 new ByteBuf[] {Parts.wrap(new byte[] {9, 8, 7, 6})}));
         ByteBuf template = good.readOutbound();
         byte[] valid = new byte[template.readableBytes()];

@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
+import jmpi.runtime.wire.FrameType;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.MalformedFrameException;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class MessageCodecTest {
         ByteBuf message = ch.readOutbound();
         // type byte, version, rank, size, the token as a string, then no shared-memory segment (-1)
         assertEquals(1 + 4 + 4 + 4 + 4 + 5 + 4, message.readableBytes());
-        assertEquals(Hello.TYPE, message.getByte(message.readerIndex()));
+        assertEquals(FrameType.HELLO.code(), message.getByte(message.readerIndex()));
         ch.writeInbound(message);
         assertEquals(hello, ch.readInbound());
         assertFalse(ch.finishAndReleaseAll());

@@ -1,0 +1,35 @@
+package jmpi.runtime.coordinator;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The job's communicators by id: the world is 0; ids of new ones are decided here, once, for every member. */
+final class CommTable {
+    private final Map<Integer, CommInfo> comms = new HashMap<>();
+    private int worldSize;
+    private int nextId;
+
+    /** Starts a job of n ranks: only the world exists. */
+    void reset(int n) {
+        comms.clear();
+        worldSize = n;
+        int[] world = new int[n];
+        for (int i = 0; i < n; i++) {
+            world[i] = i;
+        }
+        comms.put(0, new CommInfo(0, world, n));
+        nextId = 1;
+    }
+
+    /** The communicator of an id, or null. */
+    CommInfo get(int id) {
+        return comms.get(id);
+    }
+
+    /** A new communicator of these world ranks, in rank order. */
+    CommInfo create(int[] worldRanks) {
+        CommInfo created = new CommInfo(nextId++, worldRanks, worldSize);
+        comms.put(created.id, created);
+        return created;
+    }
+}

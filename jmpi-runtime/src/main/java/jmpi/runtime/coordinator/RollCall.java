@@ -1,0 +1,122 @@
+package jmpi.runtime.coordinator;
+
+import java.util.Map;
+import jmpi.runtime.wire.Call;
+
+/**
+ * What every rank is doing, for the one who asks why a job waits: each rank's last call and when
+ * it came, the operations that wait for members, and the receives that wait for messages.
+ */
+final class RollCall {
+    private static final System.Logger LOG = System.getLogger(RollCall.class.getName());
+
+    private final OpMatcher ops;
+    private final Mailboxes mailboxes;
+    private final CommTable comms;
+    private final Replies replies;
+    private String[] lastCall;
+    private long[] lastCallAt;
+
+    RollCall(OpMatcher ops, Mailboxes mailboxes, CommTable comms, Replies replies) {
+        this.ops = ops;
+        this.mailboxes = mailboxes;
+        this.comms = comms;
+        this.replies = replies;
+    }
+
+    void start(int size) {
+        lastCall = new String[size];
+        lastCallAt = new long[size];
+    }
+
+    /** Notes a rank's call as its latest. */
+    void called(int rank, Call c) {
+        lastCall[rank] = c.describe() + " on communicator " + c.comm();
+        lastCallAt[rank] = System.nanoTime();
+    }
+
+    private static long ms(long since, long now) {
+        return (now - since) / 1_000_000;
+    }
+
+    /** Logs, once per operation, every one that has waited longer than threshold, and for whom. */
+    void warnAboutWaits(long thresholdNanos) {
+        long now = System.nanoTime();
+        for (Map.Entry<OpMatcher.Key, Pending> e : ops.waiting().entrySet()) {
+            Pending p = e.getValue();
+            if (p.warned || now - p.since < thresholdNanos) {
+                continue;
+            }
+            p.warned = true;
+            StringBuilder missing = new StringBuilder();
+            for (int i = 0; i < p.members.length; i++) {
+                if (p.calls[i] == null) {
+                    int r = p.members[i];
+                    missing.append(missing.length() == 0 ? "" : "; ").append("rank ").append(r).append(" last called ")
+                            .append(lastCall[r] == null ? "nothing" : lastCall[r] + " " + ms(lastCallAt[r], now)
+                                    + " ms ago");
+                    if (replies.paused(r)) {
+                        missing.append(" (not read: ").append(replies.held(r)).append(" bytes of its messages wait"
+                                + " for receives, more than JMPI_SERIAL_QUEUE)");
+                    }
+                }
+            }
+            LOG.log(System.Logger.Level.WARNING, "{0} on communicator {1} has waited {2} ms for: {3}",
+                    p.firstArrived().describe(), e.getKey().comm(), ms(p.since, now), missing);
+        }
+    }
+
+    /** The roll-call as JSON: every rank, the operations that wait for members, the posted receives. */
+    String json(Job job) {
+        long now = System.nanoTime();
+        Json b = new Json("{\"size\":").append(job == null ? 0 : job.size).append(",\"ranks\":[");
+        if (job != null) {
+            for (int r = 0; r < job.size; r++) {
+                b.append(r == 0 ? "" : ",").append("{\"rank\":").append(r)
+                        .append(",\"connected\":").append(job.ports[r] != null)
+                        .append(",\"finalized\":").append(job.left[r] && !job.failed[r])
+                        .append(",\"failed\":").append(job.failed[r])
+                        .append(",\"paused\":").append(replies.paused(r))
+                        .append(",\"heldBytes\":").append(replies.held(r))
+                        .append(",\"sharedMemory\":").append(job.segments[r] != null)
+                        .append(",\"sharedBytes\":").append(job.sharedBytes[r])
+                        .append(",\"lastCall\":").string(lastCall[r])
+                        .append(",\"lastCallMsAgo\":").append(lastCall[r] == null ? -1 : ms(lastCallAt[r], now))
+                        .append('}');
+            }
+        }
+        b.append("],\"collectives\":[");
+        String sep = "";
+        for (Map.Entry<OpMatcher.Key, Pending> e : ops.waiting().entrySet()) {
+            Pending p = e.getValue();
+            b.append(sep).append("{\"operation\":").string(p.firstArrived().kind().label())
+                    .append(",\"communicator\":").append(e.getKey().comm())
+                    .append(",\"seq\":").append(e.getKey().seq())
+                    .append(",\"waitingMs\":").append(ms(p.since, now))
+                    .append(",\"arrived\":").append(ranks(p, true))
+                    .append(",\"missing\":").append(ranks(p, false)).append('}');
+            sep = ",";
+        }
+        b.append("],\"receives\":[");
+        String[] comma = {""};
+        mailboxes.forEachPosted(comms, (rank, comm, p) -> {
+            b.append(comma[0]).append("{\"rank\":").append(rank)
+                    .append(",\"communicator\":").append(comm)
+                    .append(",\"source\":").append(p.source()).append(",\"tag\":").append(p.tag())
+                    .append(",\"probe\":").append(p.probe())
+                    .append(",\"waitingMs\":").append(ms(p.since(), now)).append('}');
+            comma[0] = ",";
+        });
+        return b.append("]}").toString();
+    }
+
+    private static String ranks(Pending p, boolean arrived) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < p.members.length; i++) {
+            if ((p.calls[i] != null) == arrived) {
+                b.append(b.length() == 1 ? "" : ",").append(p.members[i]);
+            }
+        }
+        return b.append(']').toString();
+    }
+}

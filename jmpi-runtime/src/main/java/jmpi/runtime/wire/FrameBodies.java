@@ -1,0 +1,166 @@
+package jmpi.runtime.wire;
+
+import static jmpi.runtime.wire.WireFields.readBoolean;
+import static jmpi.runtime.wire.WireFields.readInts;
+import static jmpi.runtime.wire.WireFields.readString;
+import static jmpi.runtime.wire.WireFields.writeInts;
+import static jmpi.runtime.wire.WireFields.writeString;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Each frame's fields, in their order on the wire (docs/protocol.md): those before the parts, the
+ * parts (a {@link Carrier}'s, read and written by {@link FrameCodec}), and those after them.
+ */
+final class FrameBodies {
+    /** Reads the parts of the frame being decoded, where they lie in the body. */
+    interface PartsReader {
+        ByteBuf[] read(ByteBuf in);
+    }
+
+    private FrameBodies() {
+    }
+
+    /** The fields before the parts. */
+    static void writeHead(Frame f, ByteBuf out) {
+        switch (f.type()) {
+            case HELLO -> {
+                Hello h = (Hello) f;
+                out.writeInt(h.version());
+                out.writeInt(h.rank());
+                out.writeInt(h.size());
+                writeString(out, h.token());
+                writeString(out, h.shm());
+            }
+            case WELCOME -> {
+                Welcome w = (Welcome) f;
+                out.writeInt(w.version());
+                out.writeInt(w.flags());
+            }
+            case REFUSED -> writeString(out, ((Refused) f).reason());
+            case CANCEL -> out.writeInt(((Cancel) f).reqId());
+            case BYE -> {
+            }
+            case COLL_CALL -> {
+                CollCall c = (CollCall) f;
+                out.writeInt(c.reqId());
+                out.writeByte(c.kind().code());
+                out.writeInt(c.comm());
+                out.writeLong(c.seq());
+                out.writeInt(c.root());
+                out.writeInt(c.op());
+                out.writeByte(c.elemType());
+            }
+            case SPLIT_CALL -> {
+                SplitCall c = (SplitCall) f;
+                out.writeInt(c.reqId());
+                out.writeInt(c.comm());
+                out.writeLong(c.seq());
+                out.writeInt(c.color());
+                out.writeInt(c.key());
+            }
+            case CUSTOM_CALL -> {
+                CustomCall c = (CustomCall) f;
+                out.writeInt(c.reqId());
+                out.writeInt(c.comm());
+                out.writeLong(c.seq());
+                writeInts(out, c.src());
+                writeInts(out, c.dst());
+            }
+            case SEND_CALL -> {
+                SendCall c = (SendCall) f;
+                out.writeInt(c.reqId());
+                out.writeInt(c.comm());
+                out.writeInt(c.dest());
+                out.writeInt(c.tag());
+                out.writeByte(c.sync() ? 1 : 0);
+                out.writeByte(c.elemType());
+            }
+            case RECV_CALL -> {
+                RecvCall c = (RecvCall) f;
+                out.writeInt(c.reqId());
+                out.writeByte(c.kind().code());
+                out.writeInt(c.comm());
+                out.writeInt(c.source());
+                out.writeInt(c.tag());
+            }
+            case REPLY -> {
+                Reply r = (Reply) f;
+                out.writeInt(r.reqId());
+                out.writeByte(r.status());
+                out.writeInt(r.source());
+                out.writeInt(r.tag());
+                out.writeInt(r.count());
+                out.writeByte(r.elemType());
+                writeInts(out, r.comm());
+            }
+        }
+    }
+
+    /** The fields after the parts: a failed reply's error. */
+    static void writeTail(Frame f, ByteBuf out) {
+        if (f instanceof Reply r && r.status() == Reply.ERROR) {
+            ErrorInfo e = r.error();
+            out.writeByte(e.kind());
+            out.writeInt(e.errorClass());
+            writeString(out, e.type());
+            writeString(out, e.message());
+            writeString(out, e.stack());
+            out.writeInt(e.failedRank());
+        }
+    }
+
+    /** Reads a whole frame of the given type; the parts come from parts, in their place. */
+    static Frame read(FrameType type, ByteBuf in, PartsReader parts) {
+        return switch (type) {
+            case HELLO -> new Hello(in.readInt(), in.readInt(), in.readInt(), readString(in), readString(in));
+            case WELCOME -> new Welcome(in.readInt(), in.readInt());
+            case REFUSED -> new Refused(readString(in));
+            case CANCEL -> new Cancel(in.readInt());
+            case BYE -> new Bye();
+            case COLL_CALL -> readCollCall(in, parts);
+            case SPLIT_CALL -> new SplitCall(in.readInt(), in.readInt(), in.readLong(), in.readInt(), in.readInt());
+            case CUSTOM_CALL -> new CustomCall(in.readInt(), in.readInt(), in.readLong(), readInts(in), readInts(in),
+                    parts.read(in));
+            case SEND_CALL -> new SendCall(in.readInt(), in.readInt(), in.readInt(), in.readInt(), readBoolean(in),
+                    in.readByte(), parts.read(in));
+            case RECV_CALL -> readRecvCall(in);
+            case REPLY -> readReply(in, parts);
+        };
+    }
+
+    private static CollCall readCollCall(ByteBuf in, PartsReader parts) {
+        int reqId = in.readInt();
+        Kind kind = Kind.ofCode(in.readByte());
+        if (kind.category() != Kind.Category.COLLECTIVE) {
+            throw new MalformedFrameException("a collective call of kind " + kind.label());
+        }
+        return new CollCall(reqId, kind, in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readByte(),
+                parts.read(in));
+    }
+
+    private static RecvCall readRecvCall(ByteBuf in) {
+        int reqId = in.readInt();
+        Kind kind = Kind.ofCode(in.readByte());
+        if (kind != Kind.RECV && kind != Kind.PROBE && kind != Kind.IPROBE) {
+            throw new MalformedFrameException("a receive call of kind " + kind.label());
+        }
+        return new RecvCall(reqId, kind, in.readInt(), in.readInt(), in.readInt());
+    }
+
+    private static Reply readReply(ByteBuf in, PartsReader parts) {
+        int reqId = in.readInt();
+        byte status = in.readByte();
+        int source = in.readInt();
+        int tag = in.readInt();
+        int count = in.readInt();
+        byte elemType = in.readByte();
+        int[] comm = readInts(in);
+        ByteBuf[] p = parts.read(in);
+        ErrorInfo e = null;
+        if (status == Reply.ERROR) {
+            e = new ErrorInfo(in.readByte(), in.readInt(), readString(in), readString(in), readString(in), in.readInt());
+        }
+        return new Reply(reqId, status, source, tag, count, elemType, comm, p, e);
+    }
+}
