@@ -19,16 +19,16 @@ module jmpi.runtime {
     requires jdk.jfr;
 
     // transports that live in modules of their own implement this
-    exports jmpi.runtime.transport to jmpi.transport.grpc;
+    exports jmpi.runtime.link to jmpi.transport.grpc;
     exports jmpi.runtime.wire to jmpi.transport.grpc, jmpi.jmh;
     // for the micro-benchmarks of serialization and reductions
     exports jmpi.runtime.serial to jmpi.jmh;
-    exports jmpi.runtime.coordinator to jmpi.jmh;
+    exports jmpi.runtime.coll to jmpi.jmh;
 
-    opens jmpi.runtime.launcher to info.picocli;
+    opens jmpi.runtime.launch to info.picocli;
 
     uses jmpi.op.Registration;
-    uses jmpi.runtime.transport.Transport;
+    uses jmpi.runtime.link.Transport;
 
     provides jmpi.spi.RuntimeProvider with jmpi.runtime.JmpiRuntime;
 }

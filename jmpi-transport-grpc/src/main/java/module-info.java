@@ -23,5 +23,5 @@ module jmpi.transport.grpc {
     requires com.google.common.util.concurrent.internal;
     requires io.perfmark;
 
-    provides jmpi.runtime.transport.Transport with jmpi.transport.grpc.GrpcTransport;
+    provides jmpi.runtime.link.Transport with jmpi.transport.grpc.GrpcTransport;
 }

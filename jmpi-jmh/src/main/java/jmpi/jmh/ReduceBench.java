@@ -5,7 +5,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jmpi.Op;
-import jmpi.runtime.coordinator.RawReduce;
+import jmpi.runtime.coll.RawReduce;
 import jmpi.runtime.wire.BufferCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -4,8 +4,8 @@ import jdk.jfr.FlightRecorder;
 import jmpi.Config;
 import jmpi.Coordinator;
 import jmpi.Session;
-import jmpi.runtime.client.ClientSession;
 import jmpi.runtime.coordinator.CoordinatorServer;
+import jmpi.runtime.launch.RankStart;
 import jmpi.spi.RuntimeProvider;
 
 /** Binds the runtime to the API; found through {@link java.util.ServiceLoader}. */
@@ -23,7 +23,7 @@ public final class JmpiRuntime implements RuntimeProvider {
 
     @Override
     public Session connect(Config config) {
-        return ClientSession.connect(config);
+        return RankStart.connect(config);
     }
 
     @Override

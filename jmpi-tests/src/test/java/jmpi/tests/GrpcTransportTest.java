@@ -88,7 +88,7 @@ class GrpcTransportTest {
     void theRuntimeBindsItFromTheModulePath() {
         ModuleDescriptor grpc = ModuleLayer.boot().findModule("jmpi.transport.grpc").orElseThrow().getDescriptor();
         assertTrue(!grpc.isAutomatic() && !grpc.isOpen(), grpc.toString());
-        String transport = "jmpi.runtime.transport.Transport";
+        String transport = "jmpi.runtime.link.Transport";
         assertEquals(List.of("jmpi.transport.grpc.GrpcTransport"), grpc.provides().stream()
                 .filter(p -> p.service().equals(transport)).findFirst().orElseThrow().providers());
         ModuleDescriptor runtime = ModuleLayer.boot().findModule("jmpi.runtime").orElseThrow().getDescriptor();

@@ -18,10 +18,12 @@ import jmpi.runtime.wire.Reply;
  * the parts of the reply in place. The coordinator moves the bytes without deserializing them.
  */
 final class BufferCalls {
-    private final ClientComm comm;
+    private final CommCore comm;
+    private final PointToPointCalls p2p;
 
-    BufferCalls(ClientComm comm) {
+    BufferCalls(CommCore comm, PointToPointCalls p2p) {
         this.comm = comm;
+        this.p2p = p2p;
     }
 
     private int size() {
@@ -75,7 +77,7 @@ final class BufferCalls {
     // ---- collectives --------------------------------------------------------------------------
 
     Request<Void> ibcast(Object buf, int root) {
-        comm.checkRoot(root);
+        Checks.root(root, comm.size());
         View v = BufferCodec.view(buf, "buffer");
         ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count(), comm::newPart)} : Parts.NONE;
         return call(Kind.BCAST, root, 0, v.dtype(), parts, r -> {
@@ -87,7 +89,7 @@ final class BufferCalls {
 
     /** Gather is Gatherv with equal counts: the root's receive buffer holds size equal chunks. */
     Request<Void> igather(Object sendbuf, Object recvbuf, int root) {
-        comm.checkRoot(root);
+        Checks.root(root, comm.size());
         int[][] cd = rank() == root ? uniform(BufferCodec.view(recvbuf, "recvbuf").count() / size()) : new int[2][];
         return igatherv(sendbuf, recvbuf, cd[0], cd[1], root);
     }
@@ -112,7 +114,7 @@ final class BufferCalls {
     }
 
     Request<Void> igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
-        comm.checkRoot(root);
+        Checks.root(root, comm.size());
         View recv = null;
         if (rank() == root) {
             recv = BufferCodec.view(recvbuf, "recvbuf");
@@ -136,14 +138,14 @@ final class BufferCalls {
 
     /** Scatter is Scatterv with equal counts: the root's send buffer holds size equal chunks. */
     Request<Void> iscatter(Object sendbuf, Object recvbuf, int root) {
-        comm.checkRoot(root);
+        Checks.root(root, comm.size());
         int[][] cd = rank() == root ? uniform(evenChunk(BufferCodec.view(sendbuf, "sendbuf"), "Scatter"))
                 : new int[2][];
         return iscatterv(sendbuf, cd[0], cd[1], recvbuf, root);
     }
 
     Request<Void> iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
-        comm.checkRoot(root);
+        Checks.root(root, comm.size());
         boolean inPlace = recvbuf == MPI.IN_PLACE && rank() == root;
         View recv = inPlace ? null : BufferCodec.view(recvbuf, "recvbuf");
         ByteBuf[] parts = Parts.NONE;
@@ -222,8 +224,8 @@ final class BufferCalls {
     }
 
     Request<Void> ireduce(Object sendbuf, Object recvbuf, Op op, int root) {
-        comm.checkRoot(root);
-        ClientComm.checkOp(op);
+        Checks.root(root, comm.size());
+        Checks.op(op);
         View recv = rank() == root ? BufferCodec.view(recvbuf, "recvbuf") : null;
         View send = sendbuf == MPI.IN_PLACE && recv != null ? recv : BufferCodec.view(sendbuf, "sendbuf");
         if (recv != null) {
@@ -241,7 +243,12 @@ final class BufferCalls {
     }
 
     Request<Void> iallreduce(Object sendbuf, Object recvbuf, Op op) {
-        ClientComm.checkOp(op);
+        return reduceToEvery(Kind.ALLREDUCE, sendbuf, recvbuf, op);
+    }
+
+    /** A reduction whose result, if any, lands in every rank's receive buffer (IN_PLACE: it is also the input). */
+    private Request<Void> reduceToEvery(Kind kind, Object sendbuf, Object recvbuf, Op op) {
+        Checks.op(op);
         View recv = BufferCodec.view(recvbuf, "recvbuf");
         View send = sendbuf == MPI.IN_PLACE ? recv : BufferCodec.view(sendbuf, "sendbuf");
         checkSameType(send, recv);
@@ -249,21 +256,25 @@ final class BufferCalls {
             throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
                     + recv.count());
         }
-        return call(Kind.ALLREDUCE, 0, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)},
-                r -> place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED));
+        return call(kind, 0, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)},
+                r -> {
+                    if (r.parts().length > 0) {
+                        place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED);
+                    }
+                });
     }
 
     // ---- point-to-point -----------------------------------------------------------------------
 
     Request<Void> isend(Object buf, int dest, int tag, boolean sync) {
-        comm.checkSend(dest, tag);
+        p2p.checkSend(dest, tag);
         View v = BufferCodec.view(buf, "buffer");
-        return comm.sendPayload(v.readBuf(0, v.count(), comm::newPart), dest, tag, sync, v.dtype());
+        return p2p.sendPayload(v.readBuf(0, v.count(), comm::newPart), dest, tag, sync, v.dtype());
     }
 
     Request<Status> irecv(Object buf, int source, int tag) {
         View v = BufferCodec.view(buf, "buffer");
-        return comm.receive(source, tag, r -> {
+        return p2p.receive(source, tag, r -> {
             if (r.status() == Reply.CANCELLED) {
                 return new Status(r.source(), r.tag(), 0, true);
             }

@@ -7,6 +7,8 @@ import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Request;
 import jmpi.Status;
+import jmpi.runtime.link.Errors;
+import jmpi.runtime.link.Link;
 import jmpi.spi.Completions;
 
 /** A {@link Request} backed by a future that the client completes when the reply arrives. */
@@ -78,16 +80,7 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
     }
 
     static RuntimeException unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof RuntimeException re) {
-            return re;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        return new MPIException(MPI.ERR_OTHER, String.valueOf(t), t);
+        return Errors.unwrap(t);
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import jmpi.runtime.shm.Segment;
-import jmpi.runtime.shm.ShmLink;
+import jmpi.runtime.link.shm.Segment;
+import jmpi.runtime.link.shm.ShmLink;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
 

@@ -12,9 +12,9 @@ import jmpi.Coordinator;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.serial.ObjectSerializer;
-import jmpi.runtime.transport.Netty;
-import jmpi.runtime.transport.Transport;
-import jmpi.runtime.transport.Transports;
+import jmpi.runtime.link.Netty;
+import jmpi.runtime.link.Transport;
+import jmpi.runtime.link.Transports;
 
 /**
  * The coordinator, on the transport JMPI_PROTO names: one event loop thread serves every rank and runs

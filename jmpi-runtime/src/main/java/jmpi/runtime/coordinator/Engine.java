@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.serial.ObjectSerializer;
-import jmpi.runtime.shm.Segment;
-import jmpi.runtime.shm.ShmBuf;
+import jmpi.runtime.link.shm.Segment;
+import jmpi.runtime.link.shm.ShmBuf;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
@@ -46,7 +46,7 @@ final class Engine {
     Engine(ObjectSerializer serial, String requiredToken, int expectedSize, long heldLimit) {
         this.admission = new Admission(requiredToken, expectedSize);
         this.replies = new Replies(heldLimit);
-        this.ops = new OpMatcher(new FoldContext(serial, comms, replies));
+        this.ops = new OpMatcher(new CoordinatorAnswers(serial, comms, replies), replies);
         this.mailboxes = new Mailboxes(replies);
         this.rollCall = new RollCall(ops, mailboxes, comms, replies);
     }

@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.ProcessFailedException;
+import jmpi.runtime.coll.Answers;
+import jmpi.runtime.coll.CollectiveTable;
 import jmpi.runtime.wire.CustomCall;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.MatchedCall;
@@ -16,7 +18,7 @@ import jmpi.runtime.wire.Reply;
 /**
  * Matches the calls of operations that every member makes (collectives, custom operations, split):
  * by communicator, group and sequence number. Once every member's call is in, the members must agree
- * on what they called, and the operation's {@link Fold} answers them.
+ * on what they called, and the kind's coordinator algorithm ({@link CollectiveTable}) answers them.
  */
 final class OpMatcher {
     /** Identifies one operation: communicator, group (empty for the whole communicator), number. */
@@ -24,10 +26,12 @@ final class OpMatcher {
     }
 
     private final Map<Key, Pending> pending = new HashMap<>();
-    private final FoldContext ctx;
+    private final Answers answers;
+    private final Replies replies;
 
-    OpMatcher(FoldContext ctx) {
-        this.ctx = ctx;
+    OpMatcher(Answers answers, Replies replies) {
+        this.answers = answers;
+        this.replies = replies;
     }
 
     /** Takes a member's call; throws an MPIException for this caller alone when the call is wrong. */
@@ -86,7 +90,7 @@ final class OpMatcher {
             }
         }
         try {
-            Folds.of(first.kind()).complete(p, ctx);
+            CollectiveTable.viaCoordinator(first.kind()).complete(p, answers);
         } catch (RuntimeException e) {
             failAll(p, ErrorInfo.of(e));
         }
@@ -95,7 +99,7 @@ final class OpMatcher {
     private void failAll(Pending p, ErrorInfo e) {
         for (int i = 0; i < p.members.length; i++) {
             if (p.calls[i] != null) {
-                ctx.reply(p.members[i], Reply.error(p.calls[i].reqId(), e));
+                replies.reply(p.members[i], Reply.error(p.calls[i].reqId(), e));
             }
         }
     }

@@ -3,11 +3,12 @@ package jmpi.runtime.coordinator;
 import io.netty.buffer.ByteBuf;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.runtime.coll.Gathered;
 import jmpi.runtime.wire.MatchedCall;
 import jmpi.runtime.wire.Parts;
 
 /** An operation waiting for its members: the calls that have arrived, by member index. */
-final class Pending {
+final class Pending implements Gathered {
     final CommInfo comm;
     /** World ranks taking part, in member order. */
     final int[] members;
@@ -52,8 +53,28 @@ final class Pending {
         return indexOf(worldRank) >= 0;
     }
 
-    /** The call of the member with this communicator rank. */
-    MatchedCall callOf(int commRank) {
+    @Override
+    public int size() {
+        return members.length;
+    }
+
+    @Override
+    public MatchedCall call(int member) {
+        return calls[member];
+    }
+
+    @Override
+    public int commRank(int member) {
+        return comm.rankOf(members[member]);
+    }
+
+    @Override
+    public int worldRank(int member) {
+        return members[member];
+    }
+
+    @Override
+    public MatchedCall callOfRank(int commRank) {
         return calls[indexOf(comm.members[commRank])];
     }
 
@@ -66,8 +87,8 @@ final class Pending {
         throw new IllegalStateException("an operation with no call");
     }
 
-    /** Every member's first part, as new references; checked first, so a failure leaves no reference behind. */
-    ByteBuf[] firstParts() {
+    @Override
+    public ByteBuf[] firstParts() {
         for (int i = 0; i < calls.length; i++) {
             if (calls[i].parts().length == 0) {
                 throw new MPIException(MPI.ERR_COUNT, "rank " + members[i] + " sent no data to " + calls[i].signature());

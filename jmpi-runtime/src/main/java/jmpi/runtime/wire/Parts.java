@@ -27,6 +27,15 @@ public final class Parts {
         return part == null ? null : part.retainedDuplicate();
     }
 
+    /** The bytes the parts hold, absent ones counting none. */
+    public static long readable(ByteBuf[] parts) {
+        long n = 0;
+        for (ByteBuf b : parts) {
+            n += b == null ? 0 : b.readableBytes();
+        }
+        return n;
+    }
+
     /** Releases every part (those not null). */
     public static void release(ByteBuf[] parts) {
         for (ByteBuf b : parts) {

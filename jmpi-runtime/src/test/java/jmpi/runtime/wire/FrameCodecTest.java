@@ -19,7 +19,7 @@ import io.netty.handler.codec.DecoderException;
 import java.util.List;
 import java.util.Random;
 import jmpi.MPI;
-import jmpi.runtime.transport.Netty;
+import jmpi.runtime.link.Netty;
 import org.junit.jupiter.api.Test;
 
 /** Frames through the real pipeline in an EmbeddedChannel: round trips, malformed input, no leaks. */

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
-import jmpi.runtime.transport.Netty;
-import jmpi.runtime.transport.Transport;
+import jmpi.runtime.link.Netty;
+import jmpi.runtime.link.Transport;
 import jmpi.runtime.wire.FrameDecoder;
 
 /**

@@ -20,7 +20,7 @@ import java.net.SocketAddress;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
-import jmpi.runtime.transport.Netty;
+import jmpi.runtime.link.Netty;
 
 /**
  * On a rank: one attempt to open the stream to the coordinator, on a gRPC channel of its own. The

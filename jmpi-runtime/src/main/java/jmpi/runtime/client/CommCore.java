@@ -1,0 +1,163 @@
+package jmpi.runtime.client;
+
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.FlightRecorder;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.Request;
+import jmpi.Status;
+import jmpi.runtime.coll.CollectiveTable;
+import jmpi.runtime.link.Link;
+import jmpi.runtime.serial.ObjectSerializer;
+import jmpi.runtime.wire.CollCall;
+import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Parts;
+import jmpi.runtime.wire.Reply;
+
+/**
+ * What every call on one communicator shares: its id, this rank's place in it, the link its calls
+ * take, the numbering of its collectives, and the requests still pending on it.
+ */
+final class CommCore {
+    private final ClientSession session;
+    private final Link link;
+    private final int id;
+    private final int rank;
+    private final int size;
+    private final AtomicLong seq = new AtomicLong();
+    private final Map<String, AtomicLong> groupSeqs = new ConcurrentHashMap<>();
+    private final Set<FutureRequest<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean freed;
+
+    CommCore(ClientSession session, Link link, int id, int rank, int size) {
+        this.session = session;
+        this.link = link;
+        this.id = id;
+        this.rank = rank;
+        this.size = size;
+    }
+
+    ClientSession session() {
+        return session;
+    }
+
+    ObjectSerializer serial() {
+        return session.serial();
+    }
+
+    /** A buffer for an outgoing payload of len bytes: in shared memory when that is to be had. */
+    ByteBuf newPart(int len) {
+        return link.newPart(len);
+    }
+
+    Link conn() {
+        return link;
+    }
+
+    int id() {
+        return id;
+    }
+
+    int rank() {
+        return rank;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The number of the next operation that every member of the communicator makes. */
+    long nextSeq() {
+        return seq.incrementAndGet();
+    }
+
+    /** The number of the next custom operation of this group. */
+    long nextGroupSeq(String group) {
+        return groupSeqs.computeIfAbsent(group, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    void free() {
+        freed = true;
+    }
+
+    /** The requests not completed yet. */
+    List<FutureRequest<?>> pending() {
+        return List.copyOf(pending);
+    }
+
+    /** Remembers a request until it completes, for {@code Disconnect}, and records it for Flight Recorder. */
+    <T> FutureRequest<T> track(FutureRequest<T> r, String operation, long bytes) {
+        pending.add(r);
+        r.drivenBy(link);
+        // Loading an event class starts Flight Recorder's machinery, some 0.15 s of every JVM's start,
+        // so a JVM in which nothing records never loads it; a recording started later is still seen.
+        if (FlightRecorder.isInitialized()) {
+            OperationEvent.record(r.future, operation, id, size, bytes);
+        }
+        r.future.whenComplete((v, e) -> pending.remove(r));
+        return r;
+    }
+
+    void checkLive() {
+        if (freed) {
+            throw new MPIException(MPI.ERR_COMM, "communicator " + id + " has been freed");
+        }
+        session.checkOpen();
+    }
+
+    static ByteBuf[] wrap(byte[]... bytes) {
+        ByteBuf[] parts = new ByteBuf[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            parts[i] = Parts.wrap(bytes[i]);
+        }
+        return parts;
+    }
+
+    interface Decoder<T> {
+        T decode(Reply r);
+    }
+
+    <T> Request<T> collective(Kind kind, int root, int op, ByteBuf[] parts, Decoder<T> decoder) {
+        return collective(kind, root, op, 0, parts, decoder);
+    }
+
+    /**
+     * Starts this rank's part of a built-in collective, by the algorithm the table chooses for it.
+     * elemType: the element type of a buffer collective's parts, 0 for serialized objects.
+     */
+    <T> Request<T> collective(Kind kind, int root, int op, int elemType, ByteBuf[] parts, Decoder<T> decoder) {
+        try {
+            checkLive();
+            // every built-in collective goes through the coordinator until the ranks have links of their own
+            CollectiveTable.choose(kind, new CollectiveTable.Shape(Parts.readable(parts), size));
+        } catch (RuntimeException e) {
+            Parts.release(parts);
+            throw e;
+        }
+        int reqId = conn().nextId();
+        CollCall c = new CollCall(reqId, kind, id, nextSeq(), root, op, elemType, parts);
+        FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes());
+        conn().send(c, reqId, reply -> complete(r, reply, decoder));
+        return r;
+    }
+
+    <T> void complete(FutureRequest<T> r, Reply reply, Decoder<T> decoder) {
+        if (reply.status() == Reply.ERROR) {
+            r.fail(reply.error().toException());
+            return;
+        }
+        try {
+            r.complete(decoder.decode(reply), reply.status() == Reply.CANCELLED
+                    ? new Status(reply.source(), reply.tag(), 0, true)
+                    : new Status(reply.source(), reply.tag(), reply.count(), false));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a reply too deep or too large to decode fails its own request, not the thread that read it
+            r.fail(e);
+        }
+    }
+}

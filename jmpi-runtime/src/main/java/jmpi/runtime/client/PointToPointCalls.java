@@ -1,0 +1,105 @@
+package jmpi.runtime.client;
+
+import io.netty.buffer.ByteBuf;
+import java.util.Optional;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.Request;
+import jmpi.Status;
+import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Parts;
+import jmpi.runtime.wire.RecvCall;
+import jmpi.runtime.wire.Reply;
+import jmpi.runtime.wire.SendCall;
+
+/** Sends, receives and probes of a communicator, for objects and buffers alike. */
+final class PointToPointCalls {
+    private final CommCore comm;
+    private final ObjectCalls objects;
+
+    PointToPointCalls(CommCore comm, ObjectCalls objects) {
+        this.comm = comm;
+        this.objects = objects;
+    }
+
+    Request<Void> send(Object obj, int dest, int tag, boolean sync) {
+        // arguments first, so a bad rank is ERR_RANK even for an object that cannot be serialized
+        checkSend(dest, tag);
+        return sendPayload(dest == MPI.PROC_NULL ? null : comm.serial().toPart(obj, comm::newPart), dest, tag, sync, 0);
+    }
+
+    void checkSend(int dest, int tag) {
+        comm.checkLive();
+        Checks.dest(dest, comm.size());
+        Checks.sendTag(tag);
+    }
+
+    /** Sends serialized bytes or raw buffer elements (elemType 0 or the elements' type); the caller has run checkSend. */
+    Request<Void> sendPayload(ByteBuf payload, int dest, int tag, boolean sync, int elemType) {
+        if (dest == MPI.PROC_NULL) {
+            if (payload != null) {
+                payload.release();
+            }
+            return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
+        }
+        int reqId = comm.conn().nextId();
+        SendCall c = SendCall.of(reqId, comm.id(), dest, tag, sync, elemType, payload);
+        FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", payload.readableBytes());
+        if (sync) {
+            comm.conn().send(c, reqId, reply -> comm.complete(r, reply, x -> null));
+        } else {
+            comm.conn().sendOneWay(c).whenComplete((v, e) -> {
+                if (e != null) {
+                    r.fail(e);
+                } else {
+                    r.complete(null, null);
+                }
+            });
+        }
+        return r;
+    }
+
+    <T> Request<T> irecv(int source, int tag) {
+        return receive(source, tag, reply -> {
+            if (reply.elemType() != 0) {
+                throw new MPIException(MPI.ERR_TYPE, "rank " + reply.source() + " sent a buffer (tag " + reply.tag()
+                        + "); receive it with Recv, not recv");
+            }
+            return objects.first(reply);
+        });
+    }
+
+    /** Posts a receive; decoder turns the matched message into the result. */
+    <T> Request<T> receive(int source, int tag, CommCore.Decoder<T> decoder) {
+        comm.checkLive();
+        Checks.source(source, comm.size());
+        Checks.recvTag(tag);
+        if (source == MPI.PROC_NULL) {
+            Status st = new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false);
+            return FutureRequest.completed(decoder.decode(Reply.message(0, Reply.OK, MPI.PROC_NULL, MPI.ANY_TAG, 0, 0,
+                    Parts.NONE)), st);
+        }
+        FutureRequest<T> r = comm.track(new FutureRequest<>(), "recv", 0);
+        int reqId = comm.conn().nextId();
+        r.onCancel(() -> comm.conn().cancel(reqId));
+        comm.conn().send(new RecvCall(reqId, Kind.RECV, comm.id(), source, tag), reqId,
+                reply -> comm.complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder));
+        return r;
+    }
+
+    Request<Optional<Status>> probe(Kind kind, int source, int tag) {
+        comm.checkLive();
+        Checks.source(source, comm.size());
+        Checks.recvTag(tag);
+        if (source == MPI.PROC_NULL) {
+            return FutureRequest.completed(Optional.of(new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false)), null);
+        }
+        FutureRequest<Optional<Status>> r = new FutureRequest<>();
+        r.drivenBy(comm.conn());
+        int reqId = comm.conn().nextId();
+        comm.conn().send(new RecvCall(reqId, kind, comm.id(), source, tag), reqId,
+                reply -> comm.complete(r, reply, x -> x.status() == Reply.NONE ? Optional.empty()
+                        : Optional.of(new Status(x.source(), x.tag(), x.count(), false))));
+        return r;
+    }
+}

@@ -1,0 +1,201 @@
+package jmpi.runtime.launch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import jmpi.runtime.link.shm.Segment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jmpirun -np N COMMAND...}: starts N ranks with their rank, size, port and job token in the
+ * environment, forwards their output, and stops the job when a rank fails or on Ctrl-C.
+ */
+@Command(name = "jmpirun", mixinStandardHelpOptions = true, version = "jmpirun 0.1",
+        description = "Runs COMMAND as N ranks of a jmpi job.")
+public final class Launcher implements Callable<Integer> {
+    @Option(names = {"-np", "-n", "--np"}, description = "number of ranks (default: ${DEFAULT-VALUE})",
+            defaultValue = "1")
+    int np;
+
+    @Option(names = {"--prefix", "--tag-output"}, description = "prefix every output line with [rank]")
+    boolean prefix;
+
+    @Option(names = "--port", description = "coordinator port, or the broker's with JMPI_PROTO=mqtt (default: a free one;"
+            + " JMPI_PORT when JMPI_ADDR is set or with MQTT)")
+    Integer port;
+
+    @Option(names = "--status-port", description = "serve the coordinator's status (JSON and HTML) on this port")
+    Integer statusPort;
+
+    @Option(names = "--grace", description = "seconds a rank gets to stop before it is killed (default: ${DEFAULT-VALUE})",
+            defaultValue = "5")
+    int grace;
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the program each rank runs, with its arguments")
+    List<String> command;
+
+    private final List<Process> ranks = new ArrayList<>();
+    private final List<Thread> pumps = new ArrayList<>();
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new Launcher()).setStopAtPositional(true);
+        System.exit(cl.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (np < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "-np must be at least 1, not " + np);
+        }
+        // with JMPI_ADDR the coordinator runs elsewhere (jmpi-server), and with MQTT the port is the broker's:
+        // keep the port given, and any token given
+        String external = System.getenv("JMPI_ADDR");
+        String envPort = System.getenv("JMPI_PORT");
+        boolean keepPort = external != null && !external.isBlank()
+                || "mqtt".equalsIgnoreCase(trim(System.getenv("JMPI_PROTO")));
+        int p = port != null ? port
+                : keepPort ? (envPort != null && !envPort.isBlank() ? Integer.parseInt(envPort.trim())
+                : jmpi.Config.DEFAULT_PORT) : freePort();
+        String token = System.getenv("JMPI_TOKEN");
+        if (token == null || token.isEmpty()) {
+            byte[] t = new byte[16];
+            new SecureRandom().nextBytes(t);
+            token = HexFormat.of().formatHex(t);
+        }
+        Thread hook = new Thread(() -> {
+            stopAll(null);
+            removeSegments();
+        }, "jmpirun-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        BlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
+        for (int r = 0; r < np; r++) {
+            ProcessBuilder pb = new ProcessBuilder(command);
+            Map<String, String> env = pb.environment();
+            env.put("JMPI_RANK", Integer.toString(r));
+            env.put("JMPI_SIZE", Integer.toString(np));
+            env.put("JMPI_PORT", Integer.toString(p));
+            env.put("JMPI_TOKEN", token);
+            if (statusPort != null) {
+                env.put("JMPI_STATUS_PORT", Integer.toString(statusPort));
+            }
+            pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
+            Process proc;
+            try {
+                proc = pb.start();
+            } catch (IOException e) {
+                err.println("jmpirun: cannot start " + command.get(0) + ": " + e.getMessage());
+                stopAll(null);
+                return 127;
+            }
+            synchronized (ranks) {
+                ranks.add(proc);
+            }
+            // copied line by line, so that lines of different ranks never mix
+            String tag = prefix ? "[" + r + "] " : "";
+            pumps.add(pump(proc.getInputStream(), out, tag));
+            pumps.add(pump(proc.getErrorStream(), err, tag));
+            int rank = r;
+            proc.onExit().thenRun(() -> exited.add(rank));
+        }
+        int code = 0;
+        for (int done = 0; done < np; done++) {
+            int r = exited.take();
+            int c = ranks.get(r).exitValue();
+            if (c != 0 && code == 0) {
+                code = c;
+                err.println("jmpirun: rank " + r + " exited with code " + c + "; stopping the job");
+                stopAll(ranks.get(r));
+            }
+        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+        removeSegments();
+        for (Thread pump : pumps) {
+            pump.join(TimeUnit.SECONDS.toMillis(grace));
+        }
+        out.flush();
+        return code;
+    }
+
+    /** A rank that was killed, or whose coordinator was, leaves its shared memory behind. */
+    private void removeSegments() {
+        synchronized (ranks) {
+            ranks.forEach(rp -> Segment.removeOf(rp.pid()));
+        }
+    }
+
+    private void stopAll(Process except) {
+        List<Process> all;
+        synchronized (ranks) {
+            all = new ArrayList<>(ranks);
+        }
+        for (Process p : all) {
+            if (p != except && p.isAlive()) {
+                // through the handle: Process.destroy() would also close the pipes, losing what the rank
+                // prints while it stops
+                p.descendants().forEach(ProcessHandle::destroy);
+                p.toHandle().destroy();
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
+        for (Process p : all) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.toHandle().destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.toHandle().destroyForcibly();
+            }
+        }
+    }
+
+    /** Copies a rank's output line by line with its prefix; a daemon thread per stream. */
+    private static Thread pump(InputStream in, PrintStream to, String tag) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (to) {
+                        to.println(tag + line);
+                    }
+                }
+            } catch (IOException e) {
+                // the rank is gone; nothing more to copy
+            }
+        }, "jmpirun-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package jmpi.runtime.link;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.InputStream;
+import jmpi.runtime.wire.MalformedFrameException;
+
+/**
+ * Cuts a byte stream into frames: a 4-byte length, then the body. What a blocking socket's reader
+ * needs where a Netty pipeline would use its length-field decoder. Only the thread that reads the
+ * stream touches it.
+ *
+ * <p>Decoded frames hold slices of what was read, so the bytes before the next frame move only while
+ * nothing else holds the buffer; a large buffer is let go once everything in it has been taken.
+ */
+final class FrameReader {
+    /** Bytes read at a time when no larger frame is expected. */
+    private static final int READ_CHUNK = 64 << 10;
+    /** A read buffer larger than this is let go once everything in it has been taken. */
+    private static final int KEEP_READ_BUFFER = 4 * READ_CHUNK;
+
+    private final int maxFrame;
+    private ByteBuf inbound = Unpooled.EMPTY_BUFFER;
+
+    /** maxFrame: the largest frame, its length prefix included. */
+    FrameReader(int maxFrame) {
+        this.maxFrame = maxFrame;
+    }
+
+    /**
+     * Reads what the stream gives, at most limit bytes (all the room there is if limit is negative),
+     * after making room for the rest of the next frame; returns the count, or -1 at the end.
+     */
+    int readFrom(InputStream in, int limit) throws IOException {
+        makeRoom(missing());
+        return inbound.writeBytes(in, limit < 0 ? inbound.writableBytes() : Math.min(limit, inbound.writableBytes()));
+    }
+
+    /** The body of the next frame if it has arrived whole, as a slice the caller releases; else null. */
+    ByteBuf next() {
+        if (inbound.readableBytes() < 4) {
+            return null;
+        }
+        int len = frameLength();
+        if (inbound.readableBytes() < 4 + len) {
+            return null;
+        }
+        inbound.skipBytes(4);
+        return inbound.readRetainedSlice(len);
+    }
+
+    /** Gives back what was read and not taken. */
+    void release() {
+        inbound.release();
+        inbound = Unpooled.EMPTY_BUFFER;
+    }
+
+    /** How many bytes from the first unread one make the next frame whole (its length prefix first). */
+    private int missing() {
+        if (inbound.readableBytes() < 4) {
+            return 4;
+        }
+        return 4 + frameLength();
+    }
+
+    private int frameLength() {
+        int len = inbound.getInt(inbound.readerIndex());
+        // as Netty's length decoder counts it, the prefix included
+        if (len < 1 || len > maxFrame - 4) {
+            throw new MalformedFrameException("a frame of " + len + " bytes from the coordinator (at most "
+                    + (maxFrame - 4) + ")");
+        }
+        return len;
+    }
+
+    /** Makes room to read, for at least need bytes from the first unread one. */
+    private void makeRoom(int need) {
+        ByteBuf b = inbound;
+        if (b.readableBytes() == 0 && b.refCnt() == 1) {
+            if (b.capacity() > KEEP_READ_BUFFER) {
+                // one large frame must not keep its buffer for the rest of the session
+                b.release();
+                b = Unpooled.EMPTY_BUFFER;
+                inbound = b;
+            } else {
+                b.clear();
+            }
+        }
+        if (b.writableBytes() > 0 && b.capacity() - b.readerIndex() >= need) {
+            return;
+        }
+        if (b.refCnt() == 1 && b.capacity() >= need && b.readerIndex() > 0) {
+            b.discardReadBytes();
+            return;
+        }
+        ByteBuf next = HeapAllocator.HEAP.heapBuffer(Math.max(need, READ_CHUNK));
+        next.writeBytes(b, b.readerIndex(), b.readableBytes());
+        b.release();
+        inbound = next;
+    }
+}

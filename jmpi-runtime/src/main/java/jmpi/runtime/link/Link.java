@@ -1,0 +1,55 @@
+package jmpi.runtime.link;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.Reply;
+
+/**
+ * Where a communicator's calls go: the coordinator over the network, or a coordinator inside this
+ * process (which the client reaches through this interface like any other).
+ */
+public interface Link {
+    /** A new request id, unique on this link. */
+    int nextId();
+
+    /** Sends a frame whose reply goes to onReply. */
+    void send(Frame f, int reqId, Consumer<Reply> onReply);
+
+    /** Sends a frame that gets no reply; completes once it is handed off. */
+    CompletableFuture<Void> sendOneWay(Frame f);
+
+    /** Asks to cancel a pending receive or probe. */
+    void cancel(int reqId);
+
+    /**
+     * Called by a thread about to wait for f: a link whose callers read their own replies does so
+     * here. Returns when f is done, or early when the link cannot help (the caller then waits for f).
+     */
+    default void await(CompletableFuture<?> f) {
+    }
+
+    /**
+     * Called by a thread that waits for any request to complete after generation seen of
+     * {@link jmpi.spi.Completions}: a link whose callers read their own replies does so here until one
+     * completes, and says true; false if it cannot (the caller then waits for the signal).
+     */
+    default boolean awaitSignal(long seen) {
+        return false;
+    }
+
+    /** Called by a thread that tests a request: a link whose callers read their own replies routes what has arrived. */
+    default void poll() {
+    }
+
+    /** Says goodbye after finalizing and closes; returns once closed. */
+    default void leave() {
+    }
+
+    /** A buffer for len bytes of an outgoing payload, which the frame's write releases. */
+    default ByteBuf newPart(int len) {
+        return ByteBufAllocator.DEFAULT.directBuffer(len, len);
+    }
+}

@@ -1,0 +1,520 @@
+// Over 400 lines on purpose: who reads the socket (a waiting caller, a tester, the progress thread,
+// the handshake, the final drain) is one state machine over the same lock, buffer and socket; split
+// into files, each piece would reach into all the others' fields. Framing (FrameReader), encoding
+// buffers (HeapAllocator) and connect retries (ConnectRetry) live apart.
+package jmpi.runtime.link;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.ReferenceCountUtil;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.ProcessFailedException;
+import jmpi.runtime.link.shm.Arena;
+import jmpi.runtime.link.shm.ShmLink;
+import jmpi.runtime.wire.SharedParts;
+import jmpi.runtime.link.Netty;
+import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.Cancel;
+import jmpi.runtime.wire.ErrorInfo;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.FrameCodec;
+import jmpi.runtime.wire.Hello;
+import jmpi.runtime.wire.Reply;
+import jmpi.spi.Completions;
+
+/**
+ * A rank's connection to the coordinator over plain TCP, driven by the rank's own threads. A caller
+ * writes its frame to the socket itself, and a caller that waits for its reply reads the socket
+ * itself, routing whatever else arrives on the way: a blocking operation hands nothing to another
+ * thread, and each hand-off is a wake-up, 20-30 µs on a small virtual machine. While requests are
+ * pending and nobody waits in a call (requests started and left, {@code waitAny}, a future), a
+ * progress thread of the connection reads instead.
+ *
+ * <p>Plain {@link Socket} streams, not a channel: a read or write of an interrupted thread must not
+ * close the connection. Reads time out every {@link #READ_TIMEOUT_MS} ms, so that a reader notices
+ * an interrupt or the end of the connection's life. What completes when a reply is routed runs on
+ * the thread that read it: the runtime's own bookkeeping only, as the futures users chain on
+ * complete elsewhere ({@link jmpi.Request#toCompletableFuture()}).
+ */
+final class SocketLink extends RemoteLink {
+    /** How often the progress thread looks for pending requests that nobody reads for. */
+    private static final long TICK = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long without pending requests before the progress thread sleeps until the next send. */
+    private static final long IDLE = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How long a read waits before its thread looks whether it should stop reading. */
+    private static final int READ_TIMEOUT_MS = 100;
+    /** The least time between two polls of the socket by threads that test requests. */
+    private static final long POLL_GAP = TimeUnit.MICROSECONDS.toNanos(20);
+    /** Frames are encoded into heap buffers: a socket stream writes from arrays. */
+    private static final ByteBufAllocator HEAP = HeapAllocator.HEAP;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private volatile ShmLink shm;
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Held by the one thread that reads the socket. */
+    private final ReentrantLock reading = new ReentrantLock();
+    /** Threads waiting in a call while another reads; the reader wakes them when it stops. */
+    private final Set<Thread> readerWanted = ConcurrentHashMap.newKeySet();
+    /** What was read and not yet decoded; only the reader touches it. */
+    private final FrameReader inbound;
+    private final Thread progress;
+    private volatile boolean progressAsleep;
+    private volatile boolean closing;
+    private volatile long lastPoll;
+
+    private SocketLink(Socket socket, Config config, Arena arena) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        // a frame and its length prefix must fit one buffer, whose size is an int
+        this.inbound = new FrameReader(Math.min(Netty.maxFrame(config.serialSize()), Integer.MAX_VALUE - 16));
+        this.limit = config.serialSize();
+        this.arena = arena;
+        this.shm = arena == null ? null : new ShmLink(arena, false);
+        this.progress = new Thread(this::progressLoop, "jmpi-progress-" + config.rank());
+        progress.setDaemon(true);
+    }
+
+    /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
+    static SocketLink open(Config config, String host, int port) {
+        ConnectRetry retry = new ConnectRetry(config, host, port);
+        long deadline = retry.deadline();
+        Socket s = connect(retry, host, port);
+        // offered over plain TCP only: the other transports are chosen for the path the bytes take
+        Arena arena = config.shm() > 0 ? Arena.create(config.shm()) : null;
+        SocketLink c;
+        try {
+            c = new SocketLink(s, config, arena);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(s);
+            if (arena != null) {
+                arena.delete();
+            }
+            throw new MPIException(MPI.ERR_OTHER, "cannot use the connection to " + host + ":" + port + ": " + e, e);
+        }
+        boolean welcomed = false;
+        try {
+            c.write(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
+                    arena == null ? null : arena.name()));
+            long left = Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(5));
+            s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
+            c.reading.lock();
+            try {
+                while (!c.welcomed.isDone()) {
+                    if (!c.readFrame()) {
+                        throw new MPIException(MPI.ERR_OTHER, "the coordinator at " + host + ":" + port
+                                + " did not answer");
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof MPIException m) {
+                    throw m;
+                }
+                c.fail(e);
+            } finally {
+                c.reading.unlock();
+            }
+            c.welcomed.join();
+            s.setSoTimeout(READ_TIMEOUT_MS);
+            welcomed = true;
+        } catch (java.util.concurrent.CompletionException e) {
+            throw Errors.unwrap(e.getCause());
+        } catch (IOException e) {
+            throw new MPIException(MPI.ERR_OTHER, "cannot use the connection to " + host + ":" + port + ": " + e, e);
+        } finally {
+            if (!welcomed) {
+                closeQuietly(s);
+                c.dropArena();
+                c.dropInbound();
+            }
+        }
+        c.progress.start();
+        return c;
+    }
+
+    /** Tries to connect; on refusal tries again after a short, growing pause until JMPI_WAIT runs out. */
+    private static Socket connect(ConnectRetry retry, String host, int port) {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        while (true) {
+            Socket s = new Socket();
+            long delayMs;
+            try {
+                s.setTcpNoDelay(true);
+                s.connect(address, 5000);
+                return s;
+            } catch (IOException e) {
+                closeQuietly(s);
+                delayMs = retry.nextDelayMs(e);
+            }
+            try {
+                // the coordinator is not listening yet: nothing to wait on but time
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // closing is all that is left to do
+        }
+    }
+
+    @Override
+    boolean mayWaitForRoom() {
+        // the reader frees this rank's blocks of others' segments; it must not wait for room
+        return !reading.isHeldByCurrentThread() && Thread.currentThread() != progress;
+    }
+
+    @Override
+    void unlinkShm() {
+        shm = null;
+    }
+
+    /** On the heap, where a socket stream writes it in one call; Netty's direct buffers go 8 KiB at a time. */
+    @Override
+    ByteBuf socketPart(int len) {
+        return HEAP.heapBuffer(len, len);
+    }
+
+    @Override
+    public void send(Frame f, int reqId, Consumer<Reply> onReply) {
+        readyToSend(f);
+        // registered before sending, as replies can be quick
+        waiting.put(reqId, onReply);
+        if (progressAsleep) {
+            LockSupport.unpark(progress);
+        }
+        try {
+            write(f);
+        } catch (IOException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            waiting.remove(reqId);
+            throw e;
+        }
+        MPIException l = lost;
+        if (l != null) {
+            // lost while this request was being registered, after the loss failed every request it saw
+            Consumer<Reply> w = waiting.remove(reqId);
+            if (w != null) {
+                w.accept(Reply.error(reqId, ErrorInfo.of(l)));
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> sendOneWay(Frame f) {
+        readyToSend(f);
+        try {
+            write(f);
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException e) {
+            fail(e);
+            return CompletableFuture.failedFuture(lostError(e));
+        }
+    }
+
+    @Override
+    public void cancel(int reqId) {
+        if (lost == null) {
+            try {
+                write(new Cancel(reqId));
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+    }
+
+    /** Encodes f (releasing it) and writes it whole; frames of several threads never interleave. */
+    private void write(Frame f) throws IOException {
+        List<Object> bufs = new ArrayList<>(4);
+        try {
+            FrameCodec.encode(f, HEAP, bufs, shm);
+        } catch (RuntimeException e) {
+            release(bufs);
+            throw e;
+        } finally {
+            ReferenceCountUtil.release(f);
+        }
+        writing.lock();
+        try {
+            for (Object o : bufs) {
+                ByteBuf b = (ByteBuf) o;
+                b.readBytes(out, b.readableBytes());
+            }
+        } finally {
+            writing.unlock();
+            release(bufs);
+        }
+    }
+
+    private static void release(List<Object> bufs) {
+        for (Object o : bufs) {
+            ReferenceCountUtil.release(o);
+        }
+    }
+
+    /**
+     * Returns once f is done: reads the socket while nobody else does, and otherwise waits for f or
+     * for the reader to stop, whichever comes first. Returns with f pending once the coordinator is
+     * lost (f then has failed, unless it waits for no reply) or the thread is interrupted, within a
+     * read timeout; the caller then waits for f, or stops waiting, as it would without this.
+     */
+    @Override
+    public void await(CompletableFuture<?> f) {
+        Thread me = Thread.currentThread();
+        boolean hooked = false;
+        while (!f.isDone() && lost == null && !me.isInterrupted()) {
+            if (readWhileFree(f::isDone)) {
+                return;
+            }
+            if (!hooked) {
+                f.whenComplete((v, e) -> LockSupport.unpark(me));
+                hooked = true;
+            }
+            readerWanted.add(me);
+            try {
+                // the reader wakes everyone in readerWanted when it stops: registered first, then checked
+                if (!f.isDone() && reading.isLocked()) {
+                    LockSupport.park(this);
+                }
+            } finally {
+                readerWanted.remove(me);
+            }
+        }
+    }
+
+    /** Reads while nobody else does, until some request completes after generation seen. */
+    @Override
+    public boolean awaitSignal(long seen) {
+        return readWhileFree(() -> Completions.generation() != seen);
+    }
+
+    /**
+     * Unless another thread reads, reads and routes frames until done says so, the coordinator is
+     * lost, or this thread is interrupted (seen at the next read timeout); false if another reads.
+     */
+    private boolean readWhileFree(BooleanSupplier done) {
+        if (lost != null || !reading.tryLock()) {
+            return false;
+        }
+        Thread me = Thread.currentThread();
+        try {
+            while (!done.getAsBoolean() && lost == null) {
+                if (!readFrame() && me.isInterrupted()) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            // the progress thread meets the end of the connection when finalize shuts it: leave() deals with that
+            if (!(closing && me == progress)) {
+                fail(e);
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+        } finally {
+            reading.unlock();
+            handOff();
+        }
+        return true;
+    }
+
+    /**
+     * Routes what has already arrived, without waiting for more: for a caller that tests a request.
+     * At most once per {@link #POLL_GAP}, so that testing many requests in a row reads once.
+     */
+    @Override
+    public void poll() {
+        long now = System.nanoTime();
+        if (now - lastPoll < POLL_GAP || lost != null || !reading.tryLock()) {
+            return;
+        }
+        lastPoll = now;
+        try {
+            int ready = in.available();
+            if (ready > 0) {
+                inbound.readFrom(in, ready);
+            }
+            while (routeBuffered()) {
+                // every whole frame that was read
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        } finally {
+            reading.unlock();
+            handOff();
+        }
+    }
+
+    /** After a reader stops: another waiting caller reads next, or else the progress thread. */
+    private void handOff() {
+        if (!readerWanted.isEmpty()) {
+            for (Thread t : readerWanted) {
+                LockSupport.unpark(t);
+            }
+        } else if (!waiting.isEmpty() && lost == null) {
+            LockSupport.unpark(progress);
+        }
+    }
+
+    /** Reads pending replies while nobody else does; sleeps until a send when nothing is pending. */
+    private void progressLoop() {
+        long lastBusy = System.nanoTime();
+        while (!closing && lost == null) {
+            if (!waiting.isEmpty()) {
+                lastBusy = System.nanoTime();
+                // a caller that waits reads for itself: this thread gives way to it after each frame
+                if (readerWanted.isEmpty()
+                        && readWhileFree(() -> waiting.isEmpty() || !readerWanted.isEmpty() || closing)) {
+                    continue;
+                }
+            }
+            if (System.nanoTime() - lastBusy < IDLE) {
+                LockSupport.parkNanos(this, TICK);
+            } else {
+                progressAsleep = true;
+                // a send after this check unparks it, since it saw progressAsleep set
+                if (waiting.isEmpty() && !closing) {
+                    LockSupport.park(this);
+                }
+                progressAsleep = false;
+                lastBusy = System.nanoTime();
+            }
+        }
+    }
+
+    /**
+     * Reads until one frame is complete and routes it; false when a read timed out first. Only the
+     * holder of {@link #reading} calls this.
+     */
+    private boolean readFrame() throws IOException {
+        while (!routeBuffered()) {
+            int n;
+            try {
+                n = inbound.readFrom(in, -1);
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
+            if (n < 0) {
+                throw new EOFException("the coordinator closed the connection");
+            }
+        }
+        return true;
+    }
+
+    /** Decodes and routes the next frame if it has arrived whole; false if it has not. */
+    private boolean routeBuffered() throws IOException {
+        ByteBuf body = inbound.next();
+        if (body == null) {
+            return false;
+        }
+        Frame f;
+        try {
+            f = FrameCodec.decode(body, shm);
+        } finally {
+            body.release();
+        }
+        boolean expected;
+        try {
+            expected = received(f, shm);
+        } finally {
+            // as a channel handler's message: whoever keeps a part took a reference of its own
+            ReferenceCountUtil.release(f);
+        }
+        if (!expected) {
+            throw new IOException("the coordinator refused this rank");
+        }
+        return true;
+    }
+
+    /** The connection failed: every pending request fails, and the socket closes. */
+    private void fail(Throwable e) {
+        if (e instanceof EOFException || e instanceof SocketException) {
+            closed();
+        } else {
+            lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + e));
+        }
+        closeQuietly(socket);
+    }
+
+    @Override
+    public void leave() {
+        leaving = true;
+        closing = true;
+        if (lost == null) {
+            try {
+                write(new Bye());
+                // the coordinator closes its end when ours is shut: the reader then meets the end at once
+                socket.shutdownOutput();
+            } catch (IOException e) {
+                // the coordinator is gone already: nothing to say goodbye to
+            }
+        }
+        LockSupport.unpark(progress);
+        try {
+            progress.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drain();
+        closeQuietly(socket);
+        closed();
+        dropInbound();
+    }
+
+    /**
+     * Reads to the end of the connection, routing what still comes, for at most a few seconds:
+     * closing a socket with unread bytes resets the connection, and a reset can overtake the goodbye.
+     */
+    private void drain() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        reading.lock();
+        try {
+            while (lost == null && System.nanoTime() < deadline) {
+                readFrame();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the end of the connection, as expected
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /** Gives back what was read and not decoded, once nobody reads any more. */
+    private void dropInbound() {
+        reading.lock();
+        try {
+            inbound.release();
+        } finally {
+            reading.unlock();
+        }
+    }
+}
