@@ -168,6 +168,30 @@ public interface Comm {
         return allreduce(obj, Op.SUM);
     }
 
+    /** Starts an inclusive prefix reduction. */
+    <R> Request<R> iscan(Object obj, Op op);
+
+    /** Reduces, in rank order, the objects of ranks 0 to this one: rank i gets the fold of ranks 0..i. */
+    default <R> R scan(Object obj, Op op) {
+        return this.<R>iscan(obj, op).waitFor();
+    }
+
+    default <R> R scan(Object obj) {
+        return scan(obj, Op.SUM);
+    }
+
+    /** Starts an exclusive prefix reduction. */
+    <R> Request<R> iexscan(Object obj, Op op);
+
+    /** Reduces, in rank order, the objects of the ranks before this one; {@code null} on rank 0. */
+    default <R> R exscan(Object obj, Op op) {
+        return this.<R>iexscan(obj, op).waitFor();
+    }
+
+    default <R> R exscan(Object obj) {
+        return exscan(obj, Op.SUM);
+    }
+
     // ---- Point-to-point on objects ------------------------------------------------------------
 
     /** Starts a send; it completes once the message is handed off, not when it is received. */
@@ -390,6 +414,37 @@ public interface Comm {
 
     default void Allreduce(Object sendbuf, Object recvbuf) {
         Allreduce(sendbuf, recvbuf, Op.SUM);
+    }
+
+    /** Starts an inclusive element-wise prefix reduction. */
+    Request<Void> Iscan(Object sendbuf, Object recvbuf, Op op);
+
+    /**
+     * Reduces element-wise, in rank order, the buffers of ranks 0 to this one into this rank's receive
+     * buffer; {@link MPI#IN_PLACE} as send buffer takes the receive buffer's contents.
+     */
+    default void Scan(Object sendbuf, Object recvbuf, Op op) {
+        Iscan(sendbuf, recvbuf, op).waitFor();
+    }
+
+    default void Scan(Object sendbuf, Object recvbuf) {
+        Scan(sendbuf, recvbuf, Op.SUM);
+    }
+
+    /** Starts an exclusive element-wise prefix reduction. */
+    Request<Void> Iexscan(Object sendbuf, Object recvbuf, Op op);
+
+    /**
+     * Reduces element-wise, in rank order, the buffers of the ranks before this one into this rank's
+     * receive buffer; rank 0's receive buffer is left as it is. {@link MPI#IN_PLACE} as send buffer
+     * takes the receive buffer's contents.
+     */
+    default void Exscan(Object sendbuf, Object recvbuf, Op op) {
+        Iexscan(sendbuf, recvbuf, op).waitFor();
+    }
+
+    default void Exscan(Object sendbuf, Object recvbuf) {
+        Exscan(sendbuf, recvbuf, Op.SUM);
     }
 
     // ---- Point-to-point on buffers ------------------------------------------------------------

@@ -9,6 +9,7 @@ import jmpi.Comm;
 import jmpi.tests.cco.CollectiveBufferSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
+import jmpi.tests.cco.ScanSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
@@ -21,6 +22,7 @@ public final class SuiteRunner {
             CollectiveNonBlockingSuite.class,
             CollectiveBufferSuite.class,
             CollectiveVectorSuite.class,
+            ScanSuite.class,
             PointToPointObjectSuite.class,
             PointToPointBufferSuite.class,
             RequestSuite.class,

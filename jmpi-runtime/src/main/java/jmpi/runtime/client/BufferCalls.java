@@ -246,6 +246,11 @@ final class BufferCalls {
         return reduceToEvery(Kind.ALLREDUCE, sendbuf, recvbuf, op);
     }
 
+    /** Scan or exscan into recvbuf; an exscan leaves rank 0's receive buffer as it is. */
+    Request<Void> iscan(Kind kind, Object sendbuf, Object recvbuf, Op op) {
+        return reduceToEvery(kind, sendbuf, recvbuf, op);
+    }
+
     /** A reduction whose result, if any, lands in every rank's receive buffer (IN_PLACE: it is also the input). */
     private Request<Void> reduceToEvery(Kind kind, Object sendbuf, Object recvbuf, Op op) {
         Checks.op(op);

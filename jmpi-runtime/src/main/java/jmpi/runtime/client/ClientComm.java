@@ -139,6 +139,16 @@ final class ClientComm implements Comm {
         return objects.iallreduce(obj, op);
     }
 
+    @Override
+    public <R> Request<R> iscan(Object obj, Op op) {
+        return objects.iscan(Kind.SCAN, obj, op);
+    }
+
+    @Override
+    public <R> Request<R> iexscan(Object obj, Op op) {
+        return objects.iscan(Kind.EXSCAN, obj, op);
+    }
+
     // ---- point-to-point on objects ----------------------------------------------------------------
 
     @Override
@@ -222,6 +232,16 @@ final class ClientComm implements Comm {
     @Override
     public Request<Void> Iallreduce(Object sendbuf, Object recvbuf, Op op) {
         return buffers.iallreduce(sendbuf, recvbuf, op);
+    }
+
+    @Override
+    public Request<Void> Iscan(Object sendbuf, Object recvbuf, Op op) {
+        return buffers.iscan(Kind.SCAN, sendbuf, recvbuf, op);
+    }
+
+    @Override
+    public Request<Void> Iexscan(Object sendbuf, Object recvbuf, Op op) {
+        return buffers.iscan(Kind.EXSCAN, sendbuf, recvbuf, op);
     }
 
     @Override

@@ -101,4 +101,10 @@ final class ObjectCalls {
         Checks.op(op);
         return comm.collective(Kind.ALLREDUCE, 0, op.ordinal(), encode(obj), this::first);
     }
+
+    /** Scan or exscan: the reduction of the ranks up to this one (exscan: before it; rank 0 gets null). */
+    <R> Request<R> iscan(Kind kind, Object obj, Op op) {
+        Checks.op(op);
+        return comm.collective(kind, 0, op.ordinal(), encode(obj), this::first);
+    }
 }

@@ -39,6 +39,8 @@ public final class CollectiveTable {
         always(new AlltoallViaCoordinator());
         always(new ReduceViaCoordinator(Kind.REDUCE));
         always(new ReduceViaCoordinator(Kind.ALLREDUCE));
+        always(new ScanViaCoordinator(Kind.SCAN));
+        always(new ScanViaCoordinator(Kind.EXSCAN));
         always(new CustomViaCoordinator());
         always(new SplitViaCoordinator());
     }

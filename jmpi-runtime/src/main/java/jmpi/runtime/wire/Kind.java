@@ -16,6 +16,8 @@ public enum Kind {
     ALLREDUCE(8, Category.COLLECTIVE),
     CUSTOM(9, Category.GROUP),
     SPLIT(10, Category.COMMUNICATOR),
+    SCAN(11, Category.COLLECTIVE),
+    EXSCAN(12, Category.COLLECTIVE),
     SEND(20, Category.POINT_TO_POINT),
     RECV(21, Category.POINT_TO_POINT),
     PROBE(22, Category.POINT_TO_POINT),
