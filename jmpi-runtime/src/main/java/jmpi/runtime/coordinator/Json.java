@@ -13,21 +13,6 @@ final class Json {
         return this;
     }
 
-    Json append(long v) {
-        b.append(v);
-        return this;
-    }
-
-    Json append(boolean v) {
-        b.append(v);
-        return this;
-    }
-
-    Json append(char c) {
-        b.append(c);
-        return this;
-    }
-
     /** A JSON string, or null. */
     Json string(String s) {
         if (s == null) {
