@@ -6,7 +6,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import jmpi.runtime.wire.BufferCodec;
+import jmpi.runtime.elem.ElementType;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
@@ -56,7 +56,7 @@ public class FrameBench {
     }
 
     private Call call() {
-        return new Call(1, Kind.SEND, 0, 0, 0, 0, 7, 1, Call.bufferFlags(BufferCodec.BYTE), Call.NO_RANKS,
+        return new Call(1, Kind.SEND, 0, 0, 0, 0, 7, 1, Call.bufferFlags(ElementType.BYTE.code()), Call.NO_RANKS,
                 Call.NO_RANKS, new ByteBuf[] {payload.retainedDuplicate()});
     }
 

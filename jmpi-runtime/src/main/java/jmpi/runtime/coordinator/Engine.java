@@ -22,11 +22,12 @@ import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.op.OperationContext;
+import jmpi.runtime.elem.ElementType;
+import jmpi.runtime.elem.Reductions;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.shm.Segment;
 import jmpi.runtime.shm.ShmBuf;
 import jmpi.runtime.shm.ShmLink;
-import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
@@ -367,7 +368,7 @@ final class Engine {
                     "communicator " + c.comm() + " unknown or does not contain rank " + rank)));
             return;
         }
-        if ((c.flags() & Call.BUFFER) != 0 && (c.dtype() < BufferCodec.BYTE || c.dtype() > BufferCodec.BOOLEAN)) {
+        if ((c.flags() & Call.BUFFER) != 0 && !ElementType.isCode(c.dtype())) {
             // checked before anything is kept: a message of no known element type cannot be counted later
             reply(rank, Reply.error(c.reqId(), ErrorInfo.mpi(MPI.ERR_TYPE, "unknown buffer element type " + c.dtype())));
             return;
@@ -494,7 +495,7 @@ final class Engine {
                     if (dtype != 0) {
                         ByteBuf[] parts = firstParts(p);
                         try {
-                            RawReduce.fold(dtype, op, parts);
+                            Reductions.fold(ElementType.ofCode(dtype), op, parts);
                             ByteBuf result = parts[0];
                             replyAll(p, i -> all || i == first.root() ? new ByteBuf[] {Parts.share(result)}
                                     : Call.NO_PARTS);

@@ -25,7 +25,7 @@ public record Call(int reqId, byte kind, int comm, long seq, int root, int op, i
     public static final int SYNC = 1;
     /** The sender does not wait for a reply (a standard send). */
     public static final int NO_REPLY = 2;
-    /** The parts are raw buffer elements, of the type in bits 8-15 ({@link BufferCodec}). */
+    /** The parts are raw buffer elements, of the type in bits 8-15 ({@link jmpi.runtime.elem.ElementType#code()}). */
     public static final int BUFFER = 4;
 
     /** The flags of a buffer call with elements of the given type. */

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Random;
 import jmpi.MPI;
 import jmpi.Op;
+import jmpi.runtime.elem.BufferView;
+import jmpi.runtime.elem.ElementType;
 import jmpi.runtime.serial.ObjectSerializer;
-import jmpi.runtime.wire.BufferCodec;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
@@ -85,11 +86,11 @@ class EngineChannelTest {
     }
 
     private static int[] ints(ByteBuf b) {
-        return (int[]) BufferCodec.toArray(BufferCodec.INT, b);
+        return (int[]) BufferView.toArray(ElementType.INT, b);
     }
 
     private static Call coll(byte kind, long seq, int root, Op op, ByteBuf... parts) {
-        return new Call(1, kind, 0, seq, root, op == null ? 0 : op.ordinal(), 0, 0, Call.bufferFlags(BufferCodec.INT),
+        return new Call(1, kind, 0, seq, root, op == null ? 0 : op.ordinal(), 0, 0, Call.bufferFlags(ElementType.INT.code()),
                 Call.NO_RANKS, Call.NO_RANKS, parts);
     }
 
@@ -235,7 +236,7 @@ class EngineChannelTest {
         List<EmbeddedChannel> ranks = job(2);
         EmbeddedChannel r0 = ranks.get(0);
         EmbeddedChannel r1 = ranks.get(1);
-        int flags = Call.bufferFlags(BufferCodec.INT) | Call.NO_REPLY;
+        int flags = Call.bufferFlags(ElementType.INT.code()) | Call.NO_REPLY;
         // a receive posted before its message
         r1.writeInbound(new Call(2, Kind.RECV, 0, 0, 0, 0, 5, MPI.ANY_SOURCE, 0, Call.NO_RANKS, Call.NO_RANKS,
                 Call.NO_PARTS));

@@ -19,6 +19,7 @@ import io.netty.handler.codec.DecoderException;
 import java.util.List;
 import java.util.Random;
 import jmpi.MPI;
+import jmpi.runtime.elem.ElementType;
 import jmpi.runtime.transport.Netty;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +44,12 @@ class FrameCodecTest {
 
     @Test
     void everyFrameRoundTrips() {
-        Call c = new Call(7, Kind.SEND, 3, 99L, 1, 2, 42, 5, Call.bufferFlags(BufferCodec.INT), new int[] {0, 1},
+        Call c = new Call(7, Kind.SEND, 3, 99L, 1, 2, 42, 5, Call.bufferFlags(ElementType.INT.code()), new int[] {0, 1},
                 new int[] {2}, new ByteBuf[] {Parts.wrap(new byte[] {1, 2, 3}), null, Parts.wrap(new byte[0])});
         Call back = (Call) roundTrip(c);
         assertEquals(c.reqId(), back.reqId());
         assertEquals(c.seq(), back.seq());
-        assertEquals(BufferCodec.INT, back.dtype());
+        assertEquals(ElementType.INT.code(), back.dtype());
         assertArrayEquals(c.src(), back.src());
         assertArrayEquals(new byte[] {1, 2, 3}, Parts.bytes(back.parts()[0]));
         assertNull(back.parts()[1]);
