@@ -1,5 +1,6 @@
 package jmpi;
 
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -26,29 +27,33 @@ final class ObjectReductions {
             case MAXLOC:
                 ok = v instanceof Loc<?> l ? l.value() instanceof Comparable : v instanceof Comparable;
                 break;
-            case MAX:
-            case MIN:
-                ok = v instanceof Comparable || (v != null && v.getClass().isArray() && !(v instanceof boolean[])
-                        && v.getClass().getComponentType().isPrimitive());
-                break;
-            case SUM:
-                ok = v instanceof String || isNumber(v) || isNumericArray(v);
-                break;
-            case PROD:
-                ok = isNumber(v) || isNumericArray(v);
-                break;
-            case LAND:
-            case LOR:
-            case LXOR:
-                ok = v instanceof Boolean || v instanceof boolean[] || isIntegralArray(v);
-                break;
             default:
-                ok = v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
-                        || v instanceof Byte || v instanceof BigInteger || v instanceof boolean[] || isIntegralArray(v);
+                // element-wise on a primitive array: the runtime knows which op applies to which element type
+                ok = isPrimitiveArray(v) ? Runtimes.provider().elements().appliesTo(op, v) : appliesTo(op, v);
                 break;
         }
         if (!ok) {
             throw new MPIException(MPI.ERR_OP, "operation " + op + " does not apply to " + typeName(v));
+        }
+    }
+
+    /** Whether op applies to a value that is not a primitive array. */
+    private static boolean appliesTo(Op op, Object v) {
+        switch (op) {
+            case MAX:
+            case MIN:
+                return v instanceof Comparable;
+            case SUM:
+                return v instanceof String || isNumber(v);
+            case PROD:
+                return isNumber(v);
+            case LAND:
+            case LOR:
+            case LXOR:
+                return v instanceof Boolean;
+            default:
+                return v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
+                        || v instanceof Byte || v instanceof BigInteger;
         }
     }
 
@@ -57,13 +62,8 @@ final class ObjectReductions {
                 || v instanceof Short || v instanceof Byte || v instanceof BigInteger || v instanceof BigDecimal;
     }
 
-    private static boolean isIntegralArray(Object v) {
-        return v instanceof int[] || v instanceof long[] || v instanceof short[] || v instanceof byte[]
-                || v instanceof char[];
-    }
-
-    private static boolean isNumericArray(Object v) {
-        return isIntegralArray(v) || v instanceof double[] || v instanceof float[];
+    private static boolean isPrimitiveArray(Object v) {
+        return v != null && v.getClass().isArray() && v.getClass().getComponentType().isPrimitive();
     }
 
     static Object combine(Op op, Object a, Object b) {
@@ -82,7 +82,7 @@ final class ObjectReductions {
             throw mismatch(op, a, b);
         }
         if (a.getClass().isArray()) {
-            return ArrayReductions.combine(op, a, b);
+            return combineArrays(op, a, b);
         }
         if (a.getClass() != b.getClass() && !(a instanceof BigDecimal && b instanceof BigDecimal)) {
             throw mismatch(op, a, b);
@@ -114,6 +114,18 @@ final class ObjectReductions {
             default:
                 throw mismatch(op, a, b);
         }
+    }
+
+    /** Element-wise, into a new array; the runtime does the arithmetic, as it does for buffers on the wire. */
+    private static Object combineArrays(Op op, Object a, Object b) {
+        if (a.getClass() != b.getClass() || !isPrimitiveArray(a)) {
+            throw mismatch(op, a, b);
+        }
+        int n = Array.getLength(a);
+        if (n != Array.getLength(b)) {
+            throw new MPIException(MPI.ERR_COUNT, "arrays of different lengths: " + n + " and " + Array.getLength(b));
+        }
+        return Runtimes.provider().elements().combine(op, a, b);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
