@@ -3,6 +3,7 @@ package jmpi;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 
 /** The arithmetic behind {@link Op} on objects. */
 final class ObjectReductions {
@@ -66,6 +67,19 @@ final class ObjectReductions {
         return v != null && v.getClass().isArray() && v.getClass().getComponentType().isPrimitive();
     }
 
+    /** Folds checked values in rank order: primitive arrays in one pass of the runtime's, the rest pair by pair. */
+    static Object fold(Op op, List<?> values) {
+        boolean elementWise = op != Op.MINLOC && op != Op.MAXLOC && op != Op.REPLACE && op != Op.NO_OP;
+        if (elementWise && values.size() > 1 && isPrimitiveArray(values.get(0))) {
+            return foldArrays(op, values);
+        }
+        Object acc = prepare(op, values.get(0), 0);
+        for (int i = 1; i < values.size(); i++) {
+            acc = combine(op, acc, prepare(op, values.get(i), i));
+        }
+        return acc;
+    }
+
     static Object combine(Op op, Object a, Object b) {
         switch (op) {
             case REPLACE:
@@ -82,7 +96,7 @@ final class ObjectReductions {
             throw mismatch(op, a, b);
         }
         if (a.getClass().isArray()) {
-            return combineArrays(op, a, b);
+            return foldArrays(op, List.of(a, b));
         }
         if (a.getClass() != b.getClass() && !(a instanceof BigDecimal && b instanceof BigDecimal)) {
             throw mismatch(op, a, b);
@@ -116,16 +130,25 @@ final class ObjectReductions {
         }
     }
 
-    /** Element-wise, into a new array; the runtime does the arithmetic, as it does for buffers on the wire. */
-    private static Object combineArrays(Op op, Object a, Object b) {
-        if (a.getClass() != b.getClass() || !isPrimitiveArray(a)) {
-            throw mismatch(op, a, b);
+    /**
+     * Element-wise, into a new array, all values in one pass: the runtime does the arithmetic, as it
+     * does for buffers on the wire. Checked here in rank order, so the first misfit is the one named.
+     */
+    private static Object foldArrays(Op op, List<?> values) {
+        Object first = values.get(0);
+        if (!isPrimitiveArray(first)) {
+            throw mismatch(op, first, values.get(1));
         }
-        int n = Array.getLength(a);
-        if (n != Array.getLength(b)) {
-            throw new MPIException(MPI.ERR_COUNT, "arrays of different lengths: " + n + " and " + Array.getLength(b));
+        int n = Array.getLength(first);
+        for (Object v : values) {
+            if (v == null || v.getClass() != first.getClass()) {
+                throw mismatch(op, first, v);
+            }
+            if (Array.getLength(v) != n) {
+                throw new MPIException(MPI.ERR_COUNT, "arrays of different lengths: " + n + " and " + Array.getLength(v));
+            }
         }
-        return Runtimes.provider().elements().combine(op, a, b);
+        return Runtimes.provider().elements().fold(op, values);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -32,10 +32,6 @@ public enum Op {
         for (Object v : valuesInRankOrder) {
             ObjectReductions.check(this, v);
         }
-        Object acc = ObjectReductions.prepare(this, valuesInRankOrder.get(0), 0);
-        for (int i = 1; i < valuesInRankOrder.size(); i++) {
-            acc = ObjectReductions.combine(this, acc, ObjectReductions.prepare(this, valuesInRankOrder.get(i), i));
-        }
-        return acc;
+        return ObjectReductions.fold(this, valuesInRankOrder);
     }
 }

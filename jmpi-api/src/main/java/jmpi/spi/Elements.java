@@ -1,5 +1,6 @@
 package jmpi.spi;
 
+import java.util.List;
 import jmpi.Op;
 
 /**
@@ -15,8 +16,8 @@ public interface Elements {
     boolean appliesTo(Op op, Object array);
 
     /**
-     * A new array holding op applied element by element to a and b, a from the lower rank, with the
-     * arithmetic of buffer reductions; a and b are primitive arrays of one type and length.
+     * A new array holding the arrays folded element by element in list (rank) order by op, with the
+     * arithmetic of buffer reductions; they are primitive arrays of one type and length.
      */
-    Object combine(Op op, Object a, Object b);
+    Object fold(Op op, List<?> arrays);
 }

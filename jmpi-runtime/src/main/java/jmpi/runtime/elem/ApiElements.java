@@ -1,5 +1,6 @@
 package jmpi.runtime.elem;
 
+import java.util.List;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
@@ -34,7 +35,7 @@ public final class ApiElements implements Elements {
     }
 
     @Override
-    public Object combine(Op op, Object a, Object b) {
-        return Reductions.combine(op, a, b);
+    public Object fold(Op op, List<?> arrays) {
+        return Reductions.foldArrays(op, arrays);
     }
 }

@@ -3,6 +3,7 @@ package jmpi.runtime.elem;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.List;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
@@ -63,21 +64,31 @@ public final class Reductions {
     }
 
     /**
-     * A new array: a's elements folded with b's by op, a from the lower rank, with the arithmetic that
-     * buffers get on the wire. a and b are primitive arrays of one type and length.
+     * A new array: the arrays folded element by element in list (rank) order by op, with the
+     * arithmetic that buffers get on the wire; they are primitive arrays of one type and length.
      */
-    public static Object combine(Op op, Object a, Object b) {
-        ElementType t = ElementType.of(a);
-        if (t == null || t.arrayClass() != a.getClass() || ElementType.of(b) != t) {
-            throw new MPIException(MPI.ERR_OP, "operation " + op + " does not apply to " + name(a) + " and " + name(b));
+    public static Object foldArrays(Op op, List<?> arrays) {
+        Object first = arrays.get(0);
+        ElementType t = ElementType.of(first);
+        for (Object a : arrays) {
+            if (t == null || a == null || a.getClass() != t.arrayClass()) {
+                throw new MPIException(MPI.ERR_OP, "operation " + op + " does not apply to " + name(first) + " and "
+                        + name(a));
+            }
         }
-        ByteBuf[] parts = {bytes(t, a), bytes(t, b)};
+        ByteBuf[] parts = new ByteBuf[arrays.size()];
         try {
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = bytes(t, arrays.get(i));
+            }
             fold(t, op, parts);
             return BufferView.toArray(t, parts[0]);
         } finally {
-            parts[0].release();
-            parts[1].release();
+            for (ByteBuf p : parts) {
+                if (p != null) {
+                    p.release();
+                }
+            }
         }
     }
 

@@ -223,17 +223,22 @@ class ReductionsTest {
     }
 
     @Test
-    void arraysCombineIntoANewArray() {
+    void arraysFoldIntoANewArray() {
         int[] a = {1, Integer.MAX_VALUE};
         int[] b = {2, 1};
-        assertArrayEquals(new int[] {3, Integer.MIN_VALUE}, (int[]) Reductions.combine(Op.SUM, a, b));
+        assertArrayEquals(new int[] {5, Integer.MIN_VALUE + 1}, (int[]) Reductions.foldArrays(Op.SUM, List.of(a, b, b)));
         assertArrayEquals(new int[] {1, Integer.MAX_VALUE}, a, "the operands stay");
-        assertArrayEquals(new boolean[] {false, true}, (boolean[]) Reductions.combine(Op.BXOR,
-                new boolean[] {true, true}, new boolean[] {true, false}));
-        assertArrayEquals(new char[] {'b'}, (char[]) Reductions.combine(Op.MAX, new char[] {'a'}, new char[] {'b'}));
-        for (Object[] bad : new Object[][] {{new int[1], new long[1]}, {new String[1], new String[1]}}) {
-            MPIException e = assertThrows(MPIException.class, () -> Reductions.combine(Op.SUM, bad[0], bad[1]));
+        assertArrayEquals(new boolean[] {false, true}, (boolean[]) Reductions.foldArrays(Op.BXOR,
+                List.of(new boolean[] {true, true}, new boolean[] {true, false})));
+        assertArrayEquals(new char[] {'b'}, (char[]) Reductions.foldArrays(Op.MAX,
+                List.of(new char[] {'a'}, new char[] {'b'})));
+        for (List<Object> bad : List.<List<Object>>of(List.of(new int[1], new long[1]), List.of("a", "b"),
+                List.of(new int[1], new int[1], new String[1]))) {
+            MPIException e = assertThrows(MPIException.class, () -> Reductions.foldArrays(Op.SUM, bad));
             assertEquals(MPI.ERR_OP, e.errorClass());
         }
+        MPIException e = assertThrows(MPIException.class,
+                () -> Reductions.foldArrays(Op.SUM, List.of(new long[1], new long[2])));
+        assertEquals(MPI.ERR_COUNT, e.errorClass());
     }
 }
