@@ -127,10 +127,9 @@ class ReductionsTest {
                     if (k % 2 == 1) {
                         continue;
                     }
-                    @SuppressWarnings("unchecked")
-                    int c = ((Comparable<Object>) acc.get(k)).compareTo(b.get(k));
+                    int c = compare(acc.get(k), b.get(k));
                     if (c == 0) {
-                        c = ((Comparable<Object>) acc.get(k + 1)).compareTo(b.get(k + 1)) < 0 ? -1 : 1;
+                        c = compare(acc.get(k + 1), b.get(k + 1)) < 0 ? -1 : 1;
                         c = op == Op.MINLOC ? c : -c;
                     }
                     if (op == Op.MINLOC ? c > 0 : c < 0) {
@@ -143,6 +142,11 @@ class ReductionsTest {
             }
         }
         return acc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int compare(Object x, Object y) {
+        return ((Comparable<Object>) x).compareTo(y);
     }
 
     private static byte[] bytes(ElementType t, List<Object> values) {
@@ -240,5 +244,15 @@ class ReductionsTest {
         MPIException e = assertThrows(MPIException.class,
                 () -> Reductions.foldArrays(Op.SUM, List.of(new long[1], new long[2])));
         assertEquals(MPI.ERR_COUNT, e.errorClass());
+    }
+
+    @Test
+    void theApiAsksAboutArraysOnly() {
+        assertEquals(true, ApiElements.INSTANCE.appliesTo(Op.SUM, new int[1]));
+        assertEquals(false, ApiElements.INSTANCE.appliesTo(Op.SUM, new boolean[1]));
+        assertEquals(false, ApiElements.INSTANCE.appliesTo(Op.SUM, java.nio.IntBuffer.allocate(1)));
+        assertEquals(false, ApiElements.INSTANCE.appliesTo(Op.SUM, new Integer[1]));
+        MPIException e = assertThrows(MPIException.class, () -> ApiElements.INSTANCE.copyOf("text"));
+        assertEquals(MPI.ERR_BUFFER, e.errorClass());
     }
 }
