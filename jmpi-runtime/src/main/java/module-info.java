@@ -23,7 +23,7 @@ module jmpi.runtime {
     exports jmpi.runtime.wire to jmpi.transport.grpc, jmpi.jmh;
     // for the micro-benchmarks of serialization and reductions
     exports jmpi.runtime.serial to jmpi.jmh;
-    exports jmpi.runtime.coll to jmpi.jmh;
+    exports jmpi.runtime.elem to jmpi.jmh;
 
     opens jmpi.runtime.launch to info.picocli;
 

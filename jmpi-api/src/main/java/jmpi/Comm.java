@@ -503,7 +503,8 @@ public interface Comm {
 
     /** Sends a buffer and receives into the same buffer. */
     default Status Sendrecv_replace(Object buf, int dest, int sendtag, int source, int recvtag) {
-        Object copy = Buffers.copyOf(buf);
+        // sent from a copy, as the receive overwrites buf; the runtime knows how each element type copies
+        Object copy = Runtimes.provider().elements().copyOf(buf);
         return Sendrecv(copy, dest, sendtag, buf, source, recvtag);
     }
 

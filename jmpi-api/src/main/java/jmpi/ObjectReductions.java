@@ -1,7 +1,9 @@
 package jmpi;
 
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 
 /** The arithmetic behind {@link Op} on objects. */
 final class ObjectReductions {
@@ -26,29 +28,33 @@ final class ObjectReductions {
             case MAXLOC:
                 ok = v instanceof Loc<?> l ? l.value() instanceof Comparable : v instanceof Comparable;
                 break;
-            case MAX:
-            case MIN:
-                ok = v instanceof Comparable || (v != null && v.getClass().isArray() && !(v instanceof boolean[])
-                        && v.getClass().getComponentType().isPrimitive());
-                break;
-            case SUM:
-                ok = v instanceof String || isNumber(v) || isNumericArray(v);
-                break;
-            case PROD:
-                ok = isNumber(v) || isNumericArray(v);
-                break;
-            case LAND:
-            case LOR:
-            case LXOR:
-                ok = v instanceof Boolean || v instanceof boolean[] || isIntegralArray(v);
-                break;
             default:
-                ok = v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
-                        || v instanceof Byte || v instanceof BigInteger || v instanceof boolean[] || isIntegralArray(v);
+                // element-wise on a primitive array: the runtime knows which op applies to which element type
+                ok = isPrimitiveArray(v) ? Runtimes.provider().elements().appliesTo(op, v) : appliesTo(op, v);
                 break;
         }
         if (!ok) {
             throw new MPIException(MPI.ERR_OP, "operation " + op + " does not apply to " + typeName(v));
+        }
+    }
+
+    /** Whether op applies to a value that is not a primitive array. */
+    private static boolean appliesTo(Op op, Object v) {
+        switch (op) {
+            case MAX:
+            case MIN:
+                return v instanceof Comparable;
+            case SUM:
+                return v instanceof String || isNumber(v);
+            case PROD:
+                return isNumber(v);
+            case LAND:
+            case LOR:
+            case LXOR:
+                return v instanceof Boolean;
+            default:
+                return v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
+                        || v instanceof Byte || v instanceof BigInteger;
         }
     }
 
@@ -57,13 +63,21 @@ final class ObjectReductions {
                 || v instanceof Short || v instanceof Byte || v instanceof BigInteger || v instanceof BigDecimal;
     }
 
-    private static boolean isIntegralArray(Object v) {
-        return v instanceof int[] || v instanceof long[] || v instanceof short[] || v instanceof byte[]
-                || v instanceof char[];
+    private static boolean isPrimitiveArray(Object v) {
+        return v != null && v.getClass().isArray() && v.getClass().getComponentType().isPrimitive();
     }
 
-    private static boolean isNumericArray(Object v) {
-        return isIntegralArray(v) || v instanceof double[] || v instanceof float[];
+    /** Folds checked values in rank order: primitive arrays in one pass of the runtime's, the rest pair by pair. */
+    static Object fold(Op op, List<?> values) {
+        boolean elementWise = op != Op.MINLOC && op != Op.MAXLOC && op != Op.REPLACE && op != Op.NO_OP;
+        if (elementWise && values.size() > 1 && isPrimitiveArray(values.get(0))) {
+            return foldArrays(op, values);
+        }
+        Object acc = prepare(op, values.get(0), 0);
+        for (int i = 1; i < values.size(); i++) {
+            acc = combine(op, acc, prepare(op, values.get(i), i));
+        }
+        return acc;
     }
 
     static Object combine(Op op, Object a, Object b) {
@@ -82,7 +96,7 @@ final class ObjectReductions {
             throw mismatch(op, a, b);
         }
         if (a.getClass().isArray()) {
-            return ArrayReductions.combine(op, a, b);
+            return foldArrays(op, List.of(a, b));
         }
         if (a.getClass() != b.getClass() && !(a instanceof BigDecimal && b instanceof BigDecimal)) {
             throw mismatch(op, a, b);
@@ -114,6 +128,27 @@ final class ObjectReductions {
             default:
                 throw mismatch(op, a, b);
         }
+    }
+
+    /**
+     * Element-wise, into a new array, all values in one pass: the runtime does the arithmetic, as it
+     * does for buffers on the wire. Checked here in rank order, so the first misfit is the one named.
+     */
+    private static Object foldArrays(Op op, List<?> values) {
+        Object first = values.get(0);
+        if (!isPrimitiveArray(first)) {
+            throw mismatch(op, first, values.get(1));
+        }
+        int n = Array.getLength(first);
+        for (Object v : values) {
+            if (v == null || v.getClass() != first.getClass()) {
+                throw mismatch(op, first, v);
+            }
+            if (Array.getLength(v) != n) {
+                throw new MPIException(MPI.ERR_COUNT, "arrays of different lengths: " + n + " and " + Array.getLength(v));
+            }
+        }
+        return Runtimes.provider().elements().fold(op, values);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

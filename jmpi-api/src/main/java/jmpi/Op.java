@@ -10,7 +10,8 @@ import java.util.List;
  * {@link #SUM} (concatenation in rank order). {@link #MINLOC}/{@link #MAXLOC} take plain comparable
  * values (indexed by the sender's rank) or {@link Loc} values and give a {@link Loc}; ties go to the
  * lowest index. Values fold in rank order: {@link #REPLACE} keeps the highest rank's value,
- * {@link #NO_OP} the lowest rank's.
+ * {@link #NO_OP} the lowest rank's. Primitive arrays are combined by the runtime, with the arithmetic
+ * that buffers get in {@code Reduce}, so they need jmpi-runtime on the path as every MPI call does.
  */
 public enum Op {
     MAX, MIN, SUM, PROD, LAND, BAND, LOR, BOR, LXOR, BXOR, MINLOC, MAXLOC, REPLACE, NO_OP;
@@ -31,10 +32,6 @@ public enum Op {
         for (Object v : valuesInRankOrder) {
             ObjectReductions.check(this, v);
         }
-        Object acc = ObjectReductions.prepare(this, valuesInRankOrder.get(0), 0);
-        for (int i = 1; i < valuesInRankOrder.size(); i++) {
-            acc = ObjectReductions.combine(this, acc, ObjectReductions.prepare(this, valuesInRankOrder.get(i), i));
-        }
-        return acc;
+        return ObjectReductions.fold(this, valuesInRankOrder);
     }
 }

@@ -11,4 +11,7 @@ public interface RuntimeProvider {
 
     /** Starts a coordinator on its own. */
     Coordinator startCoordinator(Config config);
+
+    /** The runtime's element types, for the API's buffer copies and element-wise reductions. */
+    Elements elements();
 }

@@ -6,7 +6,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import jmpi.runtime.wire.BufferCodec;
+import jmpi.runtime.elem.ElementType;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.SendCall;
 import jmpi.runtime.wire.Frame;
@@ -56,7 +56,7 @@ public class FrameBench {
     }
 
     private Call call() {
-        return SendCall.of(1, 0, 1, 7, false, BufferCodec.BYTE, payload.retainedDuplicate());
+        return SendCall.of(1, 0, 1, 7, false, ElementType.BYTE.code(), payload.retainedDuplicate());
     }
 
     /** The pipeline's encoder: a header, and large payloads by reference. */

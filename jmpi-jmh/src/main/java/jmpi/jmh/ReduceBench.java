@@ -5,8 +5,9 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jmpi.Op;
-import jmpi.runtime.coll.RawReduce;
-import jmpi.runtime.wire.BufferCodec;
+import jmpi.runtime.elem.BufferView;
+import jmpi.runtime.elem.ElementType;
+import jmpi.runtime.elem.Reductions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,13 +41,13 @@ public class ReduceBench {
     @Param({"INT", "DOUBLE"})
     String type;
 
-    private int dtype;
+    private ElementType dtype;
     private ByteBuf[] parts;
 
     @Setup(Level.Trial)
     public void setUp() {
-        dtype = type.equals("INT") ? BufferCodec.INT : BufferCodec.DOUBLE;
-        int bytes = elements * BufferCodec.elementSize(dtype);
+        dtype = ElementType.valueOf(type);
+        int bytes = elements * dtype.size();
         parts = new ByteBuf[RANKS];
         for (int r = 0; r < RANKS; r++) {
             parts[r] = PooledByteBufAllocator.DEFAULT.directBuffer(bytes);
@@ -63,7 +64,7 @@ public class ReduceBench {
 
     @Benchmark
     public ByteBuf inPlace() {
-        RawReduce.fold(dtype, Op.SUM, parts);
+        Reductions.fold(dtype, Op.SUM, parts);
         return parts[0];
     }
 
@@ -71,9 +72,10 @@ public class ReduceBench {
     public Object viaArrays() {
         Object[] arrays = new Object[RANKS];
         for (int r = 0; r < RANKS; r++) {
-            arrays[r] = BufferCodec.toArray(dtype, parts[r]);
+            arrays[r] = BufferView.toArray(dtype, parts[r]);
         }
         Object sum = Op.SUM.reduce(List.of(arrays));
-        return BufferCodec.fromArray(dtype, sum).release();
+        BufferView v = BufferView.of(sum, "result");
+        return v.readBuf(0, v.count()).release();
     }
 }

@@ -5,7 +5,9 @@ import jmpi.Config;
 import jmpi.Coordinator;
 import jmpi.Session;
 import jmpi.runtime.coordinator.CoordinatorServer;
+import jmpi.runtime.elem.ApiElements;
 import jmpi.runtime.launch.RankStart;
+import jmpi.spi.Elements;
 import jmpi.spi.RuntimeProvider;
 
 /** Binds the runtime to the API; found through {@link java.util.ServiceLoader}. */
@@ -30,5 +32,10 @@ public final class JmpiRuntime implements RuntimeProvider {
     public Coordinator startCoordinator(Config config) {
         String host = config.addr() == null ? "127.0.0.1" : config.addr();
         return CoordinatorServer.start(config, host, 0);
+    }
+
+    @Override
+    public Elements elements() {
+        return ApiElements.INSTANCE;
     }
 }

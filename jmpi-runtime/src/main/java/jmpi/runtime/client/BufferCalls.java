@@ -7,8 +7,8 @@ import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.Request;
 import jmpi.Status;
-import jmpi.runtime.wire.BufferCodec;
-import jmpi.runtime.wire.BufferCodec.View;
+import jmpi.runtime.elem.BufferView;
+import jmpi.runtime.elem.ElementType;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.Reply;
@@ -34,16 +34,16 @@ final class BufferCalls {
         return comm.rank();
     }
 
-    private static void checkSameType(View a, View b) {
-        if (a.dtype() != b.dtype()) {
-            throw new MPIException(MPI.ERR_TYPE, "send buffer of " + BufferCodec.typeName(a.dtype())
-                    + " and receive buffer of " + BufferCodec.typeName(b.dtype()));
+    private static void checkSameType(BufferView a, BufferView b) {
+        if (a.type() != b.type()) {
+            throw new MPIException(MPI.ERR_TYPE, "send buffer of " + a.type().typeName()
+                    + " and receive buffer of " + b.type().typeName());
         }
     }
 
     /** Writes a received part at element off, failing with ERR_TRUNCATE if it does not fit in room elements. */
-    private static void place(View into, ByteBuf part, int off, int room, int from) {
-        int n = part.readableBytes() / BufferCodec.elementSize(into.dtype());
+    private static void place(BufferView into, ByteBuf part, int off, int room, int from) {
+        int n = part.readableBytes() / into.type().size();
         if (n > room) {
             throw new MPIException(MPI.ERR_TRUNCATE, "message of " + n + " elements from rank " + from
                     + " does not fit in " + room);
@@ -51,7 +51,7 @@ final class BufferCalls {
         into.write(part, off);
     }
 
-    private static void checkCounts(int[] counts, int[] displs, int n, View buf, String what) {
+    private static void checkCounts(int[] counts, int[] displs, int n, BufferView buf, String what) {
         if (counts == null || displs == null || counts.length != n || displs.length != n) {
             throw new MPIException(MPI.ERR_COUNT, what + " needs " + n + " counts and " + n + " displacements");
         }
@@ -63,8 +63,8 @@ final class BufferCalls {
         }
     }
 
-    private Request<Void> call(Kind kind, int root, int op, int dtype, ByteBuf[] parts, ReplyHandler h) {
-        return comm.collective(kind, root, op, dtype, parts, r -> {
+    private Request<Void> call(Kind kind, int root, int op, int elemType, ByteBuf[] parts, ReplyHandler h) {
+        return comm.collective(kind, root, op, elemType, parts, r -> {
             h.handle(r);
             return null;
         });
@@ -78,9 +78,9 @@ final class BufferCalls {
 
     Request<Void> ibcast(Object buf, int root) {
         Checks.root(root, comm.size());
-        View v = BufferCodec.view(buf, "buffer");
+        BufferView v = BufferView.of(buf, "buffer");
         ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count(), comm::newPart)} : Parts.NONE;
-        return call(Kind.BCAST, root, 0, v.dtype(), parts, r -> {
+        return call(Kind.BCAST, root, 0, v.type().code(), parts, r -> {
             if (rank() != root) {
                 place(v, r.parts()[0], 0, v.count(), root);
             }
@@ -90,7 +90,7 @@ final class BufferCalls {
     /** Gather is Gatherv with equal counts: the root's receive buffer holds size equal chunks. */
     Request<Void> igather(Object sendbuf, Object recvbuf, int root) {
         Checks.root(root, comm.size());
-        int[][] cd = rank() == root ? uniform(BufferCodec.view(recvbuf, "recvbuf").count() / size()) : new int[2][];
+        int[][] cd = rank() == root ? uniform(BufferView.of(recvbuf, "recvbuf").count() / size()) : new int[2][];
         return igatherv(sendbuf, recvbuf, cd[0], cd[1], root);
     }
 
@@ -105,7 +105,7 @@ final class BufferCalls {
         return new int[][] {counts, displs};
     }
 
-    private int evenChunk(View send, String what) {
+    private int evenChunk(BufferView send, String what) {
         if (send.count() % size() != 0) {
             throw new MPIException(MPI.ERR_COUNT, what + " of " + send.count() + " elements among " + size()
                     + " ranks: the send buffer must hold size × count elements");
@@ -115,19 +115,19 @@ final class BufferCalls {
 
     Request<Void> igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
         Checks.root(root, comm.size());
-        View recv = null;
+        BufferView recv = null;
         if (rank() == root) {
-            recv = BufferCodec.view(recvbuf, "recvbuf");
+            recv = BufferView.of(recvbuf, "recvbuf");
             checkCounts(counts, displs, size(), recv, "Gatherv");
         }
         boolean inPlace = sendbuf == MPI.IN_PLACE && rank() == root;
-        View send = inPlace ? recv : BufferCodec.view(sendbuf, "sendbuf");
+        BufferView send = inPlace ? recv : BufferView.of(sendbuf, "sendbuf");
         if (recv != null) {
             checkSameType(send, recv);
         }
         ByteBuf mine = inPlace ? recv.readBuf(displs[root], counts[root], comm::newPart) : send.readBuf(0, send.count(), comm::newPart);
-        View into = recv;
-        return call(Kind.GATHER, root, 0, send.dtype(), new ByteBuf[] {mine}, r -> {
+        BufferView into = recv;
+        return call(Kind.GATHER, root, 0, send.type().code(), new ByteBuf[] {mine}, r -> {
             if (rank() == root) {
                 for (int i = 0; i < size(); i++) {
                     place(into, r.parts()[i], displs[i], counts[i], i);
@@ -139,7 +139,7 @@ final class BufferCalls {
     /** Scatter is Scatterv with equal counts: the root's send buffer holds size equal chunks. */
     Request<Void> iscatter(Object sendbuf, Object recvbuf, int root) {
         Checks.root(root, comm.size());
-        int[][] cd = rank() == root ? uniform(evenChunk(BufferCodec.view(sendbuf, "sendbuf"), "Scatter"))
+        int[][] cd = rank() == root ? uniform(evenChunk(BufferView.of(sendbuf, "sendbuf"), "Scatter"))
                 : new int[2][];
         return iscatterv(sendbuf, cd[0], cd[1], recvbuf, root);
     }
@@ -147,11 +147,11 @@ final class BufferCalls {
     Request<Void> iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
         Checks.root(root, comm.size());
         boolean inPlace = recvbuf == MPI.IN_PLACE && rank() == root;
-        View recv = inPlace ? null : BufferCodec.view(recvbuf, "recvbuf");
+        BufferView recv = inPlace ? null : BufferView.of(recvbuf, "recvbuf");
         ByteBuf[] parts = Parts.NONE;
-        int dtype = recv == null ? 0 : recv.dtype();
+        int elemType = recv == null ? 0 : recv.type().code();
         if (rank() == root) {
-            View send = BufferCodec.view(sendbuf, "sendbuf");
+            BufferView send = BufferView.of(sendbuf, "sendbuf");
             checkCounts(counts, displs, size(), send, "Scatterv");
             if (recv != null) {
                 checkSameType(send, recv);
@@ -160,9 +160,9 @@ final class BufferCalls {
             for (int i = 0; i < size(); i++) {
                 parts[i] = send.readBuf(displs[i], counts[i], comm::newPart);
             }
-            dtype = send.dtype();
+            elemType = send.type().code();
         }
-        return call(Kind.SCATTER, root, 0, dtype, parts, r -> {
+        return call(Kind.SCATTER, root, 0, elemType, parts, r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
             }
@@ -171,22 +171,22 @@ final class BufferCalls {
 
     /** Allgather is Allgatherv with equal counts. */
     Request<Void> iallgather(Object sendbuf, Object recvbuf) {
-        int[][] cd = uniform(BufferCodec.view(recvbuf, "recvbuf").count() / size());
+        int[][] cd = uniform(BufferView.of(recvbuf, "recvbuf").count() / size());
         return iallgatherv(sendbuf, recvbuf, cd[0], cd[1]);
     }
 
     Request<Void> iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
-        View recv = BufferCodec.view(recvbuf, "recvbuf");
+        BufferView recv = BufferView.of(recvbuf, "recvbuf");
         checkCounts(counts, displs, size(), recv, "Allgatherv");
         ByteBuf mine;
         if (sendbuf == MPI.IN_PLACE) {
             mine = recv.readBuf(displs[rank()], counts[rank()], comm::newPart);
         } else {
-            View send = BufferCodec.view(sendbuf, "sendbuf");
+            BufferView send = BufferView.of(sendbuf, "sendbuf");
             checkSameType(send, recv);
             mine = send.readBuf(0, send.count(), comm::newPart);
         }
-        return call(Kind.ALLGATHER, 0, 0, recv.dtype(), new ByteBuf[] {mine}, r -> {
+        return call(Kind.ALLGATHER, 0, 0, recv.type().code(), new ByteBuf[] {mine}, r -> {
             for (int i = 0; i < size(); i++) {
                 place(recv, r.parts()[i], displs[i], counts[i], i);
             }
@@ -195,8 +195,8 @@ final class BufferCalls {
 
     /** Alltoall is Alltoallv with equal counts on each side. */
     Request<Void> ialltoall(Object sendbuf, Object recvbuf) {
-        View recv = BufferCodec.view(recvbuf, "recvbuf");
-        View send = sendbuf == MPI.IN_PLACE ? recv : BufferCodec.view(sendbuf, "sendbuf");
+        BufferView recv = BufferView.of(recvbuf, "recvbuf");
+        BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
         checkSameType(send, recv);
         int[][] out = uniform(evenChunk(send, "Alltoall"));
         int[][] in = uniform(recv.count() / size());
@@ -205,8 +205,8 @@ final class BufferCalls {
 
     Request<Void> ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
                              int[] rdispls) {
-        View recv = BufferCodec.view(recvbuf, "recvbuf");
-        View send = sendbuf == MPI.IN_PLACE ? recv : BufferCodec.view(sendbuf, "sendbuf");
+        BufferView recv = BufferView.of(recvbuf, "recvbuf");
+        BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
         checkSameType(send, recv);
         int[] sc = sendbuf == MPI.IN_PLACE ? recvcounts : sendcounts;
         int[] sd = sendbuf == MPI.IN_PLACE ? rdispls : sdispls;
@@ -216,7 +216,7 @@ final class BufferCalls {
         for (int j = 0; j < size(); j++) {
             parts[j] = send.readBuf(sd[j], sc[j], comm::newPart);
         }
-        return call(Kind.ALLTOALL, 0, 0, recv.dtype(), parts, r -> {
+        return call(Kind.ALLTOALL, 0, 0, recv.type().code(), parts, r -> {
             for (int i = 0; i < size(); i++) {
                 place(recv, r.parts()[i], rdispls[i], recvcounts[i], i);
             }
@@ -226,8 +226,8 @@ final class BufferCalls {
     Request<Void> ireduce(Object sendbuf, Object recvbuf, Op op, int root) {
         Checks.root(root, comm.size());
         Checks.op(op);
-        View recv = rank() == root ? BufferCodec.view(recvbuf, "recvbuf") : null;
-        View send = sendbuf == MPI.IN_PLACE && recv != null ? recv : BufferCodec.view(sendbuf, "sendbuf");
+        BufferView recv = rank() == root ? BufferView.of(recvbuf, "recvbuf") : null;
+        BufferView send = sendbuf == MPI.IN_PLACE && recv != null ? recv : BufferView.of(sendbuf, "sendbuf");
         if (recv != null) {
             checkSameType(send, recv);
             if (recv.count() < send.count()) {
@@ -235,7 +235,7 @@ final class BufferCalls {
                         + recv.count());
             }
         }
-        return call(Kind.REDUCE, root, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
+        return call(Kind.REDUCE, root, op.ordinal(), send.type().code(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
             }
@@ -254,14 +254,14 @@ final class BufferCalls {
     /** A reduction whose result, if any, lands in every rank's receive buffer (IN_PLACE: it is also the input). */
     private Request<Void> reduceToEvery(Kind kind, Object sendbuf, Object recvbuf, Op op) {
         Checks.op(op);
-        View recv = BufferCodec.view(recvbuf, "recvbuf");
-        View send = sendbuf == MPI.IN_PLACE ? recv : BufferCodec.view(sendbuf, "sendbuf");
+        BufferView recv = BufferView.of(recvbuf, "recvbuf");
+        BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
         checkSameType(send, recv);
         if (recv.count() < send.count()) {
             throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
                     + recv.count());
         }
-        return call(kind, 0, op.ordinal(), send.dtype(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)},
+        return call(kind, 0, op.ordinal(), send.type().code(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)},
                 r -> {
                     if (r.parts().length > 0) {
                         place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED);
@@ -273,12 +273,12 @@ final class BufferCalls {
 
     Request<Void> isend(Object buf, int dest, int tag, boolean sync) {
         p2p.checkSend(dest, tag);
-        View v = BufferCodec.view(buf, "buffer");
-        return p2p.sendPayload(v.readBuf(0, v.count(), comm::newPart), dest, tag, sync, v.dtype());
+        BufferView v = BufferView.of(buf, "buffer");
+        return p2p.sendPayload(v.readBuf(0, v.count(), comm::newPart), dest, tag, sync, v.type().code());
     }
 
     Request<Status> irecv(Object buf, int source, int tag) {
-        View v = BufferCodec.view(buf, "buffer");
+        BufferView v = BufferView.of(buf, "buffer");
         return p2p.receive(source, tag, r -> {
             if (r.status() == Reply.CANCELLED) {
                 return new Status(r.source(), r.tag(), 0, true);
@@ -290,9 +290,9 @@ final class BufferCalls {
                 throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent an object (tag " + r.tag()
                         + "); receive it with recv, not Recv");
             }
-            if (r.elemType() != v.dtype()) {
-                throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent " + BufferCodec.typeName(r.elemType())
-                        + " elements into a buffer of " + BufferCodec.typeName(v.dtype()));
+            if (r.elemType() != v.type().code()) {
+                throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent " + ElementType.ofCode(r.elemType()).typeName()
+                        + " elements into a buffer of " + v.type().typeName());
             }
             if (r.parts().length > 0) {
                 place(v, r.parts()[0], 0, v.count(), r.source());

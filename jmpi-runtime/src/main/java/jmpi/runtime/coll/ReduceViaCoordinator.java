@@ -4,13 +4,15 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 import jmpi.Op;
+import jmpi.runtime.elem.ElementType;
+import jmpi.runtime.elem.Reductions;
 import jmpi.runtime.wire.CollCall;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Parts;
 
 /**
  * Reduce and allreduce, folded in rank order. Buffers fold in place into the first member's bytes
- * ({@link RawReduce}); objects are deserialized, reduced by the op, and the result serialized once.
+ * ({@link Reductions}); objects are deserialized, reduced by the op, and the result serialized once.
  */
 final class ReduceViaCoordinator extends ViaCoordinator {
     /** kind: {@link Kind#REDUCE} or {@link Kind#ALLREDUCE}. */
@@ -27,7 +29,7 @@ final class ReduceViaCoordinator extends ViaCoordinator {
         if (first.elemType() != 0) {
             ByteBuf[] parts = calls.firstParts();
             try {
-                RawReduce.fold(first.elemType(), op, parts);
+                Reductions.fold(ElementType.ofCode(first.elemType()), op, parts);
                 ByteBuf result = parts[0];
                 answers.answerAll(calls, i -> toAll || i == root ? new ByteBuf[] {Parts.share(result)} : Parts.NONE);
             } finally {

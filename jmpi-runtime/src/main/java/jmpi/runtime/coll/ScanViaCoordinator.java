@@ -5,6 +5,8 @@ import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
 import jmpi.Op;
+import jmpi.runtime.elem.ElementType;
+import jmpi.runtime.elem.Reductions;
 import jmpi.runtime.wire.CollCall;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Parts;
@@ -30,6 +32,7 @@ final class ScanViaCoordinator extends ViaCoordinator {
     }
 
     private ByteBuf[][] buffers(Gathered calls, int elemType, Op op) {
+        ElementType type = ElementType.ofCode(elemType);
         int n = calls.size();
         ByteBuf[][] out = new ByteBuf[n][];
         ByteBuf[] parts = calls.firstParts();
@@ -42,7 +45,7 @@ final class ScanViaCoordinator extends ViaCoordinator {
                 if (acc == null) {
                     acc = Unpooled.copiedBuffer(parts[i]);
                 } else {
-                    RawReduce.fold(elemType, op, new ByteBuf[] {acc, parts[i]});
+                    Reductions.fold(type, op, new ByteBuf[] {acc, parts[i]});
                 }
                 if (kind() == Kind.SCAN) {
                     out[i] = new ByteBuf[] {Unpooled.copiedBuffer(acc)};

@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import jmpi.MPI;
-import jmpi.runtime.wire.BufferCodec;
+import jmpi.runtime.elem.ElementType;
 
 /**
  * The point-to-point state of one rank on one communicator: messages that arrived before a matching
@@ -18,7 +18,7 @@ final class Mailbox {
         /** Elements for buffers, bytes for objects. */
         int count() {
             int bytes = payload == null ? 0 : payload.readableBytes();
-            return elemType == 0 ? bytes : bytes / BufferCodec.elementSize(elemType);
+            return elemType == 0 ? bytes : bytes / ElementType.ofCode(elemType).size();
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.Random;
 import jmpi.MPI;
 import jmpi.Op;
 import jmpi.runtime.serial.ObjectSerializer;
-import jmpi.runtime.wire.BufferCodec;
+import jmpi.runtime.elem.BufferView;
+import jmpi.runtime.elem.ElementType;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.CollCall;
 import jmpi.runtime.wire.CustomCall;
@@ -91,11 +92,11 @@ class EngineChannelTest {
     }
 
     private static int[] ints(ByteBuf b) {
-        return (int[]) BufferCodec.toArray(BufferCodec.INT, b);
+        return (int[]) BufferView.toArray(ElementType.INT, b);
     }
 
     private static Call coll(Kind kind, long seq, int root, Op op, ByteBuf... parts) {
-        return new CollCall(1, kind, 0, seq, root, op == null ? 0 : op.ordinal(), BufferCodec.INT, parts);
+        return new CollCall(1, kind, 0, seq, root, op == null ? 0 : op.ordinal(), ElementType.INT.code(), parts);
     }
 
     /** Same memory: a view of the payload, not a copy of it. */
@@ -243,7 +244,7 @@ class EngineChannelTest {
         // a receive posted before its message
         r1.writeInbound(new RecvCall(2, Kind.RECV, 0, MPI.ANY_SOURCE, 5));
         ByteBuf payload = ints(4, 2);
-        r0.writeInbound(SendCall.of(2, 0, 1, 5, false, BufferCodec.INT, payload));
+        r0.writeInbound(SendCall.of(2, 0, 1, 5, false, ElementType.INT.code(), payload));
         Reply got = reply(r1);
         assertEquals(0, got.source());
         assertEquals(5, got.tag());
@@ -251,7 +252,7 @@ class EngineChannelTest {
         assertShares(payload, got.parts()[0]);
         got.release();
         // a message nobody receives: the job's end must free it
-        r0.writeInbound(SendCall.of(3, 0, 1, 6, false, BufferCodec.INT, ints(1, 2, 3)));
+        r0.writeInbound(SendCall.of(3, 0, 1, 6, false, ElementType.INT.code(), ints(1, 2, 3)));
         assertNull(r1.readOutbound());
         r0.close();
         r1.close();

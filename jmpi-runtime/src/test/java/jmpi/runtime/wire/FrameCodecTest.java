@@ -19,6 +19,7 @@ import io.netty.handler.codec.DecoderException;
 import java.util.List;
 import java.util.Random;
 import jmpi.MPI;
+import jmpi.runtime.elem.ElementType;
 import jmpi.runtime.link.Netty;
 import org.junit.jupiter.api.Test;
 
@@ -56,14 +57,14 @@ class FrameCodecTest {
         assertEquals(0, back.parts()[2].readableBytes());
         back.release();
         assertEquals(0, c.refCnt(), "the encoder releases what it wrote");
-        CollCall coll = (CollCall) roundTrip(new CollCall(8, Kind.REDUCE, 2, 5L, 1, 2, BufferCodec.INT,
+        CollCall coll = (CollCall) roundTrip(new CollCall(8, Kind.REDUCE, 2, 5L, 1, 2, ElementType.INT.code(),
                 new ByteBuf[] {Parts.wrap(new byte[] {4, 0, 0, 0})}));
-        assertEquals(List.of(8, Kind.REDUCE, 2, 5L, 1, 2, BufferCodec.INT), List.of(coll.reqId(), coll.kind(), coll.comm(),
+        assertEquals(List.of(8, Kind.REDUCE, 2, 5L, 1, 2, ElementType.INT.code()), List.of(coll.reqId(), coll.kind(), coll.comm(),
                 coll.seq(), coll.root(), coll.op(), coll.elemType()));
         assertArrayEquals(new byte[] {4, 0, 0, 0}, Parts.bytes(coll.parts()[0]));
         coll.release();
-        SendCall send = (SendCall) roundTrip(SendCall.of(9, 1, 2, 42, true, BufferCodec.DOUBLE, Parts.wrap(new byte[8])));
-        assertEquals(List.of(9, 1, 2, 42, true, BufferCodec.DOUBLE), List.of(send.reqId(), send.comm(), send.dest(),
+        SendCall send = (SendCall) roundTrip(SendCall.of(9, 1, 2, 42, true, ElementType.DOUBLE.code(), Parts.wrap(new byte[8])));
+        assertEquals(List.of(9, 1, 2, 42, true, ElementType.DOUBLE.code()), List.of(send.reqId(), send.comm(), send.dest(),
                 send.tag(), send.sync(), send.elemType()));
         assertEquals(8, send.payload().readableBytes());
         send.release();
@@ -72,8 +73,8 @@ class FrameCodecTest {
                 roundTrip(new RecvCall(5, Kind.PROBE, 1, MPI.ANY_SOURCE, MPI.ANY_TAG)));
         Reply split = (Reply) roundTrip(Reply.comm(6, new int[] {4, 1, 0, 2}));
         assertArrayEquals(new int[] {4, 1, 0, 2}, split.comm());
-        Reply msg = (Reply) roundTrip(Reply.message(7, Reply.OK, 3, 11, 2, BufferCodec.INT, Parts.NONE));
-        assertEquals(List.of(3, 11, 2, BufferCodec.INT), List.of(msg.source(), msg.tag(), msg.count(), msg.elemType()));
+        Reply msg = (Reply) roundTrip(Reply.message(7, Reply.OK, 3, 11, 2, ElementType.INT.code(), Parts.NONE));
+        assertEquals(List.of(3, 11, 2, ElementType.INT.code()), List.of(msg.source(), msg.tag(), msg.count(), msg.elemType()));
         Reply r = (Reply) roundTrip(Reply.error(4, ErrorInfo.failed(2, "rank 2 failed")));
         assertEquals(MPI.ERR_PROC_FAILED, r.error().errorClass());
         assertEquals(2, r.error().failedRank());

@@ -1,0 +1,23 @@
+package jmpi.spi;
+
+import java.util.List;
+import jmpi.Op;
+
+/**
+ * What the runtime does with primitive elements for the API: the runtime knows each element type
+ * once (how to copy it, which operation applies to it and how), and the API's default methods and
+ * object reductions ask it rather than knowing the types a second time.
+ */
+public interface Elements {
+    /** A copy of a buffer's elements (of an nio buffer: its remaining elements); ERR_BUFFER if buf is none. */
+    Object copyOf(Object buf);
+
+    /** Whether op applies element-wise to the elements of a primitive array. */
+    boolean appliesTo(Op op, Object array);
+
+    /**
+     * A new array holding the arrays folded element by element in list (rank) order by op, with the
+     * arithmetic of buffer reductions; they are primitive arrays of one type and length.
+     */
+    Object fold(Op op, List<?> arrays);
+}
