@@ -49,6 +49,18 @@ final class Jobs {
         return String.join(File.pathSeparator, keep);
     }
 
+    /**
+     * What a rank's JVM needs to print no warning on this JDK, as jmpirun adds them: native access for
+     * Netty's module and, where the JDK knows the flag, Fory's reads through sun.misc.Unsafe.
+     */
+    static List<String> quietFlags() {
+        List<String> flags = new ArrayList<>(List.of("--enable-native-access=io.netty.common"));
+        if (Runtime.version().feature() >= 23) {
+            flags.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return flags;
+    }
+
     /** The command that runs a main class of the tests module as a rank. */
     static List<String> rankCommand(String mainClass, String... args) {
         return rankCommand(List.of(), mainClass, args);
@@ -57,6 +69,7 @@ final class Jobs {
     /** The command that runs a main class of the tests module as a rank, with options for its JVM. */
     static List<String> rankCommand(List<String> jvmOptions, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(quietFlags());
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-p", modulePath(), "-m", "jmpi.tests/" + mainClass));
         cmd.addAll(List.of(args));

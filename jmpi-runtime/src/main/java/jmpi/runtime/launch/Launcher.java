@@ -87,8 +87,9 @@ public final class Launcher implements Callable<Integer> {
         }, "jmpirun-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         BlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
+        List<String> rankCommand = JvmFlags.forCommand(command);
         for (int r = 0; r < np; r++) {
-            ProcessBuilder pb = new ProcessBuilder(command);
+            ProcessBuilder pb = new ProcessBuilder(rankCommand);
             Map<String, String> env = pb.environment();
             env.put("JMPI_RANK", Integer.toString(r));
             env.put("JMPI_SIZE", Integer.toString(np));
