@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * A real Mosquitto broker on a free loopback port, with a configuration written to a directory of its
  * own; {@link #close()} stops it and removes the directory. Tests that need it fail (never skip) when
- * Mosquitto is not installed: {@code .ci/packages} installs it.
+ * Mosquitto is not installed: {@code bin/install-test-packages} installs it (bin/test runs it first).
  */
 final class Mosquitto implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
@@ -50,7 +50,7 @@ final class Mosquitto implements AutoCloseable {
 
     private static Mosquitto start(String extra) throws Exception {
         if (!Files.isExecutable(BINARY)) {
-            fail("Mosquitto is not installed (" + BINARY + "): the MQTT tests need a real broker; run .ci/packages"
+            fail("Mosquitto is not installed (" + BINARY + "): the MQTT tests need a real broker; run bin/install-test-packages"
                     + " or install the Debian package mosquitto");
         }
         // a port that was free a moment ago may be taken by now: then try another
