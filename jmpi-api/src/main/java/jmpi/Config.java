@@ -37,6 +37,8 @@ public final class Config {
     private final String token;
     private final int statusPort;
     private final Duration hangWarning;
+    private final String data;
+    private final int eager;
 
     private Config(Builder b) {
         this.rank = b.rank;
@@ -56,6 +58,8 @@ public final class Config {
         this.token = b.token;
         this.statusPort = b.statusPort;
         this.hangWarning = b.hangWarning;
+        this.data = b.data;
+        this.eager = b.eager;
     }
 
     /** A builder with every default: rank 0 of 1, port 61642, TCP, no TLS, no token. */
@@ -78,6 +82,8 @@ public final class Config {
         b.proto = proto;
         b.ssl = ssl;
         b.sslKey = sslKey;
+        b.data = data;
+        b.eager = eager;
         b.sslCert = sslCert;
         b.sslCa = sslCa;
         b.token = token;
@@ -132,6 +138,12 @@ public final class Config {
         }
         if ((v = env.get("JMPI_HANG_WARN")) != null && !v.isBlank()) {
             b.hangWarning(parseDuration(v));
+        }
+        if ((v = env.get("JMPI_DATA")) != null && !v.isBlank()) {
+            b.data(v.trim().toLowerCase(Locale.ROOT));
+        }
+        if ((v = env.get("JMPI_EAGER")) != null && !v.isBlank()) {
+            b.eager((int) Math.min(Integer.MAX_VALUE, parseBytes("JMPI_EAGER", v)));
         }
         if ((v = env.get("JMPI_TOKEN")) != null && !v.isEmpty()) {
             b.token(v);
@@ -326,12 +338,31 @@ public final class Config {
         return hangWarning;
     }
 
+    /**
+     * How ranks move their messages (JMPI_DATA): {@code direct}, rank to rank over links of their own,
+     * or {@code coordinator}, every message through the coordinator. Unless set, direct for TCP and
+     * coordinator for MQTT and gRPC, whose point is to go through a broker or a proxy.
+     */
+    public String data() {
+        return data != null ? data : "tcp".equals(proto) ? DATA_DIRECT : DATA_COORDINATOR;
+    }
+
+    /** The largest message sent at once on a direct link; larger ones wait for the receive (JMPI_EAGER, 64 KiB). */
+    public int eager() {
+        return eager;
+    }
+
+    /** {@link #data()} for messages that go rank to rank. */
+    public static final String DATA_DIRECT = "direct";
+    /** {@link #data()} for messages that go through the coordinator. */
+    public static final String DATA_COORDINATOR = "coordinator";
+
     @Override
     public String toString() {
         return "Config[rank=" + rank + ", size=" + size + ", addr=" + addr + ", port=" + port
                 + ", wait=" + waitTime + ", serial=" + serial + ", serialSize=" + serialSize
                 + ", serialQueue=" + serialQueue + ", shm=" + shm + ", proto=" + proto + ", ssl=" + ssl
-                + ", token=" + (token == null ? "none" : "set") + "]";
+                + ", data=" + data() + ", eager=" + eager + ", token=" + (token == null ? "none" : "set") + "]";
     }
 
     /** Builds a {@link Config}. */
@@ -353,6 +384,8 @@ public final class Config {
         private String token;
         private int statusPort;
         private Duration hangWarning = Duration.ofSeconds(10);
+        private String data;
+        private int eager = 64 << 10;
 
         private Builder() {
         }
@@ -442,6 +475,17 @@ public final class Config {
             return this;
         }
 
+        /** {@link Config#DATA_DIRECT} or {@link Config#DATA_COORDINATOR}; null for the transport's default. */
+        public Builder data(String data) {
+            this.data = data;
+            return this;
+        }
+
+        public Builder eager(int eager) {
+            this.eager = eager;
+            return this;
+        }
+
         /** Checks the options and builds the configuration. */
         public Config build() {
             if (size < 1) {
@@ -461,6 +505,12 @@ public final class Config {
             }
             if (shm < 0 || shm > Integer.MAX_VALUE) {
                 throw new MPIException(MPI.ERR_ARG, "shm " + shm + " must be between 0 and 2 GiB (JMPI_SHM)");
+            }
+            if (data != null && !data.equals(DATA_DIRECT) && !data.equals(DATA_COORDINATOR)) {
+                throw new MPIException(MPI.ERR_ARG, "data " + data + " is neither direct nor coordinator (JMPI_DATA)");
+            }
+            if (eager < 0) {
+                throw new MPIException(MPI.ERR_ARG, "eager " + eager + " must not be negative (JMPI_EAGER)");
             }
             if (serialQueue < 1) {
                 throw new MPIException(MPI.ERR_ARG, "serialQueue " + serialQueue + " must be positive");

@@ -68,14 +68,15 @@ class FailureTest {
         s.setSoTimeout(30_000);
         byte[] t = token.getBytes(StandardCharsets.UTF_8);
         DataOutputStream out = new DataOutputStream(s.getOutputStream());
-        // type, protocol version 3, rank, size, token, and no shared-memory segment
-        out.writeInt(1 + 4 + 4 + 4 + 4 + t.length + 4);
+        // type, protocol version 4, rank, size, token, no shared-memory segment and no data link
+        out.writeInt(1 + 4 + 4 + 4 + 4 + t.length + 4 + 4);
         out.writeByte(1);
-        out.writeInt(3);
+        out.writeInt(4);
         out.writeInt(rank);
         out.writeInt(size);
         out.writeInt(t.length);
         out.write(t);
+        out.writeInt(-1);
         out.writeInt(-1);
         out.flush();
         return s;

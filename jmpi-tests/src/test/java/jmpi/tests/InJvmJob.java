@@ -34,11 +34,12 @@ final class InJvmJob implements AutoCloseable {
     private final Coordinator coordinator;
     private final List<Session> sessions = new ArrayList<>();
 
-    private InJvmJob(int n, List<String> serial) {
+    private InJvmJob(int n, List<String> serial, String data) {
         byte[] t = new byte[16];
         new SecureRandom().nextBytes(t);
         String token = HexFormat.of().formatHex(t);
-        Config base = Config.builder().port(0).token(token).serial(serial).waitTime(Duration.ofSeconds(10)).build();
+        Config base = Config.builder().port(0).token(token).serial(serial).waitTime(Duration.ofSeconds(10))
+                .data(data).build();
         coordinator = Coordinator.start(base);
         try {
             for (int r = 0; r < n; r++) {
@@ -52,7 +53,12 @@ final class InJvmJob implements AutoCloseable {
     }
 
     static InJvmJob start(int n) {
-        return new InJvmJob(n, SuiteRunner.SERIAL);
+        return start(n, null);
+    }
+
+    /** data: how messages go ({@link Config#data()}), null for the transport's default. */
+    static InJvmJob start(int n, String data) {
+        return new InJvmJob(n, SuiteRunner.SERIAL, data);
     }
 
     int size() {

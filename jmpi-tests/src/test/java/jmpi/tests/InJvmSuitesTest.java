@@ -8,27 +8,45 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import jmpi.Config;
+import jmpi.tests.p2p.PointToPointBufferSuite;
+import jmpi.tests.p2p.PointToPointObjectSuite;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM; then, that no buffer leaked. */
+/**
+ * Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM, messages going
+ * rank to rank; the suites of messages again with messages through the coordinator; then, that no
+ * buffer leaked.
+ */
 class InJvmSuitesTest {
+    /** The suites whose messages take the path that {@link Config#data()} chooses. */
+    private static final List<Class<? extends RankSuite>> MESSAGE_SUITES = List.of(PointToPointObjectSuite.class,
+            PointToPointBufferSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class);
 
     @TestFactory
     Stream<DynamicNode> suites() {
+        List<DynamicNode> all = new ArrayList<>(tree(SuiteRunner.SUITES, null));
+        all.add(DynamicContainer.dynamicContainer("through the coordinator",
+                tree(MESSAGE_SUITES, Config.DATA_COORDINATOR)));
+        all.add(DynamicTest.dynamicTest("no buffer leaked", InJvmSuitesTest::noBufferLeaked));
+        return all.stream();
+    }
+
+    private static List<DynamicNode> tree(List<Class<? extends RankSuite>> suiteClasses, String data) {
         List<DynamicNode> sizes = new ArrayList<>();
         for (int n = 1; n <= 5; n++) {
             int size = n;
             List<DynamicNode> kinds = new ArrayList<>();
             for (CommKind kind : CommKind.values()) {
                 List<DynamicNode> suites = new ArrayList<>();
-                for (Class<? extends RankSuite> suite : SuiteRunner.SUITES) {
+                for (Class<? extends RankSuite> suite : suiteClasses) {
                     List<DynamicNode> tests = new ArrayList<>();
                     for (Method m : SuiteRunner.tests(suite)) {
                         tests.add(DynamicTest.dynamicTest(m.getName(), () -> {
-                            try (InJvmJob job = InJvmJob.start(size)) {
+                            try (InJvmJob job = InJvmJob.start(size, data)) {
                                 job.run((rank, s) -> SuiteRunner.run(suite, m, kind, s.world(), s.self()));
                             }
                         }));
@@ -39,8 +57,7 @@ class InJvmSuitesTest {
             }
             sizes.add(DynamicContainer.dynamicContainer(size + " ranks", kinds));
         }
-        sizes.add(DynamicTest.dynamicTest("no buffer leaked", InJvmSuitesTest::noBufferLeaked));
-        return sizes.stream();
+        return sizes;
     }
 
     /**

@@ -111,7 +111,8 @@ class SharedMemoryJobTest {
     @Test
     void theStatusPageShowsWhatWentThroughSharedMemory() throws Exception {
         int statusPort = Jobs.freePort();
-        Config base = Config.builder().port(0).token("t").statusPort(statusPort).build();
+        // messages through the coordinator, whose shared memory the status page counts
+        Config base = Config.builder().port(0).token("t").statusPort(statusPort).data(Config.DATA_COORDINATOR).build();
         try (Coordinator c = Coordinator.start(base)) {
             Config rank = base.toBuilder().statusPort(0).addr("127.0.0.1").port(c.address().getPort()).size(2).build();
             Session r0 = Session.connect(rank.toBuilder().rank(0).build());

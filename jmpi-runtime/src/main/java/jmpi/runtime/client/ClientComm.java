@@ -14,6 +14,7 @@ import jmpi.Status;
 import jmpi.op.CommunicationGroup;
 import jmpi.op.OperationRequest;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.wire.CustomCall;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Reply;
@@ -29,8 +30,9 @@ final class ClientComm implements Comm {
     private final PointToPointCalls p2p;
     private final BufferCalls buffers;
 
-    ClientComm(ClientSession session, Link link, int id, int rank, int size) {
-        this.core = new CommCore(session, link, id, rank, size);
+    /** members: the world rank of each rank of the communicator. */
+    ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
+        this.core = new CommCore(session, link, data, id, rank, members);
         this.objects = new ObjectCalls(core);
         this.p2p = new PointToPointCalls(core, objects);
         this.buffers = new BufferCalls(core, p2p);
@@ -68,7 +70,8 @@ final class ClientComm implements Comm {
                 r.complete(MPI.COMM_NULL, null);
             } else {
                 int[] a = reply.comm();
-                r.complete(new ClientComm(core.session(), link, a[0], a[1], a.length - 2), null);
+                r.complete(new ClientComm(core.session(), link, core.data(), a[0], a[1],
+                        Arrays.copyOfRange(a, 2, a.length)), null);
             }
         });
         return r.waitFor();

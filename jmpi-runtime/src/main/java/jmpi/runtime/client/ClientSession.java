@@ -1,11 +1,13 @@
 package jmpi.runtime.client;
 
+import java.util.Arrays;
 import jmpi.Comm;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Session;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.serial.ObjectSerializer;
 
 /** A rank connected to its job: its world and self communicators over the links it was given. */
@@ -22,19 +24,26 @@ public final class ClientSession implements Session {
     private final ObjectSerializer serial;
     private final Link connection;
     private final Leaving leaving;
+    private final DataPlane data;
     private final ClientComm world;
     private final ClientComm self;
     private volatile boolean closed;
 
-    /** world: the link to the job's coordinator; self: a link to a coordinator of this rank alone. */
-    public ClientSession(Config config, ObjectSerializer serial, Link world, Link self, Leaving leaving) {
+    /**
+     * world: the link to the job's coordinator; self: a link to a coordinator of this rank alone;
+     * data: the links to the other ranks, or null when messages go through the coordinator.
+     */
+    public ClientSession(Config config, ObjectSerializer serial, Link world, Link self, DataPlane data, Leaving leaving) {
         this.config = config;
         this.serial = serial;
         this.connection = world;
         this.leaving = leaving;
-        this.world = new ClientComm(this, world, 0, config.rank(), config.size());
+        this.data = data;
+        int[] everyone = new int[config.size()];
+        Arrays.setAll(everyone, i -> i);
+        this.world = new ClientComm(this, world, data, 0, config.rank(), everyone);
         // COMM_SELF never touches the network: a coordinator of its own, in this process
-        this.self = new ClientComm(this, self, 0, 0, 1);
+        this.self = new ClientComm(this, self, null, 0, 0, new int[] {config.rank()});
     }
 
     ObjectSerializer serial() {
@@ -68,6 +77,9 @@ public final class ClientSession implements Session {
             LOG.log(System.Logger.Level.DEBUG, "finalize without the other ranks: " + e.getMessage());
         }
         closed = true;
+        if (data != null) {
+            data.close();
+        }
         Runnable afterwards = leaving.leaving();
         connection.leave();
         afterwards.run();

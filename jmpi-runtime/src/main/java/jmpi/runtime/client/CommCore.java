@@ -13,6 +13,7 @@ import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.coll.CollectiveTable;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.wire.CollCall;
 import jmpi.runtime.wire.Kind;
@@ -26,20 +27,24 @@ import jmpi.runtime.wire.Reply;
 final class CommCore {
     private final ClientSession session;
     private final Link link;
+    private final DataPlane data;
     private final int id;
     private final int rank;
     private final int size;
+    private final int[] members;
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, AtomicLong> groupSeqs = new ConcurrentHashMap<>();
     private final Set<FutureRequest<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean freed;
 
-    CommCore(ClientSession session, Link link, int id, int rank, int size) {
+    CommCore(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
         this.session = session;
         this.link = link;
+        this.data = data;
         this.id = id;
         this.rank = rank;
-        this.size = size;
+        this.size = members.length;
+        this.members = members;
     }
 
     ClientSession session() {
@@ -57,6 +62,16 @@ final class CommCore {
 
     Link conn() {
         return link;
+    }
+
+    /** The links to the other ranks, or null when messages go through the coordinator. */
+    DataPlane data() {
+        return data;
+    }
+
+    /** The world rank of each rank of the communicator. */
+    int[] members() {
+        return members;
     }
 
     int id() {
@@ -92,8 +107,13 @@ final class CommCore {
 
     /** Remembers a request until it completes, for {@code Disconnect}, and records it for Flight Recorder. */
     <T> FutureRequest<T> track(FutureRequest<T> r, String operation, long bytes) {
+        return track(r, operation, bytes, link);
+    }
+
+    /** As above, for a request that driver's replies complete (null: completed from elsewhere, nothing to read). */
+    <T> FutureRequest<T> track(FutureRequest<T> r, String operation, long bytes, Link driver) {
         pending.add(r);
-        r.drivenBy(link);
+        r.drivenBy(driver);
         // Loading an event class starts Flight Recorder's machinery, some 0.15 s of every JVM's start,
         // so a JVM in which nothing records never loads it; a recording started later is still seen.
         if (FlightRecorder.isInitialized()) {

@@ -6,6 +6,7 @@ import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Request;
 import jmpi.Status;
+import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.RecvCall;
@@ -41,6 +42,19 @@ final class PointToPointCalls {
                 payload.release();
             }
             return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
+        }
+        DataPlane data = comm.data();
+        if (data != null) {
+            FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", payload.readableBytes(),
+                    null);
+            data.send(comm.id(), comm.rank(), comm.members()[dest], tag, sync, elemType, payload).whenComplete((v, e) -> {
+                if (e != null) {
+                    r.fail(e);
+                } else {
+                    r.complete(null, null);
+                }
+            });
+            return r;
         }
         int reqId = comm.conn().nextId();
         SendCall c = SendCall.of(reqId, comm.id(), dest, tag, sync, elemType, payload);
@@ -79,6 +93,13 @@ final class PointToPointCalls {
             return FutureRequest.completed(decoder.decode(Reply.message(0, Reply.OK, MPI.PROC_NULL, MPI.ANY_TAG, 0, 0,
                     Parts.NONE)), st);
         }
+        DataPlane data = comm.data();
+        if (data != null) {
+            FutureRequest<T> r = comm.track(new FutureRequest<>(), "recv", 0, null);
+            r.onCancel(data.receive(comm.id(), source, tag, comm.members(), false,
+                    reply -> comm.complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder)));
+            return r;
+        }
         FutureRequest<T> r = comm.track(new FutureRequest<>(), "recv", 0);
         int reqId = comm.conn().nextId();
         r.onCancel(() -> comm.conn().cancel(reqId));
@@ -94,12 +115,22 @@ final class PointToPointCalls {
         if (source == MPI.PROC_NULL) {
             return FutureRequest.completed(Optional.of(new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false)), null);
         }
+        CommCore.Decoder<Optional<Status>> envelope = x -> x.status() == Reply.NONE ? Optional.empty()
+                : Optional.of(new Status(x.source(), x.tag(), x.count(), false));
         FutureRequest<Optional<Status>> r = new FutureRequest<>();
+        DataPlane data = comm.data();
+        if (data != null) {
+            if (kind == Kind.IPROBE) {
+                comm.complete(r, data.peek(comm.id(), source, tag), envelope);
+            } else {
+                data.receive(comm.id(), source, tag, comm.members(), true, reply -> comm.complete(r, reply, envelope));
+            }
+            return r;
+        }
         r.drivenBy(comm.conn());
         int reqId = comm.conn().nextId();
         comm.conn().send(new RecvCall(reqId, kind, comm.id(), source, tag), reqId,
-                reply -> comm.complete(r, reply, x -> x.status() == Reply.NONE ? Optional.empty()
-                        : Optional.of(new Status(x.source(), x.tag(), x.count(), false))));
+                reply -> comm.complete(r, reply, envelope));
         return r;
     }
 }

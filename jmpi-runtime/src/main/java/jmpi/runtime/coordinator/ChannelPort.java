@@ -48,4 +48,10 @@ final class ChannelPort implements RankPort {
     public String address() {
         return String.valueOf(channel.remoteAddress());
     }
+
+    @Override
+    public String host() {
+        return channel.remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : null;
+    }
 }

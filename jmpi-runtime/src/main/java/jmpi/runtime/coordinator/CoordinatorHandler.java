@@ -8,6 +8,7 @@ import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Hello;
+import jmpi.runtime.wire.PeerQuery;
 import jmpi.runtime.wire.Refused;
 import jmpi.runtime.wire.Reply;
 
@@ -44,6 +45,8 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
             engine.cancel(rank, c.reqId());
         } else if (f instanceof Bye) {
             engine.bye(rank);
+        } else if (f instanceof PeerQuery q) {
+            engine.peerQuery(rank, q);
         } else {
             reject(ctx, "unexpected " + f.getClass().getSimpleName() + " frame from rank " + rank);
         }

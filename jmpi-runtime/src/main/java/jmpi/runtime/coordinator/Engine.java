@@ -12,6 +12,8 @@ import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.MatchedCall;
+import jmpi.runtime.wire.PeerQuery;
+import jmpi.runtime.wire.RankFailed;
 import jmpi.runtime.wire.RecvCall;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.SendCall;
@@ -35,6 +37,7 @@ final class Engine {
     private final OpMatcher ops;
     private final Mailboxes mailboxes;
     private final RollCall rollCall;
+    private final PeerAddresses peers;
     private Job job;
     private CompletableFuture<Void> jobDone = new CompletableFuture<>();
 
@@ -49,6 +52,7 @@ final class Engine {
         this.ops = new OpMatcher(new CoordinatorAnswers(serial, comms, replies), replies);
         this.mailboxes = new Mailboxes(replies);
         this.rollCall = new RollCall(ops, mailboxes, comms, replies);
+        this.peers = new PeerAddresses(replies);
     }
 
     /** Lets ranks on this host exchange large payloads through their shared-memory segments. */
@@ -75,7 +79,9 @@ final class Engine {
         job.ports[h.rank()] = port;
         replies.updateReading(h.rank());
         port.write(new Welcome(FrameCodec.VERSION, admission.mapSegment(job, port, h) ? Welcome.SHM : 0));
+        peers.joined(h.rank(), h.data(), port.host());
         port.flush();
+        replies.flush();
         return h.rank();
     }
 
@@ -89,6 +95,7 @@ final class Engine {
         comms.reset(next.size);
         replies.start(next);
         rollCall.start(next.size);
+        peers.start(next.size);
     }
 
     /** A rank said goodbye after finalizing. */
@@ -97,6 +104,7 @@ final class Engine {
             return;
         }
         job.left[rank] = true;
+        peers.left(rank);
         maybeEndJob();
     }
 
@@ -140,7 +148,15 @@ final class Engine {
             Segment.orphan(job.segments[rank]);
         }
         ErrorInfo e = ErrorInfo.failed(rank, "rank " + rank + " failed");
+        // ranks may wait for it on their own links, where only this word reaches them
+        for (int r = 0; r < job.size; r++) {
+            RankPort p = job.port(r);
+            if (p != null && r != rank && !job.left[r]) {
+                p.write(new RankFailed(rank));
+            }
+        }
         ops.failRank(rank, e);
+        peers.failed(rank);
         mailboxes.failRank(comms, rank, e);
         flush();
     }
@@ -185,6 +201,13 @@ final class Engine {
             }
         } catch (MPIException e) {
             replies.reply(rank, Reply.error(c.reqId(), ErrorInfo.of(e)));
+        }
+    }
+
+    /** Where another rank's data link listens: answered now, or once that rank joins. */
+    void peerQuery(int rank, PeerQuery q) {
+        if (job != null) {
+            peers.query(job, rank, q);
         }
     }
 

@@ -28,4 +28,9 @@ interface RankPort {
 
     /** Where the rank connects from, for logs. */
     String address();
+
+    /** The IP address the rank connects from, or null when it is not on an IP network (in process, a broker). */
+    default String host() {
+        return null;
+    }
 }

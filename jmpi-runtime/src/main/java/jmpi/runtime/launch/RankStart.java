@@ -7,6 +7,7 @@ import jmpi.runtime.client.ClientSession;
 import jmpi.runtime.coordinator.CoordinatorServer;
 import jmpi.runtime.coordinator.LocalCoordinator;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.link.Links;
 import jmpi.runtime.serial.ObjectSerializer;
 
@@ -31,16 +32,48 @@ public final class RankStart {
             port = embedded.address().getPort();
         }
         Link world;
+        DataPlane data = null;
         try {
-            world = Links.toCoordinator(config, host == null ? "127.0.0.1" : host, port);
+            data = dataPlane(config, host);
+            world = Links.toCoordinator(config, host == null ? "127.0.0.1" : host, port,
+                    data == null ? null : data.advertised());
         } catch (RuntimeException e) {
+            if (data != null) {
+                data.close();
+            }
             if (embedded != null) {
                 embedded.close();
             }
             throw e;
         }
+        if (data != null) {
+            data.useCoordinator(world);
+        }
         CoordinatorServer server = embedded;
-        return new ClientSession(config, serial, world, new LocalCoordinator(serial), () -> afterLeaving(config, server));
+        return new ClientSession(config, serial, world, new LocalCoordinator(serial), data,
+                () -> afterLeaving(config, server));
+    }
+
+    /**
+     * The rank's own listener for its peers, when messages go rank to rank: on loopback when the
+     * coordinator is (the job is on this host), else on every address, the coordinator telling peers
+     * the one this rank reaches it from. TLS needs this rank's own key and certificate to listen with.
+     */
+    private static DataPlane dataPlane(Config config, String coordinatorHost) {
+        if (!Config.DATA_DIRECT.equals(config.data()) || config.size() == 1
+                || config.ssl() && (config.sslKey() == null || config.sslCert() == null)) {
+            return null;
+        }
+        boolean local = coordinatorHost == null || isLoopback(coordinatorHost);
+        return DataPlane.start(config, local ? "127.0.0.1" : "0.0.0.0");
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /**

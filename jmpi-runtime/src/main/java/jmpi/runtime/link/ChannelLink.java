@@ -47,10 +47,10 @@ final class ChannelLink extends RemoteLink {
     }
 
     /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
-    static ChannelLink open(Config config, String host, int port) {
+    static ChannelLink open(Config config, String host, int port, String data) {
         EventLoopGroup group = ClientLoop.acquire();
         try {
-            ChannelLink link = open(config, group, host, port);
+            ChannelLink link = open(config, group, host, port, data);
             link.holdsLoop = true;
             return link;
         } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ final class ChannelLink extends RemoteLink {
         }
     }
 
-    private static ChannelLink open(Config config, EventLoopGroup group, String host, int port) {
+    private static ChannelLink open(Config config, EventLoopGroup group, String host, int port, String data) {
         ConnectRetry retry = new ConnectRetry(config, host, port);
         long deadline = retry.deadline();
         Transport transport = Transports.of(config);
@@ -85,7 +85,7 @@ final class ChannelLink extends RemoteLink {
             ch.attr(SharedParts.KEY).set(new ShmLink(arena, false));
         }
         ch.writeAndFlush(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
-                arena == null ? null : arena.name()));
+                arena == null ? null : arena.name(), data));
         boolean welcomed = false;
         try {
             long left = Math.max(1, deadline - System.nanoTime());

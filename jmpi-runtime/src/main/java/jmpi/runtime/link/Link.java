@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import jmpi.MPIException;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Reply;
 
@@ -42,6 +43,49 @@ public interface Link {
 
     /** Called by a thread that tests a request: a link whose callers read their own replies routes what has arrived. */
     default void poll() {
+    }
+
+    /** What the coordinator tells a rank unasked. */
+    interface Watcher {
+        /** A rank of the job failed. */
+        void rankFailed(int rank);
+
+        /** The link to the coordinator is gone (or this rank finalized): nothing more comes from it. */
+        void lost(MPIException why);
+    }
+
+    /** Tells watcher what the coordinator says unasked, from now on. */
+    default void watch(Watcher watcher) {
+    }
+
+    /**
+     * Something of this rank waits elsewhere (delta 1) or has stopped waiting (-1), on its links to
+     * its peers: a link that reads only for its own requests keeps reading meanwhile, so that the
+     * loss of the coordinator or word of a failed rank still reaches the watcher.
+     */
+    default void waitingElsewhere(int delta) {
+    }
+
+    /** No coordinator yet: nothing to tell, nothing to send. */
+    final class Detached implements Link {
+        @Override
+        public int nextId() {
+            return 0;
+        }
+
+        @Override
+        public void send(Frame f, int reqId, Consumer<Reply> onReply) {
+            throw new IllegalStateException("no coordinator to send " + f.type() + " to");
+        }
+
+        @Override
+        public CompletableFuture<Void> sendOneWay(Frame f) {
+            throw new IllegalStateException("no coordinator to send " + f.type() + " to");
+        }
+
+        @Override
+        public void cancel(int reqId) {
+        }
     }
 
     /** Says goodbye after finalizing and closes; returns once closed. */

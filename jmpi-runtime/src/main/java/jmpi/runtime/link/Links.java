@@ -7,9 +7,14 @@ public final class Links {
     private Links() {
     }
 
-    /** Connects as config.rank(), retrying until JMPI_WAIT runs out, and introduces the rank. */
-    public static Link toCoordinator(Config config, String host, int port) {
-        return callerDriven(config) ? SocketLink.open(config, host, port) : ChannelLink.open(config, host, port);
+    /**
+     * Connects as config.rank(), retrying until JMPI_WAIT runs out, and introduces the rank.
+     *
+     * @param data where the rank's data link listens, for its hello; null for none
+     */
+    public static Link toCoordinator(Config config, String host, int port, String data) {
+        return callerDriven(config) ? SocketLink.open(config, host, port, data)
+                : ChannelLink.open(config, host, port, data);
     }
 
     /**

@@ -18,6 +18,7 @@ import jmpi.runtime.wire.SharedParts;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.RankFailed;
 import jmpi.runtime.wire.Refused;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.Welcome;
@@ -35,6 +36,7 @@ abstract class RemoteLink implements Link {
     private final AtomicInteger ids = new AtomicInteger();
     final CompletableFuture<Void> welcomed = new CompletableFuture<>();
     volatile MPIException lost;
+    private volatile Watcher watcher;
     volatile boolean leaving;
     volatile long limit = Long.MAX_VALUE;
     /** This rank's shared memory for large payloads, while the coordinator shares its host; else null. */
@@ -157,6 +159,11 @@ abstract class RemoteLink implements Link {
                 dropArena();
             }
             welcomed.complete(null);
+        } else if (f instanceof RankFailed rf) {
+            Watcher w = watcher;
+            if (w != null) {
+                w.rankFailed(rf.rank());
+            }
         } else if (f instanceof Refused r) {
             lose(new MPIException(MPI.ERR_OTHER, "the coordinator refused this rank: " + r.reason()));
             return false;
@@ -181,9 +188,22 @@ abstract class RemoteLink implements Link {
         }
     }
 
+    @Override
+    public void watch(Watcher w) {
+        this.watcher = w;
+        MPIException e = lost;
+        if (e != null) {
+            w.lost(e);
+        }
+    }
+
     void lose(MPIException e) {
         if (lost == null) {
             lost = e;
+        }
+        Watcher watching = watcher;
+        if (watching != null) {
+            watching.lost(e);
         }
         welcomed.completeExceptionally(e);
         for (Integer id : waiting.keySet()) {

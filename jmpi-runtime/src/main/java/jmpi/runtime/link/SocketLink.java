@@ -81,6 +81,8 @@ final class SocketLink extends RemoteLink {
     private final FrameReader inbound;
     private final Thread progress;
     private volatile boolean progressAsleep;
+    /** How many waits of this rank are on its peer links, for which the progress thread watches this one. */
+    private final java.util.concurrent.atomic.AtomicInteger elsewhere = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closing;
     private volatile long lastPoll;
 
@@ -98,7 +100,7 @@ final class SocketLink extends RemoteLink {
     }
 
     /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
-    static SocketLink open(Config config, String host, int port) {
+    static SocketLink open(Config config, String host, int port, String data) {
         ConnectRetry retry = new ConnectRetry(config, host, port);
         long deadline = retry.deadline();
         Socket s = connect(retry, host, port);
@@ -117,7 +119,7 @@ final class SocketLink extends RemoteLink {
         boolean welcomed = false;
         try {
             c.write(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
-                    arena == null ? null : arena.name()));
+                    arena == null ? null : arena.name(), data));
             long left = Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(5));
             s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
             c.reading.lock();
@@ -226,6 +228,13 @@ final class SocketLink extends RemoteLink {
             if (w != null) {
                 w.accept(Reply.error(reqId, ErrorInfo.of(l)));
             }
+        }
+    }
+
+    @Override
+    public void waitingElsewhere(int delta) {
+        if (elsewhere.addAndGet(delta) > 0 && progressAsleep) {
+            LockSupport.unpark(progress);
         }
     }
 
@@ -389,11 +398,11 @@ final class SocketLink extends RemoteLink {
     private void progressLoop() {
         long lastBusy = System.nanoTime();
         while (!closing && lost == null) {
-            if (!waiting.isEmpty()) {
+            if (!waiting.isEmpty() || elsewhere.get() > 0) {
                 lastBusy = System.nanoTime();
                 // a caller that waits reads for itself: this thread gives way to it after each frame
-                if (readerWanted.isEmpty()
-                        && readWhileFree(() -> waiting.isEmpty() || !readerWanted.isEmpty() || closing)) {
+                if (readerWanted.isEmpty() && readWhileFree(() -> waiting.isEmpty() && elsewhere.get() == 0
+                        || !readerWanted.isEmpty() || closing)) {
                     continue;
                 }
             }
@@ -402,7 +411,7 @@ final class SocketLink extends RemoteLink {
             } else {
                 progressAsleep = true;
                 // a send after this check unparks it, since it saw progressAsleep set
-                if (waiting.isEmpty() && !closing) {
+                if (waiting.isEmpty() && elsewhere.get() == 0 && !closing) {
                     LockSupport.park(this);
                 }
                 progressAsleep = false;

@@ -31,6 +31,7 @@ final class FrameBodies {
                 out.writeInt(h.size());
                 writeString(out, h.token());
                 writeString(out, h.shm());
+                writeString(out, h.data());
             }
             case WELCOME -> {
                 Welcome w = (Welcome) f;
@@ -84,6 +85,22 @@ final class FrameBodies {
                 out.writeInt(c.source());
                 out.writeInt(c.tag());
             }
+            case PEER_QUERY -> {
+                PeerQuery q = (PeerQuery) f;
+                out.writeInt(q.reqId());
+                out.writeInt(q.rank());
+            }
+            case PEER_MESSAGE -> {
+                PeerMessage m = (PeerMessage) f;
+                out.writeInt(m.comm());
+                out.writeInt(m.source());
+                out.writeInt(m.tag());
+                out.writeByte(m.flags());
+                out.writeInt(m.syncId());
+                out.writeByte(m.elemType());
+            }
+            case PEER_ACK -> out.writeInt(((PeerAck) f).syncId());
+            case RANK_FAILED -> out.writeInt(((RankFailed) f).rank());
             case REPLY -> {
                 Reply r = (Reply) f;
                 out.writeInt(r.reqId());
@@ -113,7 +130,10 @@ final class FrameBodies {
     /** Reads a whole frame of the given type; the parts come from parts, in their place. */
     static Frame read(FrameType type, ByteBuf in, PartsReader parts) {
         return switch (type) {
-            case HELLO -> new Hello(in.readInt(), in.readInt(), in.readInt(), readString(in), readString(in));
+            // a hello of an older version ends before the data field: absent, so that admission refuses
+            // it for its version rather than the codec for its length
+            case HELLO -> new Hello(in.readInt(), in.readInt(), in.readInt(), readString(in), readString(in),
+                    in.isReadable() ? readString(in) : null);
             case WELCOME -> new Welcome(in.readInt(), in.readInt());
             case REFUSED -> new Refused(readString(in));
             case CANCEL -> new Cancel(in.readInt());
@@ -126,6 +146,11 @@ final class FrameBodies {
                     in.readByte(), parts.read(in));
             case RECV_CALL -> readRecvCall(in);
             case REPLY -> readReply(in, parts);
+            case PEER_QUERY -> new PeerQuery(in.readInt(), in.readInt());
+            case PEER_MESSAGE -> new PeerMessage(in.readInt(), in.readInt(), in.readInt(), in.readByte(), in.readInt(),
+                    in.readByte(), parts.read(in));
+            case PEER_ACK -> new PeerAck(in.readInt());
+            case RANK_FAILED -> new RankFailed(in.readInt());
         };
     }
 

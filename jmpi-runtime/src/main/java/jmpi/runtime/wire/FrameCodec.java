@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class FrameCodec {
     /** The protocol version a {@link Hello} carries. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Parts smaller than this are copied next to the header: cheaper than one more buffer to write. */
     static final int INLINE_LIMIT = 2048;
     /** A part's length field: no part. */
@@ -45,7 +45,7 @@ public final class FrameCodec {
                 n += stringSize(r.error().message()) + stringSize(r.error().stack()) + stringSize(r.error().type());
             }
         } else if (f instanceof Hello h) {
-            n += stringSize(h.token()) + stringSize(h.shm());
+            n += stringSize(h.token()) + stringSize(h.shm()) + stringSize(h.data());
         } else if (f instanceof Refused r) {
             n += stringSize(r.reason());
         }

@@ -12,7 +12,11 @@ public enum FrameType {
     SPLIT_CALL(8, false),
     CUSTOM_CALL(9, true),
     SEND_CALL(10, true),
-    RECV_CALL(11, false);
+    RECV_CALL(11, false),
+    PEER_QUERY(12, false),
+    PEER_MESSAGE(13, true),
+    PEER_ACK(14, false),
+    RANK_FAILED(15, false);
 
     private static final FrameType[] BY_CODE = new FrameType[16];
 

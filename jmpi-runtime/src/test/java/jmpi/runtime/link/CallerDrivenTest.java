@@ -41,7 +41,9 @@ class CallerDrivenTest {
 
     @BeforeEach
     void start() {
-        Config base = Config.builder().port(0).token("t").waitTime(Duration.ofSeconds(10)).build();
+        // messages through the coordinator: the link under test carries them and its callers read them
+        Config base = Config.builder().port(0).token("t").waitTime(Duration.ofSeconds(10))
+                .data(Config.DATA_COORDINATOR).build();
         coordinator = Coordinator.start(base);
         Config rank = base.toBuilder().addr("127.0.0.1").port(coordinator.address().getPort()).size(2).build();
         r0 = Session.connect(rank.toBuilder().rank(0).build());

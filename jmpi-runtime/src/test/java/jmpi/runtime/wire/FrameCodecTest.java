@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -80,7 +80,18 @@ class FrameCodecTest {
         assertEquals(2, r.error().failedRank());
         assertEquals(new Hello(1, 2, 4, "tok"), roundTrip(new Hello(1, 2, 4, "tok")));
         assertEquals(new Hello(1, 0, 1, null), roundTrip(new Hello(1, 0, 1, null)));
-        assertEquals(new Hello(2, 1, 3, "tok", "jmpi-1-00000000000000ff"), roundTrip(new Hello(2, 1, 3, "tok", "jmpi-1-00000000000000ff")));
+        assertEquals(new Hello(2, 1, 3, "tok", "jmpi-1-00000000000000ff", null),
+                roundTrip(new Hello(2, 1, 3, "tok", "jmpi-1-00000000000000ff", null)));
+        assertEquals(new Hello(2, 1, 3, "tok", null, "10.0.0.2:4000"), roundTrip(new Hello(2, 1, 3, "tok", null, "10.0.0.2:4000")));
+        assertEquals(new PeerQuery(5, 3), roundTrip(new PeerQuery(5, 3)));
+        assertEquals(new PeerAck(12), roundTrip(new PeerAck(12)));
+        assertEquals(new RankFailed(2), roundTrip(new RankFailed(2)));
+        PeerMessage pm = (PeerMessage) roundTrip(PeerMessage.of(4, 1, 7, PeerMessage.SYNC | PeerMessage.COLLECTIVE, 9,
+                ElementType.INT.code(), Parts.wrap(new byte[] {1, 2, 3, 4})));
+        assertEquals(List.of(4, 1, 7, 9, ElementType.INT.code(), 4), List.of(pm.comm(), pm.source(), pm.tag(), pm.syncId(),
+                pm.elemType(), pm.payload().readableBytes()));
+        assertTrue(pm.sync() && pm.collective());
+        pm.release();
         assertEquals(new Refused("why"), roundTrip(new Refused("why")));
         assertEquals(new Cancel(9), roundTrip(new Cancel(9)));
         assertEquals(new Bye(), roundTrip(new Bye()));

@@ -1,0 +1,96 @@
+package jmpi.runtime.link;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.FrameCodec;
+import jmpi.runtime.wire.Hello;
+
+/**
+ * A link a peer opened to this rank: its first frame must be a hello with the job's token and a rank
+ * of the job, or the link is closed; after that its frames go to the rank's inbound handler. Closing
+ * without a goodbye means the peer failed.
+ */
+final class PeerIn extends ChannelInboundHandlerAdapter {
+    private static final System.Logger LOG = System.getLogger(PeerIn.class.getName());
+
+    private final Config config;
+    private final LinkTable.Inbound inbound;
+    private int rank = -1;
+    private boolean saidBye;
+
+    private PeerIn(Config config, LinkTable.Inbound inbound) {
+        this.config = config;
+        this.inbound = inbound;
+    }
+
+    /** Sets up a new inbound link's pipeline: a small first frame, then the codec and this handler. */
+    static void install(Channel ch, Config config, LinkTable.Inbound inbound, Map<Channel, Boolean> open) {
+        ch.pipeline().addBefore("framer", "first-frame", new FirstFrameLimit());
+        ch.pipeline().addLast("peer", new PeerIn(config, inbound));
+        open.put(ch, Boolean.TRUE);
+        ch.closeFuture().addListener(f -> open.remove(ch));
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Frame f = (Frame) msg;
+        if (rank < 0) {
+            String why = refusal(f);
+            if (why != null) {
+                ReferenceCountUtil.release(msg);
+                LOG.log(System.Logger.Level.WARNING, "closing a link from {0}: {1}", ctx.channel().remoteAddress(), why);
+                ctx.close();
+                return;
+            }
+            rank = ((Hello) f).rank();
+            return;
+        }
+        if (f instanceof Bye) {
+            saidBye = true;
+            return;
+        }
+        inbound.frame(rank, f);
+    }
+
+    private String refusal(Frame f) {
+        if (!(f instanceof Hello h)) {
+            return "the first frame must be a hello, not " + f.type();
+        }
+        if (h.version() != FrameCodec.VERSION) {
+            return "protocol version " + h.version() + " is not " + FrameCodec.VERSION;
+        }
+        if (h.size() != config.size() || h.rank() < 0 || h.rank() >= config.size()) {
+            return "rank " + h.rank() + " of " + h.size() + " is not a rank of this job of " + config.size();
+        }
+        String token = config.token();
+        boolean same = token == null ? h.token() == null : h.token() != null && MessageDigest.isEqual(
+                token.getBytes(StandardCharsets.UTF_8), h.token().getBytes(StandardCharsets.UTF_8));
+        return same ? null : "wrong job token";
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (rank >= 0 && !saidBye) {
+            inbound.lost(rank, new MPIException(MPI.ERR_OTHER, "the link from rank " + rank + " closed before it finalized"));
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a malformed frame or a stranger: this link goes, the rank and its other links stay
+        LOG.log(System.Logger.Level.WARNING, "closing the link from " + (rank < 0 ? "a stranger" : "rank " + rank)
+                + " at " + ctx.channel().remoteAddress() + ": " + cause);
+        ctx.close();
+    }
+}

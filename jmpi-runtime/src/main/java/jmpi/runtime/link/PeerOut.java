@@ -1,0 +1,161 @@
+package jmpi.runtime.link;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.runtime.link.tcp.TcpTransport;
+import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.FrameCodec;
+import jmpi.runtime.wire.Hello;
+
+/**
+ * This rank's link to one peer: looked up and connected on the first send, introduced with the job
+ * token; frames sent meanwhile wait in order and go once it is open.
+ */
+final class PeerOut {
+    private record Queued(Frame frame, CompletableFuture<Void> sent) {
+    }
+
+    private final Config config;
+    private final EventLoopGroup group;
+    private final int rank;
+    private final LinkTable.Inbound inbound;
+    private final ArrayDeque<Queued> queued = new ArrayDeque<>();
+    private Channel channel;
+    private Throwable broken;
+    private boolean closing;
+
+    PeerOut(Config config, EventLoopGroup group, int rank, IntFunction<CompletableFuture<InetSocketAddress>> directory,
+            LinkTable.Inbound inbound) {
+        this.config = config;
+        this.group = group;
+        this.rank = rank;
+        this.inbound = inbound;
+        if (directory == null) {
+            broken = new MPIException(MPI.ERR_OTHER, "no way to find rank " + rank + "'s address");
+            return;
+        }
+        directory.apply(rank).whenComplete((address, e) -> {
+            if (e != null) {
+                fail(Errors.unwrap(e));
+            } else {
+                connect(address);
+            }
+        });
+    }
+
+    private void connect(InetSocketAddress address) {
+        ChannelFuture f = TcpTransport.INSTANCE.connect(config, group, address.getHostString(), address.getPort(),
+                new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        // a peer never answers on the link this rank opened
+                        ReferenceCountUtil.release(msg);
+                    }
+
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                        closedByPeer();
+                    }
+
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        ctx.close();
+                    }
+                });
+        f.addListener(done -> {
+            if (!done.isSuccess()) {
+                fail(new MPIException(MPI.ERR_OTHER, "cannot reach rank " + rank + " at " + address + ": "
+                        + done.cause().getMessage(), done.cause()));
+                return;
+            }
+            Channel ch = f.channel();
+            ch.write(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(), null, null));
+            synchronized (this) {
+                channel = ch;
+                while (!queued.isEmpty()) {
+                    Queued q = queued.poll();
+                    write(ch, q.frame(), q.sent());
+                }
+            }
+            ch.flush();
+        });
+    }
+
+    synchronized CompletableFuture<Void> send(Frame f) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        if (broken != null) {
+            ReferenceCountUtil.release(f);
+            sent.completeExceptionally(broken);
+        } else if (channel == null) {
+            queued.add(new Queued(f, sent));
+        } else {
+            write(channel, f, sent);
+            channel.flush();
+        }
+        return sent;
+    }
+
+    private static void write(Channel ch, Frame f, CompletableFuture<Void> sent) {
+        ch.write(f).addListener(w -> {
+            if (w.isSuccess()) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(new MPIException(MPI.ERR_OTHER, "a message was not sent: " + w.cause(),
+                        w.cause()));
+            }
+        });
+    }
+
+    private void fail(Throwable why) {
+        synchronized (this) {
+            broken = why;
+            while (!queued.isEmpty()) {
+                Queued q = queued.poll();
+                ReferenceCountUtil.release(q.frame());
+                q.sent().completeExceptionally(why);
+            }
+        }
+        inbound.lost(rank, why);
+    }
+
+    /** The peer closed the link: it finalized, or failed (which its own link to this rank tells). */
+    private synchronized void closedByPeer() {
+        if (!closing && broken == null) {
+            broken = new MPIException(MPI.ERR_OTHER, "rank " + rank + " has finalized or failed");
+        }
+    }
+
+    /** Says goodbye and closes once all before it is written. */
+    void close() {
+        Channel ch;
+        synchronized (this) {
+            closing = true;
+            ch = channel;
+            if (broken == null) {
+                broken = new MPIException(MPI.ERR_COMM, "this rank has finalized");
+            }
+            for (Queued q : queued) {
+                ReferenceCountUtil.release(q.frame());
+                q.sent().completeExceptionally(broken);
+            }
+            queued.clear();
+        }
+        if (ch != null && ch.isActive()) {
+            ch.writeAndFlush(new Bye()).addListener(w -> ch.close());
+            ch.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+}

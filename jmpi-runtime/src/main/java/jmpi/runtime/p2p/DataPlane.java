@@ -1,0 +1,302 @@
+package jmpi.runtime.p2p;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.ProcessFailedException;
+import jmpi.runtime.link.Link;
+import jmpi.runtime.link.LinkTable;
+import jmpi.runtime.wire.ErrorInfo;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.Parts;
+import jmpi.runtime.wire.PeerAck;
+import jmpi.runtime.wire.PeerMessage;
+import jmpi.runtime.wire.Reply;
+
+/**
+ * Point-to-point messages that go rank to rank: sent on this rank's links to its peers, matched here
+ * when they arrive. Results reach the caller as {@link Reply} values, as they do on the coordinator's
+ * path, so a receive decodes its message the same way whichever path it took.
+ */
+public final class DataPlane implements AutoCloseable {
+    private final int me;
+    private final LinkTable links;
+    private final Matcher matcher = new Matcher();
+    private final Ssends ssends = new Ssends();
+    private final Set<Integer> failed = ConcurrentHashMap.newKeySet();
+    /** The coordinator's link, which must hear of what waits here (see {@link Link#waitingElsewhere}). */
+    private volatile Link coordinator = new Link.Detached();
+
+    private DataPlane(Config config, String bindHost) {
+        this.me = config.rank();
+        this.links = LinkTable.start(config, bindHost, new LinkTable.Inbound() {
+            @Override
+            public void frame(int fromRank, Frame f) {
+                received(fromRank, f);
+            }
+
+            @Override
+            public void lost(int rank, Throwable why) {
+                peerFailed(rank);
+            }
+        });
+    }
+
+    /** Listens for peers on bindHost; {@link #useCoordinator} must follow before the first send. */
+    public static DataPlane start(Config config, String bindHost) {
+        return new DataPlane(config, bindHost);
+    }
+
+    /** Where peers reach this rank, for its hello. */
+    public String advertised() {
+        return links.advertised();
+    }
+
+    /** Peers' addresses come from the coordinator at the other end of this link. */
+    public void useCoordinator(Link coordinator) {
+        this.coordinator = coordinator;
+        links.directory(new PeerDirectory(coordinator)::lookup);
+        watch(coordinator);
+    }
+
+    /** The context a communicator's messages are matched in: collectives never meet point-to-point. */
+    static long context(int comm, boolean collective) {
+        return ((long) comm << 1) | (collective ? 1 : 0);
+    }
+
+    /**
+     * Sends payload (whose reference passes here) to a world rank. A standard send completes once
+     * written; a synchronous one once the receiver has matched it.
+     */
+    public CompletableFuture<Void> send(int comm, int source, int destWorld, int tag, boolean sync, int elemType,
+            ByteBuf payload) {
+        int syncId = sync ? ssends.open(destWorld) : 0;
+        CompletableFuture<Void> done = sync ? ssends.future(syncId) : null;
+        if (sync) {
+            Link c = coordinator;
+            c.waitingElsewhere(1);
+            done.whenComplete((v, e) -> c.waitingElsewhere(-1));
+        }
+        if (destWorld == me) {
+            deliver(context(comm, false), new Arrived(source, tag, elemType, payload, me, syncId));
+            return sync ? done : CompletableFuture.completedFuture(null);
+        }
+        if (failed.contains(destWorld)) {
+            ReferenceCountUtil.release(payload);
+            ProcessFailedException e = new ProcessFailedException(destWorld, "rank " + destWorld + " failed");
+            ssends.fail(syncId, e);
+            return CompletableFuture.failedFuture(e);
+        }
+        PeerMessage m = PeerMessage.of(comm, source, tag, sync ? PeerMessage.SYNC : 0, syncId, elemType, payload);
+        CompletableFuture<Void> sent = links.send(destWorld, m);
+        if (!sync) {
+            return sent;
+        }
+        sent.whenComplete((v, e) -> {
+            if (e != null) {
+                ssends.fail(syncId, e);
+            }
+        });
+        return done;
+    }
+
+    /**
+     * Posts a receive (or a blocking probe, which leaves the message) for source (a rank of the
+     * communicator, or ANY_SOURCE); members maps the communicator's ranks to world ranks. onReply gets
+     * the message, or its failure; the returned canceller takes the receive back if it has not matched.
+     */
+    public Runnable receive(int comm, int source, int tag, int[] members, boolean probe, Consumer<Reply> whenDone) {
+        Link c = coordinator;
+        AtomicBoolean waiting = new AtomicBoolean(true);
+        c.waitingElsewhere(1);
+        Consumer<Reply> onReply = reply -> {
+            if (waiting.compareAndSet(true, false)) {
+                c.waitingElsewhere(-1);
+            }
+            whenDone.accept(reply);
+        };
+        IntPredicate waitsOn = source == MPI.ANY_SOURCE ? w -> contains(members, w) : w -> w == members[source];
+        long context = context(comm, false);
+        Matcher.Posted p = new Matcher.Posted(source, tag, probe, waitsOn, new Matcher.Delivery() {
+            @Override
+            public void matched(Arrived m) {
+                if (probe) {
+                    onReply.accept(Reply.message(0, Reply.OK, m.source(), m.tag(), m.count(), m.elemType(), Parts.NONE));
+                } else {
+                    take(m, onReply);
+                }
+            }
+
+            @Override
+            public void failed(Throwable why) {
+                onReply.accept(Reply.error(0, ErrorInfo.of(why)));
+            }
+        });
+        Runnable now = matcher.post(context, p);
+        if (now != null) {
+            now.run();
+            return () -> { };
+        }
+        for (int w : failed) {
+            if (waitsOn.test(w) && matcher.cancel(context, p)) {
+                p.delivery.failed(new ProcessFailedException(w, "rank " + w + " failed"));
+            }
+        }
+        return () -> {
+            if (matcher.cancel(context, p)) {
+                onReply.accept(Reply.message(0, Reply.CANCELLED, MPI.ANY_SOURCE, MPI.ANY_TAG, 0, 0, Parts.NONE));
+            }
+        };
+    }
+
+    /** An iprobe: the envelope of a matching message that waits, or a reply saying there is none. */
+    public Reply peek(int comm, int source, int tag) {
+        Arrived m = matcher.peek(context(comm, false), source, tag);
+        return m == null ? Reply.message(0, Reply.NONE, 0, 0, 0, 0, Parts.NONE)
+                : Reply.message(0, Reply.OK, m.source(), m.tag(), m.count(), m.elemType(), Parts.NONE);
+    }
+
+    /** A receive takes the message: the caller decodes the payload, which is let go after; a synchronous sender learns of the match. */
+    private void take(Arrived m, Consumer<Reply> onReply) {
+        ByteBuf[] parts = m.payload() == null ? Parts.NONE : new ByteBuf[] {m.payload()};
+        try {
+            onReply.accept(Reply.message(0, Reply.OK, m.source(), m.tag(), m.count(), m.elemType(), parts));
+        } finally {
+            Parts.release(parts);
+        }
+        if (m.syncId() != 0) {
+            if (m.fromWorld() == me) {
+                ssends.matched(m.syncId());
+            } else {
+                links.send(m.fromWorld(), new PeerAck(m.syncId()));
+            }
+        }
+    }
+
+    private void deliver(long context, Arrived m) {
+        List<Runnable> then = matcher.arrived(context, m);
+        for (Runnable r : then) {
+            r.run();
+        }
+    }
+
+    private void received(int fromRank, Frame f) {
+        if (f instanceof PeerMessage m) {
+            ByteBuf payload = m.payload();
+            for (int i = 1; i < m.parts().length; i++) {
+                ReferenceCountUtil.release(m.parts()[i]);
+            }
+            deliver(context(m.comm(), m.collective()),
+                    new Arrived(m.source(), m.tag(), m.elemType(), payload, fromRank, m.syncId()));
+        } else if (f instanceof PeerAck a) {
+            ssends.matched(a.syncId());
+        } else {
+            ReferenceCountUtil.release(f);
+        }
+    }
+
+    /** Follows what the coordinator says of failures; its loss fails everything that waits here. */
+    private void watch(Link coordinator) {
+        coordinator.watch(new Link.Watcher() {
+            @Override
+            public void rankFailed(int rank) {
+                peerFailed(rank);
+            }
+
+            @Override
+            public void lost(MPIException why) {
+                for (Matcher.Posted p : matcher.failed(-1)) {
+                    p.delivery.failed(why);
+                }
+                ssends.failAll(why);
+            }
+        });
+    }
+
+    /** A peer failed: what waits on it fails, and so does what is sent to it from now on. */
+    private void peerFailed(int rank) {
+        if (!failed.add(rank)) {
+            return;
+        }
+        ProcessFailedException e = new ProcessFailedException(rank, "rank " + rank + " failed");
+        for (Matcher.Posted p : matcher.failed(rank)) {
+            p.delivery.failed(e);
+        }
+        ssends.failTo(rank, e);
+    }
+
+    private static boolean contains(int[] members, int w) {
+        for (int m : members) {
+            if (m == w) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Says goodbye to the peers and drops what nobody received. */
+    @Override
+    public void close() {
+        links.close();
+        matcher.clear();
+    }
+
+    /** The synchronous sends that wait for their receiver's match, by number. */
+    private static final class Ssends {
+        private record Open(int dest, CompletableFuture<Void> done) {
+        }
+
+        private final AtomicInteger next = new AtomicInteger();
+        private final Map<Integer, Open> open = new ConcurrentHashMap<>();
+
+        int open(int dest) {
+            int id;
+            do {
+                id = next.incrementAndGet();
+            } while (id == 0);
+            open.put(id, new Open(dest, new CompletableFuture<>()));
+            return id;
+        }
+
+        CompletableFuture<Void> future(int id) {
+            return open.get(id).done();
+        }
+
+        void matched(int id) {
+            Open o = open.remove(id);
+            if (o != null) {
+                o.done().complete(null);
+            }
+        }
+
+        void fail(int id, Throwable e) {
+            Open o = id == 0 ? null : open.remove(id);
+            if (o != null) {
+                o.done().completeExceptionally(e);
+            }
+        }
+
+        void failAll(Throwable e) {
+            open.keySet().forEach(id -> fail(id, e));
+        }
+
+        void failTo(int dest, Throwable e) {
+            open.forEach((id, o) -> {
+                if (o.dest() == dest) {
+                    fail(id, e);
+                }
+            });
+        }
+    }
+}

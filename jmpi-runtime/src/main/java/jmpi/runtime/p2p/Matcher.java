@@ -1,0 +1,141 @@
+package jmpi.runtime.p2p;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import jmpi.MPI;
+
+/**
+ * Point-to-point matching at the receiving rank, per communicator context: messages that arrived
+ * before their receive wait in arrival order, receives posted before their message wait in posting
+ * order, which gives MPI's non-overtaking rule. Probes see a message and leave it. The lock is held
+ * only to match; what a match sets off runs after it is let go.
+ */
+final class Matcher {
+    /** A receive or probe waiting for its message. */
+    static final class Posted {
+        final int source;
+        final int tag;
+        final boolean probe;
+        /** Whether a failure of this world rank fails the wait (its source, or any member for ANY_SOURCE). */
+        final IntPredicate waitsOn;
+        final Delivery delivery;
+
+        Posted(int source, int tag, boolean probe, IntPredicate waitsOn, Delivery delivery) {
+            this.source = source;
+            this.tag = tag;
+            this.probe = probe;
+            this.waitsOn = waitsOn;
+            this.delivery = delivery;
+        }
+    }
+
+    /** What a match hands on: a receive takes the message (and its payload), a probe only looks at it. */
+    interface Delivery {
+        void matched(Arrived m);
+
+        void failed(Throwable why);
+    }
+
+    private static final class Box {
+        final ArrayDeque<Arrived> unexpected = new ArrayDeque<>();
+        final List<Posted> posted = new ArrayList<>();
+    }
+
+    private final Map<Long, Box> boxes = new HashMap<>();
+
+    private Box box(long context) {
+        return boxes.computeIfAbsent(context, k -> new Box());
+    }
+
+    static boolean matches(int wantSource, int wantTag, int source, int tag) {
+        return (wantSource == MPI.ANY_SOURCE || wantSource == source) && (wantTag == MPI.ANY_TAG || wantTag == tag);
+    }
+
+    /**
+     * A message arrived: the first matching receive takes it, the probes before that receive see it;
+     * otherwise it waits. Returns what to run once the lock is let go.
+     */
+    List<Runnable> arrived(long context, Arrived m) {
+        List<Runnable> then = new ArrayList<>(1);
+        synchronized (this) {
+            Box b = box(context);
+            for (Iterator<Posted> it = b.posted.iterator(); it.hasNext(); ) {
+                Posted p = it.next();
+                if (matches(p.source, p.tag, m.source(), m.tag())) {
+                    it.remove();
+                    then.add(() -> p.delivery.matched(m));
+                    if (!p.probe) {
+                        return then;
+                    }
+                }
+            }
+            b.unexpected.addLast(m);
+        }
+        return then;
+    }
+
+    /** Posts a receive or probe: the first matching message that waits is taken (or seen) now, or it waits. */
+    Runnable post(long context, Posted p) {
+        synchronized (this) {
+            Box b = box(context);
+            for (Iterator<Arrived> it = b.unexpected.iterator(); it.hasNext(); ) {
+                Arrived m = it.next();
+                if (matches(p.source, p.tag, m.source(), m.tag())) {
+                    if (!p.probe) {
+                        it.remove();
+                    }
+                    return () -> p.delivery.matched(m);
+                }
+            }
+            b.posted.add(p);
+        }
+        return null;
+    }
+
+    /** The envelope of the first matching message that waits, or null: an iprobe. */
+    synchronized Arrived peek(long context, int source, int tag) {
+        Box b = boxes.get(context);
+        if (b != null) {
+            for (Arrived m : b.unexpected) {
+                if (matches(source, tag, m.source(), m.tag())) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Takes back a posted receive or probe; false if it has matched already. */
+    synchronized boolean cancel(long context, Posted p) {
+        Box b = boxes.get(context);
+        return b != null && b.posted.remove(p);
+    }
+
+    /** A world rank failed (every rank, for -1): each wait that depends on it is taken back and returned, to be failed. */
+    synchronized List<Posted> failed(int worldRank) {
+        List<Posted> gone = new ArrayList<>();
+        for (Box b : boxes.values()) {
+            for (Iterator<Posted> it = b.posted.iterator(); it.hasNext(); ) {
+                Posted p = it.next();
+                if (worldRank < 0 || p.waitsOn.test(worldRank)) {
+                    it.remove();
+                    gone.add(p);
+                }
+            }
+        }
+        return gone;
+    }
+
+    /** Drops every message still waiting, with its payload. */
+    synchronized void clear() {
+        for (Box b : boxes.values()) {
+            b.unexpected.forEach(Arrived::release);
+        }
+        boxes.clear();
+    }
+}
