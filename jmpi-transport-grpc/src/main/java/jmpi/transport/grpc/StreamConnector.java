@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
 import jmpi.runtime.link.Netty;
+import jmpi.runtime.link.VirtualChannel;
 
 /**
  * On a rank: one attempt to open the stream to the coordinator, on a gRPC channel of its own. The
@@ -28,7 +29,7 @@ import jmpi.runtime.link.Netty;
  * nothing comes within {@link #ATTEMPT_MS}; the caller tries again until {@code JMPI_WAIT} runs out.
  * Everything runs on one event loop of the rank: gRPC's connection, the call, the channel.
  */
-final class StreamConnector implements StreamChannel.Stream {
+final class StreamConnector extends CallCarrier {
     static final int ATTEMPT_MS = 5000;
 
     private final InetSocketAddress coordinator;
@@ -38,11 +39,13 @@ final class StreamConnector implements StreamChannel.Stream {
     // event loop only: what waits for the coordinator to close its side
     private Runnable onClosed;
 
-    private StreamConnector(InetSocketAddress coordinator, EventLoop loop, ManagedChannel grpc) {
+    private StreamConnector(InetSocketAddress coordinator, EventLoop loop, ManagedChannel grpc,
+                            ClientCall<ByteBuf, ByteBuf> call) {
+        super(call::request, call::isReady, call::sendMessage);
         this.coordinator = coordinator;
         this.loop = loop;
         this.grpc = grpc;
-        this.call = grpc.newCall(FramesService.FRAMES, CallOptions.DEFAULT);
+        this.call = call;
     }
 
     /** Starts an attempt; the future's channel reads and writes frames, with {@code handler} last. */
@@ -56,20 +59,21 @@ final class StreamConnector implements StreamChannel.Stream {
                 .proxyDetector(target -> null)
                 // a stream of frames is never replayed, so nothing needs to be kept for a retry
                 .disableRetry()
-                .maxInboundMessageSize(GrpcTransport.maxMessage(config))
+                .maxInboundMessageSize(Netty.maxFrame(config.serialSize()))
                 .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, ATTEMPT_MS)
                 .withOption(ChannelOption.TCP_NODELAY, true)
                 .build();
-        StreamConnector stream = new StreamConnector(coordinator, loop, grpc);
-        StreamChannel ch = new StreamChannel(stream, config);
-        GrpcTransport.addCodec(ch.pipeline());
+        StreamConnector stream = new StreamConnector(coordinator, loop, grpc,
+                grpc.newCall(FramesService.FRAMES, CallOptions.DEFAULT));
+        VirtualChannel ch = new VirtualChannel(null, stream, config);
+        ch.addFrameCodec();
         ch.pipeline().addLast("client", handler);
         ChannelPromise connected = new DefaultChannelPromise(ch, loop);
         loop.execute(() -> stream.start(ch, connected));
         return connected;
     }
 
-    private void start(StreamChannel ch, ChannelPromise connected) {
+    private void start(VirtualChannel ch, ChannelPromise connected) {
         Future<?> timeout = loop.schedule(() -> fail(connected, new ConnectTimeoutException("the coordinator at "
                 + coordinator + " opened no stream within " + ATTEMPT_MS + " ms")), ATTEMPT_MS, TimeUnit.MILLISECONDS);
         connected.addListener(f -> timeout.cancel(false));
@@ -82,32 +86,17 @@ final class StreamConnector implements StreamChannel.Stream {
         }
     }
 
-    @Override
-    public void request(int messages) {
-        call.request(messages);
-    }
-
-    @Override
-    public boolean isReady() {
-        return call.isReady();
-    }
-
-    @Override
-    public void send(ByteBuf message) {
-        call.sendMessage(message);
-    }
-
     /**
      * Half-closes: the coordinator reads what was sent, then sees the end, as after a socket's close,
      * and closes its side, which tells this side that all has arrived. A coordinator that does not
      * answer gets {@link #ATTEMPT_MS}.
      */
     @Override
-    public void end(Runnable seen) {
+    public void end(Runnable delivered) {
         Future<?> giveUp = loop.schedule(this::closedByCoordinator, ATTEMPT_MS, TimeUnit.MILLISECONDS);
         onClosed = () -> {
             giveUp.cancel(false);
-            seen.run();
+            delivered.run();
         };
         call.halfClose();
     }
@@ -137,10 +126,10 @@ final class StreamConnector implements StreamChannel.Stream {
     }
 
     private final class Listener extends ClientCall.Listener<ByteBuf> {
-        private final StreamChannel ch;
+        private final VirtualChannel ch;
         private final ChannelPromise connected;
 
-        Listener(StreamChannel ch, ChannelPromise connected) {
+        Listener(VirtualChannel ch, ChannelPromise connected) {
             this.ch = ch;
             this.connected = connected;
         }
@@ -161,7 +150,7 @@ final class StreamConnector implements StreamChannel.Stream {
 
         @Override
         public void onMessage(ByteBuf message) {
-            ch.received(message);
+            ch.arrived(message);
         }
 
         @Override
@@ -176,7 +165,7 @@ final class StreamConnector implements StreamChannel.Stream {
                 fail(connected, status.asRuntimeException(trailers));
             } else if (connected.isSuccess()) {
                 closedByCoordinator();
-                ch.ended(status.isOk() ? null : status.asRuntimeException(trailers));
+                ch.closed(status.isOk() ? null : status.asRuntimeException(trailers));
             }
         }
     }

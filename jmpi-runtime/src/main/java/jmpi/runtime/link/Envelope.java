@@ -1,18 +1,19 @@
-package jmpi.runtime.link.mqtt;
+package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 
 /**
- * What one MQTT message on a connection's topic carries (see docs/protocol.md). The frames of one
- * direction form a byte stream, exactly as on TCP; DATA messages carry consecutive pieces of it, numbered
- * so that a message the broker dropped is noticed instead of corrupting the stream.
+ * What one message of a relayed stream carries (see docs/protocol.md; MQTT's messages on a connection's
+ * topic). The frames of one direction form a byte stream, exactly as on TCP; DATA messages carry
+ * consecutive pieces of it, numbered so that a message the carrier dropped is noticed instead of
+ * corrupting the stream.
  *
  * <pre>
  * DATA  1, int seq, byte flags (1: answer with an ACK), stream bytes
  * ACK   2, int seq     every DATA up to seq has been taken in
- * END   3              the stream ends (also the rank's last will)
+ * END   3              the stream ends (also an MQTT rank's last will)
  * </pre>
  */
 final class Envelope {
