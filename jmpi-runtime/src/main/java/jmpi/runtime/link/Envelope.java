@@ -16,7 +16,7 @@ import io.netty.buffer.Unpooled;
  * END   3              the stream ends (also an MQTT rank's last will)
  * </pre>
  */
-final class Envelope {
+public final class Envelope {
     static final byte DATA = 1;
     static final byte ACK = 2;
     static final byte END = 3;
@@ -26,7 +26,20 @@ final class Envelope {
 
     static final byte[] END_BYTES = {END};
 
+    /** The largest message a relayed stream sends: a chunk and its header, for a carrier's packet limit. */
+    public static final int MAX_MESSAGE = Outbox.CHUNK + DATA_HEADER;
+
     private Envelope() {
+    }
+
+    /** END, for a carrier that publishes it on behalf of a process that dies (an MQTT last will). */
+    public static byte[] endMessage() {
+        return END_BYTES.clone();
+    }
+
+    /** Whether m begins a stream: a carrier that fans in opens a channel for it, and for no other message. */
+    public static boolean opensStream(ByteBuf m) {
+        return valid(m) && kind(m) == DATA && seq(m) == 0;
     }
 
     static ByteBuf data(ByteBufAllocator alloc, int seq, boolean ackRequested, ByteBuf bytes) {

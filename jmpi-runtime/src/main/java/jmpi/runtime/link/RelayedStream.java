@@ -3,8 +3,11 @@ package jmpi.runtime.link;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPipeline;
 import java.net.ConnectException;
 import java.util.concurrent.TimeUnit;
+import jmpi.Config;
 
 /**
  * A {@link VirtualChannel}'s frames as a byte stream over a carrier that relays without back-pressure and
@@ -12,20 +15,22 @@ import java.util.concurrent.TimeUnit;
  * with every DATA message's number checked and an ACK where the sender asked for one. Runs on the
  * channel's event loop.
  */
-final class RelayedStream {
+final class RelayedStream implements Framing {
     /** How long a closing channel waits for the window to let its last frames out. */
     private static final long DRAIN_MILLIS = 5000;
 
     private final VirtualChannel ch;
     private final MessageCarrier carrier;
+    private final int serialSize;
     private final Outbox outbox;
     private int expectedSeq;
     private Runnable finishing;
     private boolean carrierGone;
 
-    RelayedStream(VirtualChannel ch, MessageCarrier carrier, int queue) {
+    RelayedStream(VirtualChannel ch, MessageCarrier carrier, Config config) {
         this.ch = ch;
         this.carrier = carrier;
+        this.serialSize = config.serialSize();
         this.outbox = new Outbox(new Outbox.Sink() {
             @Override
             public ByteBufAllocator alloc() {
@@ -44,25 +49,36 @@ final class RelayedStream {
                 carrier.flush();
             }
 
+            /** The window is outside the outbound buffer, so it turns writability on and off by itself. */
             @Override
             public void writable(boolean writable) {
-                ch.writability(writable);
+                ChannelOutboundBuffer b = ch.unsafe().outboundBuffer();
+                if (b != null) {
+                    b.setUserDefinedWritability(1, writable);
+                }
             }
-        }, queue);
+        }, config.serialQueue());
     }
 
-    void write(ByteBuf bytes) {
-        outbox.add(bytes, null);
+    /** The frames form a byte stream, as on TCP: length framing first. */
+    @Override
+    public void addCodec(ChannelPipeline p) {
+        Netty.addCodec(p, serialSize);
     }
 
-    /** Sends what the window lets through. */
-    void flush() {
+    /** Into the window, which turns the channel unwritable while it is full; then out as far as it lets. */
+    @Override
+    public void write(ChannelOutboundBuffer in) {
+        for (Object m; (m = in.current()) != null; ) {
+            outbox.add(((ByteBuf) m).retain(), null);
+            in.remove();
+        }
         outbox.send();
         finishIfDrained();
     }
 
-    /** A message of the peer's stream; released here. */
-    void arrived(ByteBuf m) {
+    @Override
+    public void arrived(ByteBuf m) {
         try {
             if (!Envelope.valid(m)) {
                 return;
@@ -99,7 +115,8 @@ final class RelayedStream {
      * The channel closes: once the window has let the last frames (a goodbye) out, or after
      * {@link #DRAIN_MILLIS} whatever the window, END follows them and then {@code then}.
      */
-    void finish(Runnable then) {
+    @Override
+    public void finish(Runnable then) {
         finishing = then;
         if (!carrierGone && !outbox.drained()) {
             ch.eventLoop().schedule(this::finishNow, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
@@ -108,8 +125,8 @@ final class RelayedStream {
         finishNow();
     }
 
-    /** Nothing more can be sent: a close that waits for the window finishes at once. */
-    void carrierGone() {
+    @Override
+    public void carrierGone() {
         carrierGone = true;
         finishIfDrained();
     }
@@ -134,8 +151,8 @@ final class RelayedStream {
         then.run();
     }
 
-    /** Drops what was never sent. */
-    void discard() {
+    @Override
+    public void discard() {
         outbox.discard();
     }
 }

@@ -30,17 +30,13 @@ import jmpi.runtime.link.tcp.TcpTransport;
  * loops, and the coordinator's handlers must run on its own event loop, where its engine lives.
  */
 public final class VirtualChannel extends AbstractChannel {
-    /** The largest message a relayed stream sends: a chunk and its header, for the carrier's packet limit. */
-    public static final int MAX_RELAYED_MESSAGE = Outbox.CHUNK + Envelope.DATA_HEADER;
-
     private static final ChannelMetadata METADATA = new ChannelMetadata(false);
     /** Messages asked of a paced carrier per read, as a socket channel reads up to 16 messages at a time. */
     private static final int MESSAGES_PER_READ = 16;
 
     private final MessageCarrier carrier;
     private final DefaultChannelConfig config;
-    private final int serialSize;
-    private final RelayedStream relayed;
+    private final Framing framing;
     private volatile boolean open = true;
     // event loop only
     private boolean ended;
@@ -54,31 +50,13 @@ public final class VirtualChannel extends AbstractChannel {
         this.carrier = carrier;
         this.config = new DefaultChannelConfig(this);
         this.config.setWriteBufferWaterMark(TcpTransport.waterMark(config));
-        this.serialSize = config.serialSize();
-        this.relayed = carrier.delivery() == MessageCarrier.Delivery.RELAYED
-                ? new RelayedStream(this, carrier, config.serialQueue()) : null;
-    }
-
-    /** The END message of a relayed stream, as a carrier may have to publish it for a process that dies. */
-    public static byte[] relayedEnd() {
-        return Envelope.END_BYTES.clone();
-    }
-
-    /** Whether a message begins a relayed stream: a carrier that fans in opens a channel for it, and for no other. */
-    public static boolean opensRelayedStream(ByteBuf message) {
-        return Envelope.valid(message) && Envelope.kind(message) == Envelope.DATA && Envelope.seq(message) == 0;
+        this.framing = Framing.of(this, carrier, config);
     }
 
     /** Adds the frame codec the carrier calls for: length framing on a byte stream, none on whole messages. */
     public void addFrameCodec() {
-        if (relayed != null) {
-            Netty.addCodec(pipeline(), serialSize);
-        } else {
-            Netty.addMessageCodec(pipeline());
-        }
+        framing.addCodec(pipeline());
     }
-
-    // ---- called by the carrier, on any thread ---------------------------------------------------
 
     /** A message from the peer; the channel owns it (and drops it once closed). */
     public void arrived(ByteBuf message) {
@@ -102,9 +80,7 @@ public final class VirtualChannel extends AbstractChannel {
         onLoop(() -> {
             boolean wasEnded = ended;
             ended = true;
-            if (relayed != null) {
-                relayed.carrierGone();
-            }
+            framing.carrierGone();
             if (reason != null && !wasEnded && open) {
                 pipeline().fireExceptionCaught(reason);
             }
@@ -127,8 +103,6 @@ public final class VirtualChannel extends AbstractChannel {
         }
     }
 
-    // ---- reading ----------------------------------------------------------------------------------
-
     private void take(ByteBuf message) {
         if (demand > 0) {
             demand--;
@@ -137,11 +111,7 @@ public final class VirtualChannel extends AbstractChannel {
             message.release();
             return;
         }
-        if (relayed != null) {
-            relayed.arrived(message);
-        } else {
-            read(message);
-        }
+        framing.arrived(message);
         endBurstLater();
     }
 
@@ -185,8 +155,6 @@ public final class VirtualChannel extends AbstractChannel {
         }
     }
 
-    // ---- writing ----------------------------------------------------------------------------------
-
     @Override
     protected Object filterOutboundMessage(Object msg) {
         if (msg instanceof ByteBuf) {
@@ -196,47 +164,11 @@ public final class VirtualChannel extends AbstractChannel {
                 + msg.getClass().getSimpleName());
     }
 
+    /** What the framing does not take now waits: for a paced carrier's readiness ({@link #ready()}). */
     @Override
     protected void doWrite(ChannelOutboundBuffer in) {
-        if (relayed != null) {
-            // into the stream's window, which turns the channel unwritable while it is full
-            for (Object m; (m = in.current()) != null; ) {
-                relayed.write(((ByteBuf) m).retain());
-                in.remove();
-            }
-            relayed.flush();
-            return;
-        }
-        Object msg;
-        while ((msg = in.current()) != null && carrier.isReady()) {
-            ByteBuf buf = (ByteBuf) msg;
-            // the carrier's reference; the outbound buffer drops its own below
-            buf.retain();
-            try {
-                carrier.send(buf);
-            } catch (RuntimeException e) {
-                // refused before the carrier took it (it releases what it takes)
-                if (buf.refCnt() > 1) {
-                    buf.release();
-                }
-                in.remove(e);
-                continue;
-            }
-            in.remove();
-        }
-        carrier.flush();
-        // what is left waits for the carrier's readiness (ready())
+        framing.write(in);
     }
-
-    /** Turns writability on or off for what waits outside the outbound buffer (a relayed stream's window). */
-    void writability(boolean writable) {
-        ChannelOutboundBuffer b = unsafe().outboundBuffer();
-        if (b != null) {
-            b.setUserDefinedWritability(1, writable);
-        }
-    }
-
-    // ---- the channel ----------------------------------------------------------------------------
 
     @Override
     public ChannelConfig config() {
@@ -301,19 +233,13 @@ public final class VirtualChannel extends AbstractChannel {
             ended = true;
             finish(() -> { });
         }
-        if (relayed != null) {
-            relayed.discard();
-        }
+        framing.discard();
         carrier.closed();
     }
 
     /** Lets the last frames out (a relayed stream's window may hold some), then ends the carrier. */
     private void finish(Runnable delivered) {
-        if (relayed == null) {
-            carrier.end(delivered);
-        } else {
-            relayed.finish(() -> carrier.end(delivered));
-        }
+        framing.finish(() -> carrier.end(delivered));
     }
 
     private final class CarrierUnsafe extends AbstractUnsafe {

@@ -36,16 +36,22 @@ final class StreamConnector extends CallCarrier {
     private final EventLoop loop;
     private final ManagedChannel grpc;
     private final ClientCall<ByteBuf, ByteBuf> call;
+    private final VirtualChannel ch;
+    private final ChannelPromise connected;
     // event loop only: what waits for the coordinator to close its side
     private Runnable onClosed;
 
-    private StreamConnector(InetSocketAddress coordinator, EventLoop loop, ManagedChannel grpc,
-                            ClientCall<ByteBuf, ByteBuf> call) {
+    private StreamConnector(Config config, InetSocketAddress coordinator, EventLoop loop, ManagedChannel grpc,
+                            ClientCall<ByteBuf, ByteBuf> call, ChannelHandler handler) {
         super(call::request, call::isReady, call::sendMessage);
         this.coordinator = coordinator;
         this.loop = loop;
         this.grpc = grpc;
         this.call = call;
+        this.ch = new VirtualChannel(null, this, config);
+        ch.addFrameCodec();
+        ch.pipeline().addLast("client", handler);
+        this.connected = new DefaultChannelPromise(ch, loop);
     }
 
     /** Starts an attempt; the future's channel reads and writes frames, with {@code handler} last. */
@@ -63,24 +69,20 @@ final class StreamConnector extends CallCarrier {
                 .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, ATTEMPT_MS)
                 .withOption(ChannelOption.TCP_NODELAY, true)
                 .build();
-        StreamConnector stream = new StreamConnector(coordinator, loop, grpc,
-                grpc.newCall(FramesService.FRAMES, CallOptions.DEFAULT));
-        VirtualChannel ch = new VirtualChannel(null, stream, config);
-        ch.addFrameCodec();
-        ch.pipeline().addLast("client", handler);
-        ChannelPromise connected = new DefaultChannelPromise(ch, loop);
-        loop.execute(() -> stream.start(ch, connected));
-        return connected;
+        StreamConnector stream = new StreamConnector(config, coordinator, loop, grpc,
+                grpc.newCall(FramesService.FRAMES, CallOptions.DEFAULT), handler);
+        loop.execute(stream::start);
+        return stream.connected;
     }
 
-    private void start(VirtualChannel ch, ChannelPromise connected) {
-        Future<?> timeout = loop.schedule(() -> fail(connected, new ConnectTimeoutException("the coordinator at "
+    private void start() {
+        Future<?> timeout = loop.schedule(() -> fail(new ConnectTimeoutException("the coordinator at "
                 + coordinator + " opened no stream within " + ATTEMPT_MS + " ms")), ATTEMPT_MS, TimeUnit.MILLISECONDS);
         connected.addListener(f -> timeout.cancel(false));
-        call.start(new Listener(ch, connected), new Metadata());
+        call.start(new Listener(), new Metadata());
     }
 
-    private void fail(ChannelPromise connected, Throwable cause) {
+    private void fail(Throwable cause) {
         if (connected.tryFailure(cause)) {
             grpc.shutdownNow();
         }
@@ -125,15 +127,9 @@ final class StreamConnector extends CallCarrier {
         return coordinator;
     }
 
+    /** The call's events, for the attempt and then for the channel. */
     private final class Listener extends ClientCall.Listener<ByteBuf> {
-        private final VirtualChannel ch;
-        private final ChannelPromise connected;
-
-        Listener(VirtualChannel ch, ChannelPromise connected) {
-            this.ch = ch;
-            this.connected = connected;
-        }
-
+        /** The coordinator's headers: the stream is open. */
         @Override
         public void onHeaders(Metadata headers) {
             if (connected.isDone()) {
@@ -143,7 +139,7 @@ final class StreamConnector extends CallCarrier {
                 if (f.isSuccess()) {
                     connected.trySuccess();
                 } else {
-                    fail(connected, f.cause());
+                    fail(f.cause());
                 }
             });
         }
@@ -153,20 +149,20 @@ final class StreamConnector extends CallCarrier {
             ch.arrived(message);
         }
 
-        @Override
-        public void onReady() {
-            ch.ready();
-        }
-
         /** Before the headers, a failed attempt; after them, the coordinator closed or was lost. */
         @Override
         public void onClose(Status status, Metadata trailers) {
             if (!connected.isDone()) {
-                fail(connected, status.asRuntimeException(trailers));
+                fail(status.asRuntimeException(trailers));
             } else if (connected.isSuccess()) {
                 closedByCoordinator();
                 ch.closed(status.isOk() ? null : status.asRuntimeException(trailers));
             }
+        }
+
+        @Override
+        public void onReady() {
+            ch.ready();
         }
     }
 }

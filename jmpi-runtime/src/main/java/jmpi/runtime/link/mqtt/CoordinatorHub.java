@@ -2,13 +2,11 @@ package jmpi.runtime.link.mqtt;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.util.concurrent.Promise;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import jmpi.runtime.link.Envelope;
 import jmpi.runtime.link.VirtualAcceptor;
 import jmpi.runtime.link.VirtualChannel;
 
@@ -17,20 +15,17 @@ import jmpi.runtime.link.VirtualChannel;
  * routes what each rank connection publishes to its channel, which the {@link VirtualAcceptor} makes
  * when the connection's first message comes. Runs on the coordinator's event loop; new per session.
  */
-final class CoordinatorHub extends ChannelDuplexHandler {
+final class CoordinatorHub extends JobSession {
     private static final System.Logger LOG = System.getLogger(CoordinatorHub.class.getName());
 
-    private final Topics topics;
     private final String id;
-    private final String broker;
     private final VirtualAcceptor acceptor;
     private final Promise<Void> ready;
     private ChannelHandlerContext ctx;
 
     CoordinatorHub(Topics topics, String id, String broker, VirtualAcceptor acceptor, Promise<Void> ready) {
-        this.topics = topics;
+        super(topics, broker);
         this.id = id;
-        this.broker = broker;
         this.acceptor = acceptor;
         this.ready = ready;
     }
@@ -53,25 +48,17 @@ final class CoordinatorHub extends ChannelDuplexHandler {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof MqttPublishMessage p)) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
-        try {
-            String conn = topics.connOf(p.variableHeader().topicName());
-            if (conn != null) {
-                fromRank(conn, p.payload());
-            }
-        } finally {
-            p.release();
+    void published(ChannelHandlerContext ctx, String topic, ByteBuf payload) {
+        String conn = topics.connOf(topic);
+        if (conn != null) {
+            fromRank(conn, payload);
         }
     }
 
     private void fromRank(String conn, ByteBuf m) {
         VirtualChannel ch = acceptor.get(conn);
         if (ch == null) {
-            if (!VirtualChannel.opensRelayedStream(m)) {
+            if (!Envelope.opensStream(m)) {
                 return; // the rest of a connection that is gone
             }
             BrokerCarrier carrier = new BrokerCarrier(topics.toRank(conn), false, "mqtt-coordinator",
@@ -97,7 +84,7 @@ final class CoordinatorHub extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        ready.tryFailure(new ConnectException("the MQTT broker at " + broker + " closed the connection"));
+        ready.tryFailure(brokerClosed());
         if (!acceptor.isEmpty()) {
             LOG.log(System.Logger.Level.ERROR, "lost the MQTT broker at {0}: every rank connection fails", broker);
         }

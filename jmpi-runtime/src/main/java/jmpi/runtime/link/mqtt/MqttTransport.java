@@ -7,8 +7,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.ChannelPromise;
-import io.netty.channel.DefaultChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -25,12 +23,12 @@ import java.util.function.Consumer;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.runtime.link.Envelope;
 import jmpi.runtime.link.Netty;
 import jmpi.runtime.link.Tls;
 import jmpi.runtime.link.TlsErrors;
 import jmpi.runtime.link.Transport;
 import jmpi.runtime.link.VirtualAcceptor;
-import jmpi.runtime.link.VirtualChannel;
 
 /**
  * Frames through an MQTT broker ({@code JMPI_PROTO=mqtt}): the coordinator and every rank are clients of
@@ -44,7 +42,7 @@ public final class MqttTransport implements Transport {
     public static final MqttTransport INSTANCE = new MqttTransport();
 
     /** The largest MQTT packet taken from the broker: a stream's message and the packet's headers. */
-    private static final int MAX_PACKET = VirtualChannel.MAX_RELAYED_MESSAGE + (1 << 16);
+    private static final int MAX_PACKET = Envelope.MAX_MESSAGE + (1 << 16);
 
     private MqttTransport() {
     }
@@ -100,29 +98,22 @@ public final class MqttTransport implements Transport {
         String conn = Topics.newId();
         String broker = host + ":" + port;
         SslContext tls = config.ssl() ? Tls.client(config) : null;
-        BrokerCarrier carrier = new BrokerCarrier(topics.toCoordinator(conn), true, "mqtt-rank-" + conn,
-                "mqtt-coordinator");
-        VirtualChannel rank = new VirtualChannel(null, carrier, config);
-        rank.addFrameCodec();
-        rank.pipeline().addLast("client", handler);
         // connected means: to the broker, and the job's coordinator is there
         EventLoop loop = group.next();
-        ChannelPromise connected = new DefaultChannelPromise(rank, loop);
+        RankSession rank = new RankSession(topics, conn, broker, config, handler, loop);
         bootstrap(loop).handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 session(ch, tls, config, host, port, new BrokerSession(broker, "jmpi-r-" + conn,
-                        topics.toCoordinator(conn), VirtualChannel.relayedEnd(), false,
-                        List.of(topics.toRank(conn), topics.presence())))
-                        .addLast("rank", new RankSession(topics, conn, broker, config.waitTime().toMillis(), carrier,
-                                rank, connected));
+                        topics.toCoordinator(conn), Envelope.endMessage(), false,
+                        List.of(topics.toRank(conn), topics.presence()))).addLast("rank", rank);
             }
         }).connect(host, port).addListener(f -> {
             if (!f.isSuccess()) {
-                connected.tryFailure(f.cause());
+                rank.connected().tryFailure(f.cause());
             }
         });
-        return connected;
+        return rank.connected();
     }
 
     private static Bootstrap bootstrap(EventLoopGroup group) {

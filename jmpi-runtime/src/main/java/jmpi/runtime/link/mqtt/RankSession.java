@@ -1,41 +1,46 @@
 package jmpi.runtime.link.mqtt;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.channel.DefaultChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import jmpi.Config;
 import jmpi.runtime.link.VirtualChannel;
 
 /**
- * A rank's session with the broker, last in its pipeline: the rank's channel to the coordinator is
- * connected ({@code connected}) once the job's coordinator is on the broker, and closes when the
- * coordinator leaves or the session ends, as a TCP connection would. What the coordinator publishes to
- * this connection's topic goes to the channel. New per session.
+ * A rank's session with the broker, which carries its one connection to the coordinator: a
+ * {@link VirtualChannel} with the frame codec and the rank's handler, connected once the job's coordinator
+ * is on the broker, closed when the coordinator leaves or the session ends, as a TCP connection would be.
  */
-final class RankSession extends ChannelInboundHandlerAdapter {
-    private final Topics topics;
+final class RankSession extends JobSession {
     private final String conn;
-    private final String broker;
     private final long waitMillis;
     private final BrokerCarrier carrier;
     private final VirtualChannel ch;
     private final ChannelPromise connected;
     private String coordinator;
 
-    RankSession(Topics topics, String conn, String broker, long waitMillis, BrokerCarrier carrier, VirtualChannel ch,
-                ChannelPromise connected) {
-        this.topics = topics;
+    /** The session's channel runs on {@code loop}, which must be the session's own. */
+    RankSession(Topics topics, String conn, String broker, Config config, ChannelHandler handler, EventLoop loop) {
+        super(topics, broker);
         this.conn = conn;
-        this.broker = broker;
-        this.waitMillis = waitMillis;
-        this.carrier = carrier;
-        this.ch = ch;
-        this.connected = connected;
+        this.waitMillis = config.waitTime().toMillis();
+        this.carrier = new BrokerCarrier(topics.toCoordinator(conn), true, "mqtt-rank-" + conn, "mqtt-coordinator");
+        this.ch = new VirtualChannel(null, carrier, config);
+        ch.addFrameCodec();
+        ch.pipeline().addLast("client", handler);
+        this.connected = new DefaultChannelPromise(ch, loop);
+    }
+
+    /** Succeeds once the job's coordinator is on the broker; fails when it is not there in time. */
+    ChannelPromise connected() {
+        return connected;
     }
 
     @Override
@@ -56,28 +61,18 @@ final class RankSession extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof MqttPublishMessage p)) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
-        try {
-            String topic = p.variableHeader().topicName();
-            if (topic.equals(topics.presence())) {
-                presence(ctx, p.payload());
-            } else if (topic.equals(topics.toRank(conn)) && connected.isSuccess()) {
-                ch.arrived(p.payload().retain());
-            }
-        } finally {
-            p.release();
+    void published(ChannelHandlerContext ctx, String topic, ByteBuf payload) {
+        if (topic.equals(topics.presence())) {
+            presence(ctx, payload.toString(StandardCharsets.UTF_8));
+        } else if (topic.equals(topics.toRank(conn)) && connected.isSuccess()) {
+            ch.arrived(payload.retain());
         }
     }
 
-    private void presence(ChannelHandlerContext ctx, ByteBuf payload) {
-        String id = payload.toString(StandardCharsets.UTF_8);
+    private void presence(ChannelHandlerContext ctx, String id) {
         if (coordinator == null && !id.isEmpty() && !connected.isDone()) {
             coordinator = id;
-            // on this session's loop, so the channel's publishing runs where the session's does
+            // on the session's loop, where the carrier publishes
             ctx.channel().eventLoop().register(ch).addListener(f -> {
                 if (f.isSuccess()) {
                     connected.trySuccess();
@@ -92,13 +87,13 @@ final class RankSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (!connected.tryFailure(new ConnectException("the MQTT broker at " + broker + " closed the connection"))
-                && connected.isSuccess()) {
+        if (!connected.tryFailure(brokerClosed()) && connected.isSuccess()) {
             ch.closed(null);
         }
         ctx.fireChannelInactive();
     }
 
+    /** Before the coordinator is there, a failed attempt; after, a lost coordinator. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (connected.tryFailure(cause)) {
