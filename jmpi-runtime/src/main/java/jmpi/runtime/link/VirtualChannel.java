@@ -38,7 +38,7 @@ public final class VirtualChannel extends AbstractChannel {
     private final DefaultChannelConfig config;
     private final Framing framing;
     private volatile boolean open = true;
-    // event loop only
+    // event loop only; ended: the carrier takes nothing more (this side ended it, or the other side did)
     private boolean ended;
     private int demand;
     private boolean burstPending;

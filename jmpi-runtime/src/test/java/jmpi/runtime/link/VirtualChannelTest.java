@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A paced carrier (a gRPC stream's stand-in) seen as a channel, on the kind of event loop the coordinator runs (NIO or epoll): writes
- * wait for the stream's readiness, reads follow the pipeline's demand and complete once per burst,
- * closing waits for the other side.
+ * A paced carrier (a gRPC stream's stand-in) seen as a channel, on the kind of event loop the
+ * coordinator runs (NIO or epoll): writes wait for the stream's readiness, reads follow the pipeline's
+ * demand and complete once per burst, closing waits for the other side.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class VirtualChannelTest {
