@@ -73,6 +73,12 @@ public final class Netty {
         return (int) Math.min(Integer.MAX_VALUE, (long) serialSize + HEADER_ALLOWANCE);
     }
 
+    /** A frame per message, for carriers that delimit their messages themselves (no length prefix). */
+    public static void addMessageCodec(ChannelPipeline p) {
+        p.addLast("decoder", new FrameDecoder());
+        p.addLast("encoder", MessageEncoder.INSTANCE);
+    }
+
     /** Length framing, then frame decoding and encoding, in front of the business handler. */
     public static void addCodec(ChannelPipeline p, int serialSize) {
         LengthFieldBasedFrameDecoder framer = new LengthFieldBasedFrameDecoder(maxFrame(serialSize), 0, 4, 0, 4);

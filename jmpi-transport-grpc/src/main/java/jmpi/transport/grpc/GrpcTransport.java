@@ -17,7 +17,6 @@ import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.link.Netty;
 import jmpi.runtime.link.Transport;
-import jmpi.runtime.wire.FrameDecoder;
 
 /**
  * {@code JMPI_PROTO=grpc}: each rank holds one bidirectional gRPC stream to the coordinator
@@ -25,9 +24,6 @@ import jmpi.runtime.wire.FrameDecoder;
  * gRPC runs on the event loops the runtime gives it; its flow control is the channels' back-pressure.
  */
 public final class GrpcTransport implements Transport {
-    /** Bytes of frame header allowed on top of JMPI_SERIAL_SIZE, as on TCP. */
-    private static final int HEADER_ALLOWANCE = 1 << 16;
-
     /** For {@link java.util.ServiceLoader}. */
     public GrpcTransport() {
     }
@@ -37,15 +33,9 @@ public final class GrpcTransport implements Transport {
         return "grpc";
     }
 
-    /** The largest message either side accepts: a frame of JMPI_SERIAL_SIZE bytes of payload. */
-    static int maxMessage(Config config) {
-        return (int) Math.min(Integer.MAX_VALUE, (long) config.serialSize() + HEADER_ALLOWANCE);
-    }
-
-    /** Frames in and out, in front of the business handler; a new decoder per channel. */
+    /** Frames in and out, one per message, in front of the business handler; a new decoder per channel. */
     static void addCodec(ChannelPipeline p) {
-        p.addLast("decoder", new FrameDecoder());
-        p.addLast("encoder", MessageEncoder.INSTANCE);
+        Netty.addMessageCodec(p);
     }
 
     private static void checkNoTls(Config config) {
@@ -64,7 +54,7 @@ public final class GrpcTransport implements Transport {
                 .channelType(Netty.serverChannel())
                 // listeners only hand messages to the channels' event loops, so they run where gRPC calls them
                 .directExecutor()
-                .maxInboundMessageSize(maxMessage(config))
+                .maxInboundMessageSize(Netty.maxFrame(config.serialSize()))
                 .withOption(ChannelOption.SO_REUSEADDR, true)
                 .withChildOption(ChannelOption.TCP_NODELAY, true)
                 .addService(FramesService.definition(new StreamAcceptor(config, group, rank)))

@@ -7,78 +7,49 @@ import io.grpc.ServerCallHandler;
 import io.grpc.Status;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import java.net.SocketAddress;
 import java.util.function.Consumer;
 import jmpi.Config;
+import jmpi.runtime.link.VirtualAcceptor;
+import jmpi.runtime.link.VirtualChannel;
 
 /**
- * On the coordinator: each rank's stream becomes a {@link StreamChannel} on the coordinator's event
- * loops, with the frame codec and then whatever the coordinator adds. A stream that the rank ends or
- * that breaks closes the channel, which the coordinator sees as a closed connection.
+ * On the coordinator: each rank's stream becomes a {@link VirtualChannel} on the coordinator's event
+ * loops, made by the {@link VirtualAcceptor} as for any carrier. A stream that the rank ends or that
+ * breaks closes the channel, which the coordinator sees as a closed connection.
  */
 final class StreamAcceptor implements ServerCallHandler<ByteBuf, ByteBuf> {
     private static final System.Logger LOG = System.getLogger(StreamAcceptor.class.getName());
 
-    private final Config config;
     private final EventLoopGroup group;
-    private final Consumer<Channel> rank;
+    private final VirtualAcceptor acceptor;
 
     StreamAcceptor(Config config, EventLoopGroup group, Consumer<Channel> rank) {
-        this.config = config;
         this.group = group;
-        this.rank = rank;
+        this.acceptor = new VirtualAcceptor(config, rank);
     }
 
     @Override
     public ServerCall.Listener<ByteBuf> startCall(ServerCall<ByteBuf, ByteBuf> call, Metadata headers) {
-        StreamChannel ch = new StreamChannel(new ServerStream(call), config);
-        ch.pipeline().addLast(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel c) {
-                GrpcTransport.addCodec(c.pipeline());
-                rank.accept(c);
-            }
-        });
-        // the headers tell the rank that its stream is open
+        // the headers tell the rank that its stream is open; sent first, as no message may precede them
         call.sendHeaders(new Metadata());
-        group.next().register(ch).addListener(f -> {
-            if (!f.isSuccess()) {
-                LOG.log(System.Logger.Level.WARNING, "cannot serve the stream from " + ch.remoteAddress(), f.cause());
-                call.close(Status.UNAVAILABLE.withDescription("the coordinator is shutting down"), new Metadata());
-            }
-        });
-        return new Listener(ch);
+        return new Listener(acceptor.accept(call, null, new ServerCarrier(call), group.next()));
     }
 
-    private static final class ServerStream implements StreamChannel.Stream {
+    private static final class ServerCarrier extends CallCarrier {
         private final ServerCall<ByteBuf, ByteBuf> call;
 
-        ServerStream(ServerCall<ByteBuf, ByteBuf> call) {
+        ServerCarrier(ServerCall<ByteBuf, ByteBuf> call) {
+            super(call::request, call::isReady, call::sendMessage);
             this.call = call;
-        }
-
-        @Override
-        public void request(int messages) {
-            call.request(messages);
-        }
-
-        @Override
-        public boolean isReady() {
-            return call.isReady();
-        }
-
-        @Override
-        public void send(ByteBuf message) {
-            call.sendMessage(message);
         }
 
         /** The coordinator's process lives on, so what is sent arrives: no need to wait. */
         @Override
-        public void end(Runnable seen) {
+        public void end(Runnable delivered) {
             call.close(Status.OK, new Metadata());
-            seen.run();
+            delivered.run();
         }
 
         @Override
@@ -93,15 +64,15 @@ final class StreamAcceptor implements ServerCallHandler<ByteBuf, ByteBuf> {
     }
 
     private static final class Listener extends ServerCall.Listener<ByteBuf> {
-        private final StreamChannel ch;
+        private final VirtualChannel ch;
 
-        Listener(StreamChannel ch) {
+        Listener(VirtualChannel ch) {
             this.ch = ch;
         }
 
         @Override
         public void onMessage(ByteBuf message) {
-            ch.received(message);
+            ch.arrived(message);
         }
 
         @Override
@@ -112,14 +83,14 @@ final class StreamAcceptor implements ServerCallHandler<ByteBuf, ByteBuf> {
         /** The rank closed its side, as a socket's end of stream. */
         @Override
         public void onHalfClose() {
-            ch.ended(null);
+            ch.closed(null);
         }
 
         /** The rank went away or its stream broke: a closed connection, which fails the rank unless it left. */
         @Override
         public void onCancel() {
             LOG.log(System.Logger.Level.DEBUG, "the stream from {0} was cancelled", ch.remoteAddress());
-            ch.ended(null);
+            ch.closed(null);
         }
     }
 }

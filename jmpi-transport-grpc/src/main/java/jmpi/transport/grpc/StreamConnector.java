@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
 import jmpi.runtime.link.Netty;
+import jmpi.runtime.link.VirtualChannel;
 
 /**
  * On a rank: one attempt to open the stream to the coordinator, on a gRPC channel of its own. The
@@ -28,21 +29,29 @@ import jmpi.runtime.link.Netty;
  * nothing comes within {@link #ATTEMPT_MS}; the caller tries again until {@code JMPI_WAIT} runs out.
  * Everything runs on one event loop of the rank: gRPC's connection, the call, the channel.
  */
-final class StreamConnector implements StreamChannel.Stream {
+final class StreamConnector extends CallCarrier {
     static final int ATTEMPT_MS = 5000;
 
     private final InetSocketAddress coordinator;
     private final EventLoop loop;
     private final ManagedChannel grpc;
     private final ClientCall<ByteBuf, ByteBuf> call;
+    private final VirtualChannel ch;
+    private final ChannelPromise connected;
     // event loop only: what waits for the coordinator to close its side
     private Runnable onClosed;
 
-    private StreamConnector(InetSocketAddress coordinator, EventLoop loop, ManagedChannel grpc) {
+    private StreamConnector(Config config, InetSocketAddress coordinator, EventLoop loop, ManagedChannel grpc,
+                            ClientCall<ByteBuf, ByteBuf> call, ChannelHandler handler) {
+        super(call::request, call::isReady, call::sendMessage);
         this.coordinator = coordinator;
         this.loop = loop;
         this.grpc = grpc;
-        this.call = grpc.newCall(FramesService.FRAMES, CallOptions.DEFAULT);
+        this.call = call;
+        this.ch = new VirtualChannel(null, this, config);
+        ch.addFrameCodec();
+        ch.pipeline().addLast("client", handler);
+        this.connected = new DefaultChannelPromise(ch, loop);
     }
 
     /** Starts an attempt; the future's channel reads and writes frames, with {@code handler} last. */
@@ -56,45 +65,27 @@ final class StreamConnector implements StreamChannel.Stream {
                 .proxyDetector(target -> null)
                 // a stream of frames is never replayed, so nothing needs to be kept for a retry
                 .disableRetry()
-                .maxInboundMessageSize(GrpcTransport.maxMessage(config))
+                .maxInboundMessageSize(Netty.maxFrame(config.serialSize()))
                 .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, ATTEMPT_MS)
                 .withOption(ChannelOption.TCP_NODELAY, true)
                 .build();
-        StreamConnector stream = new StreamConnector(coordinator, loop, grpc);
-        StreamChannel ch = new StreamChannel(stream, config);
-        GrpcTransport.addCodec(ch.pipeline());
-        ch.pipeline().addLast("client", handler);
-        ChannelPromise connected = new DefaultChannelPromise(ch, loop);
-        loop.execute(() -> stream.start(ch, connected));
-        return connected;
+        StreamConnector stream = new StreamConnector(config, coordinator, loop, grpc,
+                grpc.newCall(FramesService.FRAMES, CallOptions.DEFAULT), handler);
+        loop.execute(stream::start);
+        return stream.connected;
     }
 
-    private void start(StreamChannel ch, ChannelPromise connected) {
-        Future<?> timeout = loop.schedule(() -> fail(connected, new ConnectTimeoutException("the coordinator at "
+    private void start() {
+        Future<?> timeout = loop.schedule(() -> fail(new ConnectTimeoutException("the coordinator at "
                 + coordinator + " opened no stream within " + ATTEMPT_MS + " ms")), ATTEMPT_MS, TimeUnit.MILLISECONDS);
         connected.addListener(f -> timeout.cancel(false));
-        call.start(new Listener(ch, connected), new Metadata());
+        call.start(new Listener(), new Metadata());
     }
 
-    private void fail(ChannelPromise connected, Throwable cause) {
+    private void fail(Throwable cause) {
         if (connected.tryFailure(cause)) {
             grpc.shutdownNow();
         }
-    }
-
-    @Override
-    public void request(int messages) {
-        call.request(messages);
-    }
-
-    @Override
-    public boolean isReady() {
-        return call.isReady();
-    }
-
-    @Override
-    public void send(ByteBuf message) {
-        call.sendMessage(message);
     }
 
     /**
@@ -103,11 +94,11 @@ final class StreamConnector implements StreamChannel.Stream {
      * answer gets {@link #ATTEMPT_MS}.
      */
     @Override
-    public void end(Runnable seen) {
+    public void end(Runnable delivered) {
         Future<?> giveUp = loop.schedule(this::closedByCoordinator, ATTEMPT_MS, TimeUnit.MILLISECONDS);
         onClosed = () -> {
             giveUp.cancel(false);
-            seen.run();
+            delivered.run();
         };
         call.halfClose();
     }
@@ -136,15 +127,9 @@ final class StreamConnector implements StreamChannel.Stream {
         return coordinator;
     }
 
+    /** The call's events, for the attempt and then for the channel. */
     private final class Listener extends ClientCall.Listener<ByteBuf> {
-        private final StreamChannel ch;
-        private final ChannelPromise connected;
-
-        Listener(StreamChannel ch, ChannelPromise connected) {
-            this.ch = ch;
-            this.connected = connected;
-        }
-
+        /** The coordinator's headers: the stream is open. */
         @Override
         public void onHeaders(Metadata headers) {
             if (connected.isDone()) {
@@ -154,30 +139,30 @@ final class StreamConnector implements StreamChannel.Stream {
                 if (f.isSuccess()) {
                     connected.trySuccess();
                 } else {
-                    fail(connected, f.cause());
+                    fail(f.cause());
                 }
             });
         }
 
         @Override
         public void onMessage(ByteBuf message) {
-            ch.received(message);
-        }
-
-        @Override
-        public void onReady() {
-            ch.ready();
+            ch.arrived(message);
         }
 
         /** Before the headers, a failed attempt; after them, the coordinator closed or was lost. */
         @Override
         public void onClose(Status status, Metadata trailers) {
             if (!connected.isDone()) {
-                fail(connected, status.asRuntimeException(trailers));
+                fail(status.asRuntimeException(trailers));
             } else if (connected.isSuccess()) {
                 closedByCoordinator();
-                ch.ended(status.isOk() ? null : status.asRuntimeException(trailers));
+                ch.closed(status.isOk() ? null : status.asRuntimeException(trailers));
             }
+        }
+
+        @Override
+        public void onReady() {
+            ch.ready();
         }
     }
 }

@@ -1,46 +1,32 @@
 package jmpi.runtime.link.mqtt;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.util.concurrent.Promise;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
+import jmpi.runtime.link.Envelope;
+import jmpi.runtime.link.VirtualAcceptor;
+import jmpi.runtime.link.VirtualChannel;
 
 /**
  * The coordinator's side of the broker: announces the coordinator on the job's presence topic, and
- * turns every rank connection that appears on the job's topics into a {@link RankChannel}, handed to
- * the coordinator like an accepted TCP connection. Runs on the coordinator's event loop; new per session.
+ * routes what each rank connection publishes to its channel, which the {@link VirtualAcceptor} makes
+ * when the connection's first message comes. Runs on the coordinator's event loop; new per session.
  */
-final class CoordinatorHub extends ChannelDuplexHandler {
+final class CoordinatorHub extends JobSession {
     private static final System.Logger LOG = System.getLogger(CoordinatorHub.class.getName());
 
-    private final Topics topics;
     private final String id;
-    private final String broker;
-    private final int queue;
-    private final Consumer<Channel> rank;
+    private final VirtualAcceptor acceptor;
     private final Promise<Void> ready;
-    private final Map<String, RankChannel> ranks = new LinkedHashMap<>();
-    private final List<RankChannel> touched = new ArrayList<>();
     private ChannelHandlerContext ctx;
 
-    CoordinatorHub(Topics topics, String id, String broker, int queue, Consumer<Channel> rank, Promise<Void> ready) {
-        this.topics = topics;
+    CoordinatorHub(Topics topics, String id, String broker, VirtualAcceptor acceptor, Promise<Void> ready) {
+        super(topics, broker);
         this.id = id;
-        this.broker = broker;
-        this.queue = queue;
-        this.rank = rank;
+        this.acceptor = acceptor;
         this.ready = ready;
     }
 
@@ -62,129 +48,47 @@ final class CoordinatorHub extends ChannelDuplexHandler {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof MqttPublishMessage p)) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
-        try {
-            String conn = topics.connOf(p.variableHeader().topicName());
-            if (conn != null && Envelope.valid(p.payload())) {
-                fromRank(conn, p.payload());
-            }
-        } finally {
-            p.release();
+    void published(ChannelHandlerContext ctx, String topic, ByteBuf payload) {
+        String conn = topics.connOf(topic);
+        if (conn != null) {
+            fromRank(conn, payload);
         }
     }
 
     private void fromRank(String conn, ByteBuf m) {
-        RankChannel ch = ranks.get(conn);
-        switch (Envelope.kind(m)) {
-            case Envelope.DATA -> {
-                int seq = Envelope.seq(m);
-                if (ch == null) {
-                    if (seq != 0) {
-                        return; // the rest of a connection that is gone
-                    }
-                    ch = open(conn);
-                }
-                if (!ch.inOrder(seq)) {
-                    LOG.log(System.Logger.Level.WARNING, "closing rank connection {0}: the MQTT broker lost messages"
-                            + " (got {1})", conn, seq);
-                    ch.close();
-                    return;
-                }
-                if (Envelope.ackRequested(m)) {
-                    ctx.write(BrokerSession.publish(topics.toRank(conn), Envelope.ack(ctx.alloc(), seq), false));
-                }
-                touched.add(ch);
-                ch.deliver(Envelope.bytes(m));
+        VirtualChannel ch = acceptor.get(conn);
+        if (ch == null) {
+            if (!Envelope.opensStream(m)) {
+                return; // the rest of a connection that is gone
             }
-            case Envelope.ACK -> {
-                if (ch != null) {
-                    ch.outbox().acked(Envelope.seq(m));
-                }
-            }
-            default -> {
-                // END: the rank left, or the broker published its last will
-                if (ch != null) {
-                    ch.close();
-                }
-            }
+            BrokerCarrier carrier = new BrokerCarrier(topics.toRank(conn), false, "mqtt-coordinator",
+                    "mqtt-rank-" + conn);
+            carrier.attach(ctx);
+            // on this very loop, so registration is done when this returns
+            ch = acceptor.accept(conn, ctx.channel(), carrier, ctx.channel().eventLoop());
         }
+        ch.arrived(m.retain());
     }
 
-    /** A new rank connection: a channel with the frame codec and the coordinator's handler. */
-    private RankChannel open(String conn) {
-        RankChannel ch = new RankChannel(ctx.channel(), conn, () -> closed(conn));
-        ch.outbox(new Outbox(new Outbox.Sink() {
-            @Override
-            public ByteBufAllocator alloc() {
-                return ctx.alloc();
-            }
-
-            @Override
-            public ChannelFuture publish(ByteBuf payload) {
-                return ctx.write(BrokerSession.publish(topics.toRank(conn), payload, false));
-            }
-
-            @Override
-            public void flush() {
-                ctx.flush();
-            }
-
-            @Override
-            public void writable(boolean writable) {
-                ch.writability(writable);
-            }
-        }, queue));
-        ranks.put(conn, ch);
-        rank.accept(ch);
-        // on this very loop, so registration is done when this returns
-        ctx.channel().eventLoop().register(ch);
-        return ch;
-    }
-
-    private void closed(String conn) {
-        RankChannel ch = ranks.remove(conn);
-        if (ch != null && ctx.channel().isActive()) {
-            ch.outbox().end();
-        } else if (ch != null) {
-            ch.outbox().discard();
-        }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        for (RankChannel ch : touched) {
-            ch.readComplete();
-        }
-        touched.clear();
-        ctx.fireChannelReadComplete();
-    }
-
-    /** Ends every rank connection and withdraws the coordinator from the broker, then closes. */
+    /** Ends every rank connection once its last frames are out, then withdraws the coordinator and closes. */
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-        for (RankChannel ch : new ArrayList<>(ranks.values())) {
-            ch.close();
-        }
-        if (ctx.channel().isActive()) {
-            // an empty retained message removes the announcement
-            ctx.writeAndFlush(BrokerSession.publish(topics.presence(), Unpooled.EMPTY_BUFFER, true));
-        }
-        ctx.close(promise);
+        acceptor.closeAll(() -> {
+            if (ctx.channel().isActive()) {
+                // an empty retained message removes the announcement
+                ctx.writeAndFlush(BrokerSession.publish(topics.presence(), Unpooled.EMPTY_BUFFER, true));
+            }
+            ctx.close(promise);
+        });
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        ready.tryFailure(new java.net.ConnectException("the MQTT broker at " + broker + " closed the connection"));
-        if (!ranks.isEmpty()) {
+        ready.tryFailure(brokerClosed());
+        if (!acceptor.isEmpty()) {
             LOG.log(System.Logger.Level.ERROR, "lost the MQTT broker at {0}: every rank connection fails", broker);
         }
-        for (RankChannel ch : new ArrayList<>(ranks.values())) {
-            ch.close();
-        }
+        acceptor.loseAll();
         ctx.fireChannelInactive();
     }
 

@@ -7,7 +7,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
@@ -23,24 +23,26 @@ import java.util.function.Consumer;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.runtime.link.Envelope;
 import jmpi.runtime.link.Netty;
 import jmpi.runtime.link.Tls;
 import jmpi.runtime.link.TlsErrors;
 import jmpi.runtime.link.Transport;
-import jmpi.runtime.link.tcp.TcpTransport;
+import jmpi.runtime.link.VirtualAcceptor;
 
 /**
  * Frames through an MQTT broker ({@code JMPI_PROTO=mqtt}): the coordinator and every rank are clients of
- * the broker at {@code JMPI_ADDR:JMPI_PORT}, and nobody listens. Each rank connection is a byte stream
- * over two topics of the job (see {@link Topics}, {@link Envelope}); the coordinator sees each as a
- * channel of its own ({@link RankChannel}), the rank sees its socket to the broker. With {@code JMPI_SSL}
- * the sessions with the broker use TLS, checked as a rank checks a TCP coordinator.
+ * the broker at {@code JMPI_ADDR:JMPI_PORT}, and nobody listens. Each rank connection is a
+ * {@link VirtualChannel} on both ends, carried over two topics of the job ({@link Topics},
+ * {@link BrokerCarrier}): the coordinator's one session carries them all ({@link CoordinatorHub}), a
+ * rank's session carries its own ({@link RankSession}). With {@code JMPI_SSL} the sessions with the
+ * broker use TLS, checked as a rank checks a TCP coordinator.
  */
 public final class MqttTransport implements Transport {
     public static final MqttTransport INSTANCE = new MqttTransport();
 
-    /** The largest MQTT packet taken from the broker: a chunk and its headers. */
-    private static final int MAX_PACKET = Outbox.CHUNK + (1 << 16);
+    /** The largest MQTT packet taken from the broker: a stream's message and the packet's headers. */
+    private static final int MAX_PACKET = Envelope.MAX_MESSAGE + (1 << 16);
 
     private MqttTransport() {
     }
@@ -55,13 +57,9 @@ public final class MqttTransport implements Transport {
         Topics topics = Topics.of(config.token());
         String id = Topics.newId();
         String broker = host + ":" + port;
-        Consumer<Channel> withCodec = ch -> {
-            Netty.addCodec(ch.pipeline(), config.serialSize());
-            rank.accept(ch);
-        };
         SslContext tls = config.ssl() ? Tls.client(config) : null;
         Promise<Void> ready = ImmediateEventExecutor.INSTANCE.newPromise();
-        CoordinatorHub hub = new CoordinatorHub(topics, id, broker, config.serialQueue(), withCodec, ready);
+        CoordinatorHub hub = new CoordinatorHub(topics, id, broker, new VirtualAcceptor(config, rank), ready);
         Channel ch = bootstrap(group).handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
@@ -100,36 +98,22 @@ public final class MqttTransport implements Transport {
         String conn = Topics.newId();
         String broker = host + ":" + port;
         SslContext tls = config.ssl() ? Tls.client(config) : null;
-        RankStream stream = new RankStream(topics, conn, broker, config.serialQueue(), config.waitTime().toMillis());
-        ChannelFuture connected = bootstrap(group)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, TcpTransport.waterMark(config))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ChannelPipeline p = session(ch, tls, config, host, port,
-                                new BrokerSession(broker, "jmpi-r-" + conn, topics.toCoordinator(conn), Envelope.END_BYTES,
-                                        false, List.of(topics.toRank(conn), topics.presence())));
-                        p.addLast("stream", stream);
-                        Netty.addCodec(p, config.serialSize());
-                        p.addLast("client", handler);
-                    }
-                })
-                .connect(host, port);
         // connected means: to the broker, and the job's coordinator is there
-        ChannelPromise ready = connected.channel().newPromise();
-        connected.addListener(f -> {
+        EventLoop loop = group.next();
+        RankSession rank = new RankSession(topics, conn, broker, config, handler, loop);
+        bootstrap(loop).handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                session(ch, tls, config, host, port, new BrokerSession(broker, "jmpi-r-" + conn,
+                        topics.toCoordinator(conn), Envelope.endMessage(), false,
+                        List.of(topics.toRank(conn), topics.presence()))).addLast("rank", rank);
+            }
+        }).connect(host, port).addListener(f -> {
             if (!f.isSuccess()) {
-                ready.tryFailure(f.cause());
+                rank.connected().tryFailure(f.cause());
             }
         });
-        stream.ready().addListener(f -> {
-            if (f.isSuccess()) {
-                ready.trySuccess();
-            } else {
-                ready.tryFailure(f.cause());
-            }
-        });
-        return ready;
+        return rank.connected();
     }
 
     private static Bootstrap bootstrap(EventLoopGroup group) {

@@ -1,27 +1,27 @@
-package jmpi.runtime.link.mqtt;
+package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelPromise;
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 
 /**
- * The sending half of a connection over the broker: encoded frames queue here and leave as DATA
- * messages of at most {@link #CHUNK} bytes (a large frame is split, small ones share a message). A broker
- * relays without back-pressure and drops what overflows its queues, so at most {@link #WINDOW} messages
+ * The sending half of a relayed stream: encoded frames queue here and leave as DATA messages of at most
+ * {@link #CHUNK} bytes (a large frame is split, small ones share a message). A relay such as an MQTT
+ * broker forwards without back-pressure and drops what overflows its queues, so at most {@link #WINDOW} messages
  * and {@code window} bytes may be on their way before the receiver says it has taken them in (ACK); the
  * sender asks for that ACK when half the window is used. Runs on its channel's event loop.
  */
 final class Outbox {
-    /** The largest MQTT payload sent; well below any broker's packet limit (Mosquitto's default is 256 MiB). */
+    /** The largest message payload sent; well below any MQTT broker's packet limit (Mosquitto's default is 256 MiB). */
     static final int CHUNK = 256 * 1024;
-    /** DATA messages on their way at once: bounds what the broker queues for a receiver. */
+    /** DATA messages on their way at once: bounds what the relay queues for a receiver. */
     static final int WINDOW = 32;
 
-    /** Where DATA goes: the peer's topic. */
+    /** Where DATA goes: the carrier towards the peer. */
     interface Sink {
         ByteBufAllocator alloc();
 
@@ -64,7 +64,7 @@ final class Outbox {
         this.low = Math.min(high / 2, 1 << 20);
     }
 
-    /** Queues encoded frame bytes; promise (may be null) completes once they are written to the broker. */
+    /** Queues encoded frame bytes; promise (may be null) completes once the carrier has written them. */
     void add(ByteBuf bytes, ChannelPromise promise) {
         if (ended) {
             bytes.release();

@@ -1,4 +1,4 @@
-package jmpi.runtime.link.mqtt;
+package jmpi.runtime.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

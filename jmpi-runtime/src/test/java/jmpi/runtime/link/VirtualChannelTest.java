@@ -1,4 +1,4 @@
-package jmpi.transport.grpc;
+package jmpi.runtime.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,19 +22,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
-import jmpi.runtime.link.Netty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A stream seen as a channel, on the kind of event loop the coordinator runs (NIO or epoll): writes
- * wait for the stream's readiness, reads follow the pipeline's demand and complete once per burst,
- * closing waits for the other side.
+ * A paced carrier (a gRPC stream's stand-in) seen as a channel, on the kind of event loop the
+ * coordinator runs (NIO or epoll): writes wait for the stream's readiness, reads follow the pipeline's
+ * demand and complete once per burst, closing waits for the other side.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class StreamChannelTest {
-    private final EventLoopGroup group = Netty.newGroup(1, "stream-channel-test");
+class VirtualChannelTest {
+    private final EventLoopGroup group = Netty.newGroup(1, "virtual-channel-test");
     private final FakeStream stream = new FakeStream();
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
 
@@ -44,7 +43,7 @@ class StreamChannelTest {
     }
 
     /** The gRPC call's stand-in; touched on the event loop only, as gRPC's would be. */
-    private static final class FakeStream implements StreamChannel.Stream {
+    private static final class FakeStream implements MessageCarrier {
         boolean ready = true;
         int requested;
         final List<ByteBuf> sent = new ArrayList<>();
@@ -87,8 +86,8 @@ class StreamChannelTest {
         }
     }
 
-    private StreamChannel channel(int serialQueue) {
-        StreamChannel ch = new StreamChannel(stream, Config.builder().serialQueue(serialQueue).build());
+    private VirtualChannel channel(int serialQueue) {
+        VirtualChannel ch = new VirtualChannel(null, stream, Config.builder().serialQueue(serialQueue).build());
         ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -119,13 +118,13 @@ class StreamChannelTest {
         return ch;
     }
 
-    private <T> T onLoop(StreamChannel ch, Callable<T> task) throws Exception {
+    private <T> T onLoop(VirtualChannel ch, Callable<T> task) throws Exception {
         return ch.eventLoop().submit(task).get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void writesWaitWhileTheStreamIsNotReadyPastTheQueueTheChannelTurnsUnwritable() throws Exception {
-        StreamChannel ch = channel(1000);
+        VirtualChannel ch = channel(1000);
         onLoop(ch, () -> stream.ready = false);
         List<ChannelFuture> writes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -157,13 +156,13 @@ class StreamChannelTest {
     }
 
     /** Delivers 16 messages as gRPC delivers what one socket read brought: in one go, on the event loop. */
-    private void burst(StreamChannel ch) throws Exception {
+    private void burst(VirtualChannel ch) throws Exception {
         List<ByteBuf> burst = new ArrayList<>();
         onLoop(ch, () -> {
             for (int i = 0; i < 16; i++) {
                 ByteBuf m = Unpooled.buffer().writeInt(i);
                 burst.add(m);
-                ch.received(m);
+                ch.arrived(m);
             }
             return null;
         });
@@ -176,7 +175,7 @@ class StreamChannelTest {
 
     @Test
     void readsAsThePipelineAsksAndCompletesTheReadOncePerBurst() throws Exception {
-        StreamChannel ch = channel(1 << 20);
+        VirtualChannel ch = channel(1 << 20);
         // auto-read asked for messages when the channel became active
         assertEquals(16, (int) onLoop(ch, () -> stream.requested));
         burst(ch);
@@ -197,7 +196,7 @@ class StreamChannelTest {
 
     @Test
     void closingEndsTheStreamAndFinishesOnceTheOtherSideHasSeenIt() throws Exception {
-        StreamChannel ch = channel(1 << 20);
+        VirtualChannel ch = channel(1 << 20);
         ChannelFuture closed = ch.close();
         assertTrue(onLoop(ch, () -> stream.seen != null));
         assertFalse(closed.isDone());
@@ -211,16 +210,16 @@ class StreamChannelTest {
         assertTrue(onLoop(ch, () -> stream.closed));
         // a late message is dropped, and released
         ByteBuf late = Unpooled.buffer().writeInt(1);
-        ch.received(late);
+        ch.arrived(late);
         onLoop(ch, () -> null);
         assertEquals(0, late.refCnt());
     }
 
     @Test
     void theOtherSideEndingClosesTheChannelAndAFailureIsReported() throws Exception {
-        StreamChannel ch = channel(1 << 20);
+        VirtualChannel ch = channel(1 << 20);
         IllegalStateException broken = new IllegalStateException("stream broke");
-        ch.ended(broken);
+        ch.closed(broken);
         assertSame(broken, events.poll(10, TimeUnit.SECONDS));
         assertEquals("inactive", events.poll(10, TimeUnit.SECONDS));
         ch.closeFuture().syncUninterruptibly();

@@ -1,21 +1,22 @@
-package jmpi.runtime.link.mqtt;
+package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 
 /**
- * What one MQTT message on a connection's topic carries (see docs/protocol.md). The frames of one
- * direction form a byte stream, exactly as on TCP; DATA messages carry consecutive pieces of it, numbered
- * so that a message the broker dropped is noticed instead of corrupting the stream.
+ * What one message of a relayed stream carries (see docs/protocol.md; MQTT's messages on a connection's
+ * topic). The frames of one direction form a byte stream, exactly as on TCP; DATA messages carry
+ * consecutive pieces of it, numbered so that a message the carrier dropped is noticed instead of
+ * corrupting the stream.
  *
  * <pre>
  * DATA  1, int seq, byte flags (1: answer with an ACK), stream bytes
  * ACK   2, int seq     every DATA up to seq has been taken in
- * END   3              the stream ends (also the rank's last will)
+ * END   3              the stream ends (also an MQTT rank's last will)
  * </pre>
  */
-final class Envelope {
+public final class Envelope {
     static final byte DATA = 1;
     static final byte ACK = 2;
     static final byte END = 3;
@@ -25,7 +26,20 @@ final class Envelope {
 
     static final byte[] END_BYTES = {END};
 
+    /** The largest message a relayed stream sends: a chunk and its header, for a carrier's packet limit. */
+    public static final int MAX_MESSAGE = Outbox.CHUNK + DATA_HEADER;
+
     private Envelope() {
+    }
+
+    /** END, for a carrier that publishes it on behalf of a process that dies (an MQTT last will). */
+    public static byte[] endMessage() {
+        return END_BYTES.clone();
+    }
+
+    /** Whether m begins a stream: a carrier that fans in opens a channel for it, and for no other message. */
+    public static boolean opensStream(ByteBuf m) {
+        return valid(m) && kind(m) == DATA && seq(m) == 0;
     }
 
     static ByteBuf data(ByteBufAllocator alloc, int seq, boolean ackRequested, ByteBuf bytes) {

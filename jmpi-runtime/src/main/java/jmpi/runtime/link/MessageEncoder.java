@@ -1,4 +1,4 @@
-package jmpi.transport.grpc;
+package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -9,8 +9,8 @@ import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
 
 /**
- * Writes a frame as one gRPC message: the frame without its length prefix, as gRPC delimits its
- * messages itself. The base class releases the frame once encoded, as frames may hold payload
+ * Writes a frame as one message of a carrier that delimits its messages itself (a gRPC stream): the
+ * frame without its length prefix. The base class releases the frame once encoded, as frames may hold payload
  * buffers. Stateless, so one instance serves every channel.
  */
 @Sharable
