@@ -9,7 +9,10 @@ import java.util.Optional;
 import jmpi.Comm;
 import jmpi.MPI;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -26,6 +29,20 @@ class MPITestExtensionTest {
         int n = comm.size();
         assertEquals(n * (n - 1) / 2, (int) comm.allreduce(comm.rank(), MPI.SUM));
         assertEquals(comm.rank(), (int) comm.scatter(java.util.stream.IntStream.range(0, n).boxed().toList(), 0));
+    }
+
+    @MPITest(ranks = 2)
+    void otherParametersResolveAsJUnitResolvesThem(Comm comm, TestInfo info) {
+        assertEquals("2 ranks", info.getDisplayName());
+    }
+
+    @Test
+    void aMethodWithoutRankCountsIsAConfigurationError() {
+        Events containers = kit(NoRanks.class)
+                .containerEvents();
+        Throwable t = containers.failed().stream().findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertEquals("@MPITest on nothing names no rank count", t.getMessage());
     }
 
     @Test
@@ -59,7 +76,12 @@ class MPITestExtensionTest {
     }
 
     private static Events run(Class<?> sample) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(sample)).execute().testEvents();
+        return kit(sample).testEvents();
+    }
+
+    private static EngineExecutionResults kit(Class<?> sample) {
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(SamplesOnly.PARAMETER, "true")
+                .selectors(selectClass(sample)).execute();
     }
 
     private static Throwable failure(Events tests) {
@@ -68,6 +90,7 @@ class MPITestExtensionTest {
         return t.orElseThrow();
     }
 
+    @ExtendWith(SamplesOnly.class)
     static class Passing {
         @MPITest(ranks = {1, 2, 3, 5})
         void barrier(Comm comm) {
@@ -75,6 +98,14 @@ class MPITestExtensionTest {
         }
     }
 
+    @ExtendWith(SamplesOnly.class)
+    static class NoRanks {
+        @MPITest(ranks = {})
+        void nothing(Comm comm) {
+        }
+    }
+
+    @ExtendWith(SamplesOnly.class)
     static class FailingRank {
         @MPITest(ranks = 4)
         void rankTwoThrows(Comm comm) {
@@ -85,6 +116,7 @@ class MPITestExtensionTest {
         }
     }
 
+    @ExtendWith(SamplesOnly.class)
     static class Hanging {
         @MPITest(ranks = 3, timeout = 1)
         void rankOneWaitsForAMessageNobodySends(Comm comm) {
