@@ -2,6 +2,7 @@ package jmpi.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.List;
@@ -64,6 +65,11 @@ class MPITestExtensionTest {
     }
 
     @Test
+    void anAssumptionFailedOnARankSkipsThatRun() {
+        run(NeedsTwo.class).assertStatistics(s -> s.started(2).aborted(1).succeeded(1));
+    }
+
+    @Test
     void aHangTimesOutWithTheRollCall() {
         Events tests = run(Hanging.class);
         tests.assertStatistics(s -> s.started(1).failed(1));
@@ -112,6 +118,15 @@ class MPITestExtensionTest {
             if (comm.rank() == 2) {
                 throw new IllegalStateException("rank 2 gives up");
             }
+            comm.barrier();
+        }
+    }
+
+    @ExtendWith(SamplesOnly.class)
+    static class NeedsTwo {
+        @MPITest(ranks = {1, 2})
+        void pingPong(Comm comm) {
+            assumeTrue(comm.size() >= 2, "needs a peer");
             comm.barrier();
         }
     }
