@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Every rank runs the method at once, in a thread of its own, on the same test instance, and gets
  * its own {@link jmpi.Comm} (the world of the job) as the argument; other parameters are resolved as
  * JUnit resolves them. A rank that throws fails the test, naming the rank and its exception, and the
- * other ranks are stopped; a failed assumption on a rank skips the run. A run not finished after {@link #timeout()} seconds fails with the
- * coordinator's roll-call of what each rank waits in. See {@link MPITesting} for the same from code.
+ * other ranks are stopped; a failed assumption on a rank skips the run. A run not finished after
+ * {@link #timeout()} seconds fails with the coordinator's roll-call of what each rank waits in. See
+ * {@link MPITesting} for the same from code.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
