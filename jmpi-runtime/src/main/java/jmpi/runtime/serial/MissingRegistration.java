@@ -19,7 +19,7 @@ final class MissingRegistration {
     private MissingRegistration() {
     }
 
-    /** The explanation, if the refused class, named in Fory's message, is one that jmpi's processor should have registered. */
+    /** The explanation, if the class Fory's message names is one that jmpi's processor should have registered. */
     static Optional<String> explain(String foryMessage, Object sent, ClassLoader loader) {
         Matcher m = REFUSED.matcher(foryMessage == null ? "" : foryMessage);
         if (!m.find()) {
@@ -65,7 +65,8 @@ final class MissingRegistration {
         if (module.isNamed()) {
             b.append("and declare the registration it generates in module-info.java (the compiler prints the exact"
                     + " line when it is missing):\n")
-                    .append("    provides jmpi.op.Registration with ").append(c.getPackageName()).append(".JmpiRegistration_")
+                    .append("    provides jmpi.op.Registration with ").append(c.getPackageName())
+                    .append(".JmpiRegistration_")
                     .append(module.getName().replace('.', '_')).append(';');
         } else {
             b.append("On the class path the processor also writes META-INF/services/jmpi.op.Registration, which is"

@@ -62,7 +62,8 @@ class MissingRegistrationTest {
 
     @Test
     void theVersionIsThisRuntimes() {
-        assertTrue(MissingRegistration.jmpiVersion().matches("\\d+\\.\\d+\\.\\d+.*"), MissingRegistration.jmpiVersion());
+        String v = MissingRegistration.jmpiVersion();
+        assertTrue(v.matches("\\d+\\.\\d+\\.\\d+.*"), v);
     }
 
     @Test

@@ -22,7 +22,8 @@ class MergeStatsTest {
     void theRootGetsTheStatsOfEveryRank(Comm comm) {
         int n = comm.size();
         MergeStats merge = new MergeStats(n - 1);
-        Stats got = comm.submit(OperationRequest.of(merge.group(n), merge, Stats.of(LongStream.of(comm.rank())))).waitFor();
+        Stats mine = Stats.of(LongStream.of(comm.rank()));
+        Stats got = comm.submit(OperationRequest.of(merge.group(n), merge, mine)).waitFor();
         if (comm.rank() == n - 1) {
             assertEquals(new Stats(n, (long) n * (n - 1) / 2, 0, n - 1), got);
         } else {
@@ -36,7 +37,8 @@ class MergeStatsTest {
         qt().withExamples(10).forAll(integers().between(1, 5), integers().between(0, 20), longs().all())
                 .checkAssert((n, count, seed) -> {
                     long[][] values = IntStream.range(0, n)
-                            .mapToObj(r -> new Random(seed + r).longs(count, -1000, 1000).toArray()).toArray(long[][]::new);
+                            .mapToObj(r -> new Random(seed + r).longs(count, -1000, 1000).toArray())
+                            .toArray(long[][]::new);
                     MergeStats merge = new MergeStats(0);
                     List<Stats> got = MPITesting.call(n, comm -> comm.submit(OperationRequest.of(merge.group(n), merge,
                             Stats.of(LongStream.of(values[comm.rank()])))).waitFor());
