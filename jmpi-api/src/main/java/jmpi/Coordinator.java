@@ -15,6 +15,13 @@ public interface Coordinator extends AutoCloseable {
     /** The address it listens on. */
     InetSocketAddress address();
 
+    /**
+     * What every rank of its job is doing now, one line per rank: the operation or receive it waits
+     * in (and, for a collective, the ranks missing), or, for a rank in no call, what it called last.
+     * For tests and tools that ask why a job waits.
+     */
+    String rollCall();
+
     /** Stops it; ranks still connected see their operations fail. */
     @Override
     void close();

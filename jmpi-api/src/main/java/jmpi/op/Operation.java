@@ -10,9 +10,12 @@ import java.lang.annotation.Target;
  * Marks a record that implements {@link OperationContext} as a custom collective. The jmpi annotation
  * processor generates its serializer and registration and rejects, at compile time, components that
  * cannot cross the wire.
+ *
+ * <p>Kept at run time so that sending one that has no registration (its module was compiled without
+ * the processor) can fail with an error that says how to add the processor.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Operation {
 }

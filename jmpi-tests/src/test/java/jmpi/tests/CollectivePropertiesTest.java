@@ -9,8 +9,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import jmpi.Comm;
 import jmpi.MPI;
+import jmpi.testing.MPITesting;
 import org.junit.jupiter.api.Test;
 
 /** Collectives at random sizes with random data, many ranks in this JVM, checked against a local model. */
@@ -41,7 +41,7 @@ class CollectivePropertiesTest {
                             max[i] = Math.max(max[i], row[i]);
                         }
                     }
-                    runJob(n, c -> {
+                    MPITesting.run(n, c -> {
                         int[] got = new int[count];
                         c.Allreduce(d[c.rank()], got, MPI.SUM);
                         assertArrayEquals(sum, got);
@@ -56,7 +56,7 @@ class CollectivePropertiesTest {
         qt().withExamples(15).forAll(integers().between(1, 6), integers().between(1, 4), longs().all())
                 .checkAssert((n, chunk, seed) -> {
                     int[][] d = data(seed, n, n * chunk);
-                    runJob(n, c -> {
+                    MPITesting.run(n, c -> {
                         int me = c.rank();
                         int[] got = new int[n * chunk];
                         c.Alltoall(d[me], got);
@@ -76,7 +76,7 @@ class CollectivePropertiesTest {
     @Test
     void pointToPointKeepsOrderPerSender() {
         qt().withExamples(10).forAll(integers().between(2, 5), integers().between(1, 40), longs().all())
-                .checkAssert((n, messages, seed) -> runJob(n, c -> {
+                .checkAssert((n, messages, seed) -> MPITesting.run(n, c -> {
                     // every rank sends to every other rank a numbered stream with random tags
                     Random r = new Random(seed + c.rank());
                     for (int k = 0; k < messages; k++) {
@@ -101,19 +101,5 @@ class CollectivePropertiesTest {
                         }
                     }
                 }));
-    }
-
-    private interface RankCheck {
-        void check(Comm c);
-    }
-
-    private static void runJob(int n, RankCheck check) {
-        try (InJvmJob job = InJvmJob.start(n)) {
-            job.run((rank, s) -> check.check(s.world()));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
     }
 }

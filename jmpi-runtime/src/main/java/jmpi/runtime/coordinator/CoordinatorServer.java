@@ -6,7 +6,9 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jmpi.Config;
 import jmpi.Coordinator;
 import jmpi.MPI;
@@ -44,6 +46,23 @@ public final class CoordinatorServer implements Coordinator {
         CompletableFuture<String> f = new CompletableFuture<>();
         loop.execute(() -> f.complete(engine.statusJson()));
         return f;
+    }
+
+    @Override
+    public String rollCall() {
+        if (loop.isShuttingDown()) {
+            return "the coordinator has stopped";
+        }
+        CompletableFuture<String> f = new CompletableFuture<>();
+        loop.execute(() -> f.complete(engine.rollCall()));
+        try {
+            return f.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no roll-call: interrupted";
+        } catch (ExecutionException | TimeoutException e) {
+            return "no roll-call: " + e;
+        }
     }
 
     /**

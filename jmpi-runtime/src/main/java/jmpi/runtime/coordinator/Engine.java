@@ -228,6 +228,11 @@ final class Engine {
         return rollCall.json(job);
     }
 
+    /** What every rank waits in, as text, one line per rank. */
+    String rollCall() {
+        return rollCall.text(job);
+    }
+
     /** Flushes every connection written to since the last flush. */
     void flush() {
         replies.flush();

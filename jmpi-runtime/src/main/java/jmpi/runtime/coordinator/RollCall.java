@@ -1,6 +1,7 @@
 package jmpi.runtime.coordinator;
 
 import java.util.Map;
+import jmpi.MPI;
 import jmpi.runtime.wire.Call;
 
 /**
@@ -108,6 +109,57 @@ final class RollCall {
             comma[0] = ",";
         });
         return b.append("]}").toString();
+    }
+
+    /**
+     * The roll-call as text, one line per rank: the operation it waits in and for whom, the receive it
+     * waits in, or, for a rank that waits in no call, what it called last (it is busy elsewhere).
+     */
+    String text(Job job) {
+        if (job == null) {
+            return "no job";
+        }
+        long now = System.nanoTime();
+        String[] waits = new String[job.size];
+        for (Map.Entry<OpMatcher.Key, Pending> e : ops.waiting().entrySet()) {
+            Pending p = e.getValue();
+            String what = p.firstArrived().describe() + " on communicator " + e.getKey().comm() + " for "
+                    + ms(p.since, now) + " ms, missing ranks " + ranks(p, false);
+            for (int i = 0; i < p.members.length; i++) {
+                if (p.calls[i] != null) {
+                    waits[p.members[i]] = join(waits[p.members[i]], what);
+                }
+            }
+        }
+        mailboxes.forEachPosted(comms, (rank, comm, p) -> {
+            if (rank >= 0 && rank < job.size) {
+                waits[rank] = join(waits[rank], (p.probe() ? "probe" : "recv") + "(source "
+                        + (p.source() == MPI.ANY_SOURCE ? "any" : p.source()) + ", tag "
+                        + (p.tag() == MPI.ANY_TAG ? "any" : p.tag()) + ") on communicator " + comm + " for "
+                        + ms(p.since(), now) + " ms");
+            }
+        });
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < job.size; r++) {
+            b.append(r == 0 ? "" : "\n").append("rank ").append(r).append(": ");
+            if (job.failed[r]) {
+                b.append("failed");
+            } else if (job.left[r]) {
+                b.append("finalized");
+            } else if (job.ports[r] == null) {
+                b.append("not connected");
+            } else if (waits[r] != null) {
+                b.append("waits in ").append(waits[r]);
+            } else {
+                b.append("in no call; last called ").append(lastCall[r] == null ? "nothing"
+                        : lastCall[r] + " " + ms(lastCallAt[r], now) + " ms ago");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
     }
 
     private static String ranks(Pending p, boolean arrived) {

@@ -142,14 +142,14 @@ public final class ObjectSerializer {
         try {
             return how.get();
         } catch (InsecureException e) {
-            throw refused(e);
+            throw refused(e, obj);
         } catch (MPIException e) {
             throw e;
         } catch (RuntimeException e) {
             Throwable c = e;
             while (c != null) {
                 if (c instanceof InsecureException) {
-                    throw refused((InsecureException) c);
+                    throw refused((InsecureException) c, obj);
                 }
                 c = c.getCause();
             }
@@ -172,12 +172,12 @@ public final class ObjectSerializer {
         try {
             return fory().deserialize(bytes);
         } catch (InsecureException e) {
-            throw refused(e);
+            throw refused(e, null);
         } catch (RuntimeException e) {
             Throwable c = e;
             while (c != null) {
                 if (c instanceof InsecureException) {
-                    throw refused((InsecureException) c);
+                    throw refused((InsecureException) c, null);
                 }
                 c = c.getCause();
             }
@@ -186,9 +186,11 @@ public final class ObjectSerializer {
         }
     }
 
-    private static MPIException refused(InsecureException e) {
-        return new MPIException(MPI.ERR_ARG, "class not allowed on the wire (" + e.getMessage()
-                + "); register it with @Operation or list it in JMPI_SERIAL", e);
+    /** The error for a refused class; sent is the object being serialized, null when reading. */
+    private MPIException refused(InsecureException e, Object sent) {
+        String why = MissingRegistration.explain(e.getMessage(), sent, loader).orElseGet(() -> "class not allowed on"
+                + " the wire (" + e.getMessage() + "); register it with @Operation or list it in JMPI_SERIAL");
+        return new MPIException(MPI.ERR_ARG, why, e);
     }
 
     private static String typeName(Object o) {
