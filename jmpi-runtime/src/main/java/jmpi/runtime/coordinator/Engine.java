@@ -148,6 +148,9 @@ final class Engine {
             Segment.orphan(job.segments[rank]);
         }
         ErrorInfo e = ErrorInfo.failed(rank, "rank " + rank + " failed");
+        ops.failRank(rank, e);
+        peers.failed(rank);
+        mailboxes.failRank(comms, rank, e);
         // ranks may wait for it on their own links, where only this word reaches them
         for (int r = 0; r < job.size; r++) {
             RankPort p = job.port(r);
@@ -155,9 +158,6 @@ final class Engine {
                 p.write(new RankFailed(rank));
             }
         }
-        ops.failRank(rank, e);
-        peers.failed(rank);
-        mailboxes.failRank(comms, rank, e);
         flush();
     }
 

@@ -33,6 +33,7 @@ import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Refused;
+import jmpi.runtime.wire.RankFailed;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.Welcome;
 import org.junit.jupiter.api.AfterEach;
@@ -377,6 +378,8 @@ class EngineChannelTest {
             assertEquals(Reply.ERROR, rep.status());
             assertEquals(ErrorInfo.FAILED, rep.error().kind());
             assertEquals(2, rep.error().failedRank());
+            // then word of it, for what may wait on the rank's own links
+            assertEquals(new RankFailed(2), ranks.get(r).readOutbound());
         }
     }
 }
