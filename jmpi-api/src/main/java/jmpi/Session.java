@@ -22,4 +22,12 @@ public interface Session extends AutoCloseable {
 
     /** Whether {@link #close()} has completed. */
     boolean isClosed();
+
+    /**
+     * What this rank's calls wait for on its links to the other ranks, which the coordinator's
+     * roll-call cannot see: one line each, such as {@code recv(source 2, tag 7) on communicator 0}.
+     */
+    default java.util.List<String> waits() {
+        return java.util.List.of();
+    }
 }

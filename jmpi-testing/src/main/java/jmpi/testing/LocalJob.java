@@ -32,11 +32,14 @@ final class LocalJob {
     private final Config base;
     private final List<Thread> threads = new ArrayList<>();
     private final List<CompletableFuture<Void>> done = new ArrayList<>();
+    /** Each rank's session once connected, for what it waits for on its own links. */
+    private final Session[] sessions;
     private final CompletableFuture<RankFailure> firstFailure = new CompletableFuture<>();
 
     private LocalJob(int size, Duration timeout) {
         this.size = size;
         this.timeout = timeout;
+        this.sessions = new Session[size];
         byte[] t = new byte[16];
         new SecureRandom().nextBytes(t);
         // JMPI_SERIAL still applies, so that a user can allow classes as in a real job
@@ -77,7 +80,7 @@ final class LocalJob {
         try {
             CompletableFuture.anyOf(all, firstFailure).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            String rollCall = coordinator.rollCall();
+            String rollCall = coordinator.rollCall() + peerWaits();
             String where = RankThreads.where(threads);
             stop();
             throw new AssertionError("timed out after " + human(timeout) + "; what each rank waits in:\n" + rollCall
@@ -110,6 +113,7 @@ final class LocalJob {
         Session session = null;
         try {
             session = Session.connect(base.toBuilder().rank(rank).build());
+            sessions[rank] = session;
             body.accept(session.world());
         } catch (Throwable e) {
             firstFailure.complete(new RankFailure(rank, e));
@@ -123,6 +127,20 @@ final class LocalJob {
         } finally {
             f.complete(null);
         }
+    }
+
+    /** What each rank waits for on its links to the others, which the coordinator does not see. */
+    private String peerWaits() {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < size; r++) {
+            Session s = sessions[r];
+            if (s != null) {
+                for (String w : s.waits()) {
+                    b.append("\nrank ").append(r).append(": waits in ").append(w).append(", on its links to its peers");
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** Stops every rank: their calls fail once the coordinator is gone; a sleeping rank is interrupted. */

@@ -86,6 +86,11 @@ public final class ClientSession implements Session {
     }
 
     @Override
+    public java.util.List<String> waits() {
+        return data == null ? java.util.List.of() : data.waits();
+    }
+
+    @Override
     public boolean isClosed() {
         return closed;
     }

@@ -245,6 +245,11 @@ public final class DataPlane implements AutoCloseable {
         return false;
     }
 
+    /** What this rank waits for on its links, one line each. */
+    public List<String> waits() {
+        return matcher.waits();
+    }
+
     /** Says goodbye to the peers and drops what nobody received. */
     @Override
     public void close() {

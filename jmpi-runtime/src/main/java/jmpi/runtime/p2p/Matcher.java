@@ -25,6 +25,12 @@ final class Matcher {
         final IntPredicate waitsOn;
         final Delivery delivery;
 
+        @Override
+        public String toString() {
+            return (probe ? "probe" : "recv") + "(source " + (source == MPI.ANY_SOURCE ? "any" : source) + ", tag "
+                    + (tag == MPI.ANY_TAG ? "any" : tag) + ")";
+        }
+
         Posted(int source, int tag, boolean probe, IntPredicate waitsOn, Delivery delivery) {
             this.source = source;
             this.tag = tag;
@@ -129,6 +135,14 @@ final class Matcher {
             }
         }
         return gone;
+    }
+
+    /** Every posted receive and probe, with its communicator: what this rank waits for here. */
+    synchronized List<String> waits() {
+        List<String> lines = new ArrayList<>();
+        boxes.forEach((context, b) -> b.posted.forEach(p -> lines.add(p + ((context & 1) == 0
+                ? " on communicator " + (context >> 1) : " in a collective on communicator " + (context >> 1)))));
+        return lines;
     }
 
     /** Drops every message still waiting, with its payload. */
