@@ -2,6 +2,7 @@ package jmpi.runtime.client;
 
 import io.netty.buffer.ByteBuf;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Request;
@@ -45,9 +46,12 @@ final class PointToPointCalls {
         }
         DataPlane data = comm.data();
         if (data != null) {
-            FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", payload.readableBytes(),
-                    null);
-            data.send(comm.id(), comm.rank(), comm.members()[dest], tag, sync, elemType, payload).whenComplete((v, e) -> {
+            long bytes = payload.readableBytes();
+            // refused (too large) before anything is tracked
+            CompletableFuture<Void> sent = data.send(comm.id(), comm.rank(), comm.members()[dest], tag, sync, elemType,
+                    payload);
+            FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", bytes, null);
+            sent.whenComplete((v, e) -> {
                 if (e != null) {
                     r.fail(e);
                 } else {

@@ -34,7 +34,8 @@ public final class LinkTable implements AutoCloseable {
     private final Transport.Listener listener;
     private final Inbound inbound;
     private final Map<Integer, PeerOut> out = new ConcurrentHashMap<>();
-    private final Map<Channel, Boolean> in = new ConcurrentHashMap<>();
+    /** The links peers opened to this rank, with the rank each came from (-1 before its hello). */
+    private final Map<Channel, Integer> in = new ConcurrentHashMap<>();
     private volatile IntFunction<CompletableFuture<InetSocketAddress>> directory;
     private volatile boolean closed;
 
@@ -81,6 +82,18 @@ public final class LinkTable implements AutoCloseable {
             return CompletableFuture.failedFuture(new MPIException(MPI.ERR_COMM, "this rank has finalized"));
         }
         return out.computeIfAbsent(rank, r -> new PeerOut(config, group, r, directory, inbound)).send(f);
+    }
+
+    /**
+     * Stops (or resumes) reading what a rank sends: while this rank holds too much of it unreceived,
+     * the rank's link fills and its sender waits.
+     */
+    public void pause(int rank, boolean paused) {
+        in.forEach((ch, from) -> {
+            if (from == rank) {
+                ch.config().setAutoRead(!paused);
+            }
+        });
     }
 
     /** Says goodbye on every link this rank opened, closes them and stops listening. */

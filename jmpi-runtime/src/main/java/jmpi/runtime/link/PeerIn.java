@@ -28,16 +28,19 @@ final class PeerIn extends ChannelInboundHandlerAdapter {
     private int rank = -1;
     private boolean saidBye;
 
-    private PeerIn(Config config, LinkTable.Inbound inbound) {
+    private final Map<Channel, Integer> open;
+
+    private PeerIn(Config config, LinkTable.Inbound inbound, Map<Channel, Integer> open) {
         this.config = config;
         this.inbound = inbound;
+        this.open = open;
     }
 
     /** Sets up a new inbound link's pipeline: a small first frame, then the codec and this handler. */
-    static void install(Channel ch, Config config, LinkTable.Inbound inbound, Map<Channel, Boolean> open) {
+    static void install(Channel ch, Config config, LinkTable.Inbound inbound, Map<Channel, Integer> open) {
         ch.pipeline().addBefore("framer", "first-frame", new FirstFrameLimit());
-        ch.pipeline().addLast("peer", new PeerIn(config, inbound));
-        open.put(ch, Boolean.TRUE);
+        ch.pipeline().addLast("peer", new PeerIn(config, inbound, open));
+        open.put(ch, -1);
         ch.closeFuture().addListener(f -> open.remove(ch));
     }
 
@@ -53,6 +56,7 @@ final class PeerIn extends ChannelInboundHandlerAdapter {
                 return;
             }
             rank = ((Hello) f).rank();
+            open.replace(ctx.channel(), rank);
             return;
         }
         if (f instanceof Bye) {

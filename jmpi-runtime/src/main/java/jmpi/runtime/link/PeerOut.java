@@ -33,7 +33,8 @@ final class PeerOut {
     private final int rank;
     private final LinkTable.Inbound inbound;
     private final ArrayDeque<Queued> queued = new ArrayDeque<>();
-    private Channel channel;
+    private volatile Channel channel;
+    private long queuedBytes;
     private Throwable broken;
     private boolean closing;
 
@@ -68,6 +69,12 @@ final class PeerOut {
                     @Override
                     public void channelInactive(ChannelHandlerContext ctx) {
                         closedByPeer();
+                        wakeSenders();
+                    }
+
+                    @Override
+                    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                        wakeSenders();
                     }
 
                     @Override
@@ -89,18 +96,31 @@ final class PeerOut {
                     Queued q = queued.poll();
                     write(ch, q.frame(), q.sent());
                 }
+                queuedBytes = 0;
+                notifyAll();
             }
             ch.flush();
         });
     }
 
-    synchronized CompletableFuture<Void> send(Frame f) {
+    /**
+     * Sends f, first waiting while the link holds more than JMPI_SERIAL_QUEUE bytes unwritten (or, before
+     * it opens, queued): the sender waits, as MPI allows, rather than the memory of both ranks growing.
+     * The link's own thread never waits.
+     */
+    CompletableFuture<Void> send(Frame f) {
+        awaitRoom();
+        return enqueue(f);
+    }
+
+    private synchronized CompletableFuture<Void> enqueue(Frame f) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         if (broken != null) {
             ReferenceCountUtil.release(f);
             sent.completeExceptionally(broken);
         } else if (channel == null) {
             queued.add(new Queued(f, sent));
+            queuedBytes += FrameCodec.sizeHint(f);
         } else {
             write(channel, f, sent);
             channel.flush();
@@ -119,9 +139,41 @@ final class PeerOut {
         });
     }
 
+    private synchronized boolean roomFor() {
+        return broken != null || (channel == null ? queuedBytes < config.serialQueue()
+                : channel.isWritable() || !channel.isActive());
+    }
+
+    private void awaitRoom() {
+        Channel ch = channel;
+        if (ch != null && (ch.isWritable() || ch.eventLoop().inEventLoop())) {
+            return;
+        }
+        // the links' loop is one thread (ClientLoop): it must never wait for itself
+        if (group.next().inEventLoop()) {
+            return;
+        }
+        synchronized (this) {
+            while (!roomFor()) {
+                try {
+                    // woken when the link drains or opens; the timeout only bounds a missed wake-up
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MPIException(MPI.ERR_OTHER, "interrupted while waiting to send to rank " + rank, e);
+                }
+            }
+        }
+    }
+
+    private synchronized void wakeSenders() {
+        notifyAll();
+    }
+
     private void fail(Throwable why) {
         synchronized (this) {
             broken = why;
+            notifyAll();
             while (!queued.isEmpty()) {
                 Queued q = queued.poll();
                 ReferenceCountUtil.release(q.frame());

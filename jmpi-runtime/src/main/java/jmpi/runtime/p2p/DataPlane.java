@@ -35,11 +35,17 @@ public final class DataPlane implements AutoCloseable {
     private final Matcher matcher = new Matcher();
     private final Ssends ssends = new Ssends();
     private final Set<Integer> failed = ConcurrentHashMap.newKeySet();
+    /** Peers whose links are not read while too much of theirs waits for its receive. */
+    private final Set<Integer> paused = ConcurrentHashMap.newKeySet();
+    private final long heldLimit;
+    private final int sizeLimit;
     /** The coordinator's link, which must hear of what waits here (see {@link Link#waitingElsewhere}). */
     private volatile Link coordinator = new Link.Detached();
 
     private DataPlane(Config config, String bindHost) {
         this.me = config.rank();
+        this.heldLimit = config.serialQueue();
+        this.sizeLimit = config.serialSize();
         this.links = LinkTable.start(config, bindHost, new LinkTable.Inbound() {
             @Override
             public void frame(int fromRank, Frame f) {
@@ -81,6 +87,12 @@ public final class DataPlane implements AutoCloseable {
      */
     public CompletableFuture<Void> send(int comm, int source, int destWorld, int tag, boolean sync, int elemType,
             ByteBuf payload) {
+        if (payload != null && payload.readableBytes() > sizeLimit) {
+            int bytes = payload.readableBytes();
+            payload.release();
+            throw new MPIException(MPI.ERR_COUNT, "a message of " + bytes + " bytes exceeds the limit of " + sizeLimit
+                    + " bytes (JMPI_SERIAL_SIZE)");
+        }
         int syncId = sync ? ssends.open(destWorld) : 0;
         CompletableFuture<Void> done = sync ? ssends.future(syncId) : null;
         if (sync) {
@@ -175,6 +187,10 @@ public final class DataPlane implements AutoCloseable {
         } finally {
             Parts.release(parts);
         }
+        if (paused.contains(m.fromWorld()) && matcher.heldFrom(m.fromWorld()) <= heldLimit / 2
+                && paused.remove(m.fromWorld())) {
+            links.pause(m.fromWorld(), false);
+        }
         if (m.syncId() != 0) {
             if (m.fromWorld() == me) {
                 ssends.matched(m.syncId());
@@ -199,6 +215,10 @@ public final class DataPlane implements AutoCloseable {
             }
             deliver(context(m.comm(), m.collective()),
                     new Arrived(m.source(), m.tag(), m.elemType(), payload, fromRank, m.syncId()));
+            // JMPI_SERIAL_QUEUE bounds what a sender's messages may hold here before their receives
+            if (matcher.heldFrom(fromRank) > heldLimit && paused.add(fromRank)) {
+                links.pause(fromRank, true);
+            }
         } else if (f instanceof PeerAck a) {
             ssends.matched(a.syncId());
         } else {

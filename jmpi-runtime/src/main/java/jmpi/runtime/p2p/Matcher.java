@@ -53,6 +53,8 @@ final class Matcher {
     }
 
     private final Map<Long, Box> boxes = new HashMap<>();
+    /** Bytes of messages that wait for their receive, by the world rank that sent them. */
+    private final Map<Integer, Long> held = new HashMap<>();
 
     private Box box(long context) {
         return boxes.computeIfAbsent(context, k -> new Box());
@@ -81,6 +83,7 @@ final class Matcher {
                 }
             }
             b.unexpected.addLast(m);
+            held.merge(m.fromWorld(), bytes(m), Long::sum);
         }
         return then;
     }
@@ -94,6 +97,7 @@ final class Matcher {
                 if (matches(p.source, p.tag, m.source(), m.tag())) {
                     if (!p.probe) {
                         it.remove();
+                        held.merge(m.fromWorld(), -bytes(m), Long::sum);
                     }
                     return () -> p.delivery.matched(m);
                 }
@@ -101,6 +105,15 @@ final class Matcher {
             b.posted.add(p);
         }
         return null;
+    }
+
+    private static long bytes(Arrived m) {
+        return m.payload() == null ? 0 : m.payload().readableBytes();
+    }
+
+    /** Bytes of the messages from this world rank that wait for their receive. */
+    synchronized long heldFrom(int worldRank) {
+        return held.getOrDefault(worldRank, 0L);
     }
 
     /** The envelope of the first matching message that waits, or null: an iprobe. */
@@ -151,5 +164,6 @@ final class Matcher {
             b.unexpected.forEach(Arrived::release);
         }
         boxes.clear();
+        held.clear();
     }
 }
