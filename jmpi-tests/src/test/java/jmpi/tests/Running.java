@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -20,15 +19,13 @@ final class Running implements AutoCloseable {
     private final List<Line> lines = new ArrayList<>();
     private final Thread reader;
     private boolean ended;
-    private final CompletableFuture<Long> exitedAt;
 
-    /** A line and when it was read. */
-    record Line(String text, long nanos) {
+    /** A line the process printed. */
+    record Line(String text) {
     }
 
     private Running(Process process) {
         this.process = process;
-        this.exitedAt = process.onExit().thenApply(p -> System.nanoTime());
         this.reader = new Thread(this::read, "running-output");
         reader.setDaemon(true);
         reader.start();
@@ -45,7 +42,7 @@ final class Running implements AutoCloseable {
             String l;
             while ((l = in.readLine()) != null) {
                 synchronized (this) {
-                    lines.add(new Line(l, System.nanoTime()));
+                    lines.add(new Line(l));
                     notifyAll();
                 }
             }
@@ -86,11 +83,6 @@ final class Running implements AutoCloseable {
         }
         reader.join(TimeUnit.SECONDS.toMillis(10));
         return new Jobs.Result(process.exitValue(), text());
-    }
-
-    /** When the process exited, on the System.nanoTime() clock; call after waitFor. */
-    long exitNanos() {
-        return exitedAt.join();
     }
 
     /** Everything printed so far. */
