@@ -12,6 +12,7 @@ import java.lang.module.ModuleDescriptor;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import jmpi.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * JMPI_PROTO=grpc end to end: the transport bound from the module path, the seed example and a
@@ -95,9 +97,11 @@ class GrpcTransportTest {
     }
 
     @Test
-    void helloExampleRunsAtFourRanks() throws Exception {
-        ProcessBuilder pb = Jobs.jmpirun(4, List.of(Jobs.java(), "-p", "examples/target/modules", "-m",
-                "jmpi.examples/jmpi.examples.Hello"));
+    void helloExampleRunsAtFourRanks(@TempDir Path recordings) throws Exception {
+        List<String> hello = new ArrayList<>(List.of(Jobs.java()));
+        hello.addAll(Carriers.recordInto(recordings));
+        hello.addAll(List.of("-p", "examples/target/modules", "-m", "jmpi.examples/jmpi.examples.Hello"));
+        ProcessBuilder pb = Jobs.jmpirun(4, hello);
         pb.environment().remove("JMPI_SERIAL");
         pb.environment().put("JMPI_PROTO", "grpc");
         Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(2));
@@ -110,10 +114,11 @@ class GrpcTransportTest {
         }
         // every rank said goodbye before its stream ended: none was taken for failed
         assertTrue(!r.out().contains("failed"), r.out());
+        Carriers.assertEveryRankRanOn(recordings, 4, "grpc");
     }
 
     @Test
-    void standaloneServerServesAJob() throws Exception {
+    void standaloneServerServesAJob(@TempDir Path recordings) throws Exception {
         int port = freePort();
         ProcessBuilder spb = new ProcessBuilder(Jobs.root().resolve("bin/jmpi-server").toString(), "--port",
                 Integer.toString(port)).redirectErrorStream(true);
@@ -126,13 +131,15 @@ class GrpcTransportTest {
             line = in.readLine();
         } while (line != null && !line.contains("listening on"));
         assertTrue(line != null && line.contains("listening on 127.0.0.1:" + port), String.valueOf(line));
-        ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.NoFinalize"));
+        ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand(Carriers.recordInto(recordings),
+                "jmpi.tests.programs.NoFinalize"));
         pb.environment().putAll(Map.of("JMPI_ADDR", "127.0.0.1", "JMPI_PORT", Integer.toString(port),
                 "JMPI_PROTO", "grpc"));
         Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(2));
         assertEquals(0, r.exitCode(), r.out());
         assertTrue(r.out().contains("rank 2 sum 3"), r.out());
         assertTrue(process.isAlive(), "the server outlives its job");
+        Carriers.assertEveryRankRanOn(recordings, 3, "grpc");
     }
 
     @Test

@@ -123,6 +123,20 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
+    /** The rank connections the broker has accepted so far, as its own log names them (client ids jmpi-r-…). */
+    int rankSessions() {
+        return sessions(" as jmpi-r-");
+    }
+
+    /** The coordinators the broker has accepted so far (client ids jmpi-c-…). */
+    int coordinatorSessions() {
+        return sessions(" as jmpi-c-");
+    }
+
+    private int sessions(String clientId) {
+        return (int) log().lines().filter(l -> l.contains("New client connected") && l.contains(clientId)).count();
+    }
+
     @Override
     public void close() throws IOException {
         process.destroy();

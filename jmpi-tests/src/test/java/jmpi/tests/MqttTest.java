@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -152,9 +154,12 @@ class MqttTest {
     }
 
     @Test
-    void helloExampleRunsUnderJmpirun() throws Exception {
-        ProcessBuilder pb = Jobs.jmpirun(4, List.of(Jobs.java(), "-p", "examples/target/modules", "-m",
-                "jmpi.examples/jmpi.examples.Hello"));
+    void helloExampleRunsUnderJmpirun(@TempDir Path recordings) throws Exception {
+        int ranksBefore = broker.rankSessions();
+        List<String> hello = new ArrayList<>(List.of(Jobs.java()));
+        hello.addAll(Carriers.recordInto(recordings));
+        hello.addAll(List.of("-p", "examples/target/modules", "-m", "jmpi.examples/jmpi.examples.Hello"));
+        ProcessBuilder pb = Jobs.jmpirun(4, hello);
         pb.environment().remove("JMPI_SERIAL");
         pb.environment().put("JMPI_PROTO", "mqtt");
         pb.environment().put("JMPI_PORT", Integer.toString(broker.port()));
@@ -165,10 +170,14 @@ class MqttTest {
         }
         assertTrue(r.out().contains("recv=Hello, 1!"), r.out());
         assertTrue(r.out().contains("sum=6"), r.out());
+        // through the broker, as both ends saw it: each rank's link, and the broker's own log
+        Carriers.assertEveryRankRanOn(recordings, 4, "mqtt");
+        assertTrue(broker.rankSessions() - ranksBefore >= 4, broker.log());
     }
 
     @Test
-    void jmpiServerServesJobsThroughTheBroker() throws Exception {
+    void jmpiServerServesJobsThroughTheBroker(@TempDir Path recordings) throws Exception {
+        int coordinatorsBefore = broker.coordinatorSessions();
         ProcessBuilder spb = new ProcessBuilder(Jobs.root().resolve("bin/jmpi-server").toString(), "--proto", "mqtt",
                 "--port", Integer.toString(broker.port())).redirectErrorStream(true);
         spb.environment().put("JAVA", Jobs.java());
@@ -182,13 +191,19 @@ class MqttTest {
             } while (line != null && !line.contains("jmpi-server "));
             assertTrue(line != null && line.contains("connected to the MQTT broker at 127.0.0.1:" + broker.port()),
                     String.valueOf(line));
+            assertEquals(coordinatorsBefore + 1, broker.coordinatorSessions(), broker.log());
             for (int job = 0; job < 2; job++) {
-                ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.NoFinalize"));
+                Path jobRecordings = Files.createDirectory(recordings.resolve("job-" + job));
+                int ranksBefore = broker.rankSessions();
+                ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand(Carriers.recordInto(jobRecordings),
+                        "jmpi.tests.programs.NoFinalize"));
                 pb.environment().putAll(java.util.Map.of("JMPI_PROTO", "mqtt", "JMPI_ADDR", "127.0.0.1", "JMPI_PORT",
                         Integer.toString(broker.port()), "JMPI_TOKEN", "served"));
                 Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
                 assertEquals(0, r.exitCode(), r.out());
                 assertTrue(r.out().contains("rank 2 sum 3"), r.out());
+                Carriers.assertEveryRankRanOn(jobRecordings, 3, "mqtt");
+                assertTrue(broker.rankSessions() - ranksBefore >= 3, broker.log());
             }
             assertTrue(server.isAlive(), "the server outlives its jobs");
         } finally {

@@ -97,6 +97,11 @@ final class SocketLink extends RemoteLink {
         progress.setDaemon(true);
     }
 
+    @Override
+    public String carrier() {
+        return "tcp";
+    }
+
     /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
     static SocketLink open(Config config, String host, int port) {
         ConnectRetry retry = new ConnectRetry(config, host, port);
