@@ -86,12 +86,16 @@ public class CommSuite extends RankSuite {
         Comm c = comm();
         Comm d = c.Dup();
         var sum = d.iallreduce(1);
-        d.isend("last", d.rank(), 2);
+        var sent = d.isend("last", d.rank(), 2);
         var last = d.irecv(d.rank(), 2);
         d.Disconnect();
         assertTrue(sum.test());
+        assertTrue(sent.test());
         assertTrue(last.test());
         assertEquals(c.size(), (int) sum.waitFor());
+        assertEquals("last", last.waitFor());
+        assertEquals(d.rank(), last.status().source());
+        assertEquals(2, last.status().tag());
         fails(MPI.ERR_COMM, d::barrier);
     }
 

@@ -81,11 +81,9 @@ class LauncherTest {
             assertTrue(ranks.size() >= 3, "ranks: " + ranks);
             // as Ctrl-C does: jmpirun's hook stops the ranks before it exits
             p.destroy();
-            assertTrue(p.waitFor(1, TimeUnit.MINUTES));
-            for (ProcessHandle h : ranks) {
-                h.onExit().get(1, TimeUnit.MINUTES);
-                assertTrue(!h.isAlive(), "still alive: " + h);
-            }
+            assertTrue(p.waitFor(1, TimeUnit.MINUTES), "jmpirun did not stop");
+            // jmpirun waits for the ranks it stops before it exits: none is left once it is gone
+            assertEquals(List.of(), ranks.stream().filter(ProcessHandle::isAlive).toList(), "ranks left running");
         } finally {
             Jobs.kill(p);
         }
