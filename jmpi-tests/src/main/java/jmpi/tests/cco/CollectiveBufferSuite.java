@@ -3,11 +3,13 @@ package jmpi.tests.cco;
 import static jmpi.tests.Check.fails;
 import static jmpi.tests.TestBuffers.get;
 import static jmpi.tests.TestBuffers.norm;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jmpi.Comm;
 import jmpi.MPI;
 import jmpi.Op;
+import jmpi.tests.Arrivals;
 import jmpi.tests.RankSuite;
 import jmpi.tests.RankTest;
 import jmpi.tests.TestBuffers;
@@ -20,10 +22,18 @@ public class CollectiveBufferSuite extends RankSuite {
         assertEquals(norm(k, v), get(buf, i), () -> k + " element " + i);
     }
 
+    /** No rank leaves a barrier before every rank has arrived. */
     @RankTest
     public void testBarrier() {
-        comm().Barrier();
-        comm().Ibarrier().waitFor();
+        Comm c = comm();
+        try (Arrivals a = Arrivals.open(c)) {
+            a.arrive();
+            c.Barrier();
+            a.assertAllArrived();
+            a.arrive();
+            c.Ibarrier().waitFor();
+            a.assertAllArrived();
+        }
     }
 
     @RankTest
