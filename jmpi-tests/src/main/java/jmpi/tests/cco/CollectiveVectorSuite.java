@@ -97,7 +97,10 @@ public class CollectiveVectorSuite extends RankSuite {
             }
             c.Allgatherv(MPI.IN_PLACE, inPlace, counts, displs);
             for (int r = 0; r < n; r++) {
-                assertEquals(norm(k, r + 1), get(inPlace, displs[r]), k.toString());
+                for (int i = 0; i <= r; i++) {
+                    assertEquals(norm(k, r + 1), get(inPlace, displs[r] + i), k + " from " + r);
+                }
+                assertEquals(norm(k, 0), get(inPlace, displs[r] + r + 1), k + " gap after " + r);
             }
         }
     }
