@@ -7,19 +7,27 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM; then, that no buffer leaked. */
+/**
+ * Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM; then, that as many
+ * tests passed as the suites declare, and that no buffer leaked.
+ */
 class InJvmSuitesTest {
+
+    private static final int SIZES = 5;
+    private final AtomicInteger passed = new AtomicInteger();
 
     @TestFactory
     Stream<DynamicNode> suites() {
         List<DynamicNode> sizes = new ArrayList<>();
-        for (int n = 1; n <= 5; n++) {
+        sizes.add(DynamicTest.dynamicTest("the runner finds every test", ExpectedTests::assertRunnerFindsEveryTest));
+        for (int n = 1; n <= SIZES; n++) {
             int size = n;
             List<DynamicNode> kinds = new ArrayList<>();
             for (CommKind kind : CommKind.values()) {
@@ -31,6 +39,7 @@ class InJvmSuitesTest {
                             try (InJvmJob job = InJvmJob.start(size)) {
                                 job.run((rank, s) -> SuiteRunner.run(suite, m, kind, s.world(), s.self()));
                             }
+                            passed.incrementAndGet();
                         }));
                     }
                     suites.add(DynamicContainer.dynamicContainer(suite.getSimpleName(), tests));
@@ -39,6 +48,8 @@ class InJvmSuitesTest {
             }
             sizes.add(DynamicContainer.dynamicContainer(size + " ranks", kinds));
         }
+        sizes.add(DynamicTest.dynamicTest("every test ran and passed", () -> assertEquals(
+                SIZES * CommKind.values().length * ExpectedTests.perCommKind(), passed.get())));
         sizes.add(DynamicTest.dynamicTest("no buffer leaked", InJvmSuitesTest::noBufferLeaked));
         return sizes.stream();
     }
