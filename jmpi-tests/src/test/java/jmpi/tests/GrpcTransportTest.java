@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.module.ModuleDescriptor;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +41,7 @@ class GrpcTransportTest {
 
     private Coordinator coordinator;
     private final List<Session> sessions = new ArrayList<>();
-    private Process process;
+    private Running process;
 
     @AfterEach
     void stop() throws Exception {
@@ -55,8 +52,7 @@ class GrpcTransportTest {
             s.close();
         }
         if (process != null) {
-            Jobs.kill(process);
-            process.waitFor(30, TimeUnit.SECONDS);
+            process.close();
         }
     }
 
@@ -124,13 +120,9 @@ class GrpcTransportTest {
                 Integer.toString(port)).redirectErrorStream(true);
         spb.environment().put("JAVA", Jobs.java());
         spb.environment().put("JMPI_PROTO", "grpc");
-        process = spb.start();
-        BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        do {
-            line = in.readLine();
-        } while (line != null && !line.contains("listening on"));
-        assertTrue(line != null && line.contains("listening on 127.0.0.1:" + port), String.valueOf(line));
+        process = Running.start(spb);
+        String line = process.await(l -> l.contains("listening on"), Duration.ofMinutes(1)).text();
+        assertTrue(line.contains("listening on 127.0.0.1:" + port), line);
         ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand(Carriers.recordInto(recordings),
                 "jmpi.tests.programs.NoFinalize"));
         pb.environment().putAll(Map.of("JMPI_ADDR", "127.0.0.1", "JMPI_PORT", Integer.toString(port),
@@ -138,7 +130,7 @@ class GrpcTransportTest {
         Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(2));
         assertEquals(0, r.exitCode(), r.out());
         assertTrue(r.out().contains("rank 2 sum 3"), r.out());
-        assertTrue(process.isAlive(), "the server outlives its job");
+        assertTrue(process.process().isAlive(), "the server outlives its job");
         Carriers.assertEveryRankRanOn(recordings, 3, "grpc");
     }
 
@@ -196,22 +188,15 @@ class GrpcTransportTest {
         pb.environment().putAll(Map.of("JMPI_RANK", "2", "JMPI_SIZE", "3", "JMPI_ADDR", "127.0.0.1",
                 "JMPI_PORT", Integer.toString(coordinator.address().getPort()), "JMPI_TOKEN", TOKEN,
                 "JMPI_PROTO", "grpc"));
-        process = pb.start();
+        process = Running.start(pb);
         Request<Void> b0 = r0.world().ibarrier();
         Request<Void> b1 = r1.world().ibarrier();
-        BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder printed = new StringBuilder();
-        String line;
-        do {
-            line = in.readLine();
-            printed.append(line).append('\n');
-        } while (line != null && !line.equals("ready 2"));
-        assertEquals("ready 2", line, printed.toString());
+        process.await("ready 2"::equals, Duration.ofMinutes(1));
         b0.waitFor();
         b1.waitFor();
         Request<Void> waiting0 = r0.world().ibarrier();
         Request<Void> waiting1 = r1.world().ibarrier();
-        process.destroyForcibly();
+        process.process().destroyForcibly();
         for (Request<Void> r : List.of(waiting0, waiting1)) {
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> r.toCompletableFuture().get(30, TimeUnit.SECONDS));

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,15 +179,9 @@ class MqttTest {
                 "--port", Integer.toString(broker.port())).redirectErrorStream(true);
         spb.environment().put("JAVA", Jobs.java());
         spb.environment().put("JMPI_TOKEN", "served");
-        Process server = spb.start();
-        try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = in.readLine();
-            } while (line != null && !line.contains("jmpi-server "));
-            assertTrue(line != null && line.contains("connected to the MQTT broker at 127.0.0.1:" + broker.port()),
-                    String.valueOf(line));
+        try (Running server = Running.start(spb)) {
+            String line = server.await(l -> l.contains("jmpi-server "), Duration.ofMinutes(1)).text();
+            assertTrue(line.contains("connected to the MQTT broker at 127.0.0.1:" + broker.port()), line);
             assertEquals(coordinatorsBefore + 1, broker.coordinatorSessions(), broker.log());
             for (int job = 0; job < 2; job++) {
                 Path jobRecordings = Files.createDirectory(recordings.resolve("job-" + job));
@@ -205,12 +196,7 @@ class MqttTest {
                 Carriers.assertEveryRankRanOn(jobRecordings, 3, "mqtt");
                 assertTrue(broker.rankSessions() - ranksBefore >= 3, broker.log());
             }
-            assertTrue(server.isAlive(), "the server outlives its jobs");
-        } finally {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                Jobs.kill(server);
-            }
+            assertTrue(server.process().isAlive(), "the server outlives its jobs");
         }
     }
 

@@ -3,11 +3,8 @@ package jmpi.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,15 +23,10 @@ class ServerTest {
         ProcessBuilder spb = new ProcessBuilder(Jobs.root().resolve("bin/jmpi-server").toString(), "--port",
                 Integer.toString(port)).redirectErrorStream(true);
         spb.environment().put("JAVA", Jobs.java());
-        Process server = spb.start();
-        try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        try (Running server = Running.start(spb)) {
             // newer JDKs may print warnings first
-            String line;
-            do {
-                line = in.readLine();
-            } while (line != null && !line.contains("listening on"));
-            assertTrue(line != null && line.contains("listening on 127.0.0.1:" + port), String.valueOf(line));
+            String line = server.await(l -> l.contains("listening on"), Duration.ofMinutes(1)).text();
+            assertTrue(line.contains("listening on 127.0.0.1:" + port), line);
             for (int job = 0; job < 2; job++) {
                 ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.NoFinalize"));
                 pb.environment().put("JMPI_ADDR", "127.0.0.1");
@@ -43,12 +35,7 @@ class ServerTest {
                 assertEquals(0, r.exitCode(), r.out());
                 assertTrue(r.out().contains("rank 2 sum 3"), r.out());
             }
-            assertTrue(server.isAlive(), "the server outlives its jobs");
-        } finally {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                Jobs.kill(server);
-            }
+            assertTrue(server.process().isAlive(), "the server outlives its jobs");
         }
     }
 }
