@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.module.ModuleDescriptor;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import jmpi.Config;
 import jmpi.Coordinator;
 import jmpi.MPI;
@@ -53,12 +52,6 @@ class GrpcTransportTest {
         }
         if (process != null) {
             process.close();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 
@@ -115,14 +108,16 @@ class GrpcTransportTest {
 
     @Test
     void standaloneServerServesAJob(@TempDir Path recordings) throws Exception {
-        int port = freePort();
-        ProcessBuilder spb = new ProcessBuilder(Jobs.root().resolve("bin/jmpi-server").toString(), "--port",
-                Integer.toString(port)).redirectErrorStream(true);
+        // the server binds a port the system picks and says which: no other process can take it first
+        ProcessBuilder spb = new ProcessBuilder(Jobs.root().resolve("bin/jmpi-server").toString(), "--port", "0")
+                .redirectErrorStream(true);
         spb.environment().put("JAVA", Jobs.java());
         spb.environment().put("JMPI_PROTO", "grpc");
         process = Running.start(spb);
         String line = process.await(l -> l.contains("listening on"), Duration.ofMinutes(1)).text();
-        assertTrue(line.contains("listening on 127.0.0.1:" + port), line);
+        Matcher listening = ServerTest.LISTENING.matcher(line);
+        assertTrue(listening.find(), line);
+        int port = Integer.parseInt(listening.group(1));
         ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand(Carriers.recordInto(recordings),
                 "jmpi.tests.programs.NoFinalize"));
         pb.environment().putAll(Map.of("JMPI_ADDR", "127.0.0.1", "JMPI_PORT", Integer.toString(port),

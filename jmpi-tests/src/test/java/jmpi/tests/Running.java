@@ -16,6 +16,8 @@ import java.util.function.Predicate;
  */
 final class Running implements AutoCloseable {
     private final Process process;
+    /** What marks the process and everything it starts; see {@link Jobs#mark}. */
+    private final String mark;
     private final List<Line> lines = new ArrayList<>();
     private final Thread reader;
     private boolean ended;
@@ -24,8 +26,9 @@ final class Running implements AutoCloseable {
     record Line(String text) {
     }
 
-    private Running(Process process) {
+    private Running(Process process, String mark) {
         this.process = process;
+        this.mark = mark;
         this.reader = new Thread(this::read, "running-output");
         reader.setDaemon(true);
         reader.start();
@@ -33,7 +36,8 @@ final class Running implements AutoCloseable {
 
     /** Starts pb with its error stream merged into its output. */
     static Running start(ProcessBuilder pb) throws IOException {
-        return new Running(pb.redirectErrorStream(true).start());
+        String mark = Jobs.mark(pb);
+        return new Running(pb.redirectErrorStream(true).start(), mark);
     }
 
     private void read() {
@@ -75,13 +79,17 @@ final class Running implements AutoCloseable {
         }
     }
 
-    /** Waits for the process to exit and its output to end; kills it and fails if that takes too long. */
+    /**
+     * Waits for the process to exit and its output to end; kills it and fails if that takes too long, or
+     * if anything it started still runs after it.
+     */
     Jobs.Result waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             close();
             throw new AssertionError("still running after " + timeout + "; it printed:\n" + text());
         }
         reader.join(TimeUnit.SECONDS.toMillis(10));
+        Jobs.assertNothingLeft(mark, text());
         return new Jobs.Result(process.exitValue(), text());
     }
 
@@ -98,8 +106,10 @@ final class Running implements AutoCloseable {
         return process;
     }
 
+    /** Kills the process and everything it started, its descendants and any that have outlived them. */
     @Override
     public void close() {
         Jobs.kill(process);
+        Jobs.marked(mark).forEach(ProcessHandle::destroyForcibly);
     }
 }
