@@ -80,6 +80,11 @@ final class SocketLink extends RemoteLink {
     /** What was read and not yet decoded; only the reader touches it. */
     private final FrameReader inbound;
     private final Thread progress;
+    /**
+     * Told of each thread as it starts reading the socket for a call of its own, so that a test can wait
+     * for a caller to be the reader instead of watching its stack.
+     */
+    static volatile Consumer<Thread> readerStarted;
     private volatile boolean progressAsleep;
     private volatile boolean closing;
     private volatile long lastPoll;
@@ -331,6 +336,10 @@ final class SocketLink extends RemoteLink {
             return false;
         }
         Thread me = Thread.currentThread();
+        Consumer<Thread> started = readerStarted;
+        if (started != null && me != progress) {
+            started.accept(me);
+        }
         try {
             while (!done.getAsBoolean() && lost == null) {
                 if (!readFrame() && me.isInterrupted()) {
