@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import jmpi.Comm;
 import jmpi.tests.cco.CollectiveBufferSuite;
+import jmpi.tests.cco.CollectiveErrorsSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.cco.ScanSuite;
@@ -22,6 +23,7 @@ public final class SuiteRunner {
             CollectiveNonBlockingSuite.class,
             CollectiveBufferSuite.class,
             CollectiveVectorSuite.class,
+            CollectiveErrorsSuite.class,
             ScanSuite.class,
             PointToPointObjectSuite.class,
             PointToPointBufferSuite.class,
