@@ -28,12 +28,14 @@ final class ClientComm implements Comm {
     private final ObjectCalls objects;
     private final PointToPointCalls p2p;
     private final BufferCalls buffers;
+    private final SendRecvCalls sendRecv;
 
     ClientComm(ClientSession session, Link link, int id, int rank, int size) {
         this.core = new CommCore(session, link, id, rank, size);
         this.objects = new ObjectCalls(core);
         this.p2p = new PointToPointCalls(core, objects);
         this.buffers = new BufferCalls(core, p2p);
+        this.sendRecv = new SendRecvCalls(core, p2p, buffers);
     }
 
     // ---- communicator ---------------------------------------------------------------------------
@@ -162,6 +164,11 @@ final class ClientComm implements Comm {
     }
 
     @Override
+    public <T> T sendrecv(Object obj, int dest, int sendtag, int source, int recvtag) {
+        return sendRecv.sendrecv(obj, dest, sendtag, source, recvtag);
+    }
+
+    @Override
     public <T> Request<T> irecv(int source, int tag) {
         return p2p.irecv(source, tag);
     }
@@ -257,6 +264,11 @@ final class ClientComm implements Comm {
     @Override
     public Request<Status> Irecv(Object buf, int source, int tag) {
         return buffers.irecv(buf, source, tag);
+    }
+
+    @Override
+    public Status Sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
+        return sendRecv.sendrecv(sendbuf, dest, sendtag, recvbuf, source, recvtag);
     }
 
     // ---- custom operations -----------------------------------------------------------------------

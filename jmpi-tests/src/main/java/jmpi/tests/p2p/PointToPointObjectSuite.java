@@ -215,5 +215,13 @@ public class PointToPointObjectSuite extends RankSuite {
         fails(MPI.ERR_RANK, () -> c.iprobe(c.size() + 2, 0));
         // nothing was sent
         assertTrue(c.iprobe(c.rank(), MPI.ANY_TAG).isEmpty());
+        // a sendrecv refused for either half starts neither: no message, and no receive left to take one
+        fails(MPI.ERR_RANK, () -> c.sendrecv("x", c.size(), 0, c.rank(), 33));
+        fails(MPI.ERR_TAG, () -> c.sendrecv("x", c.rank(), -1, c.rank(), 33));
+        fails(MPI.ERR_RANK, () -> c.sendrecv("x", c.rank(), 33, c.size(), 33));
+        assertTrue(c.iprobe(c.rank(), 33).isEmpty(), "a refused sendrecv sent its message");
+        c.send("later", c.rank(), 33);
+        assertTrue(c.iprobe(c.rank(), 33).isPresent(), "a refused sendrecv left its receive posted");
+        assertEquals("later", c.recv(c.rank(), 33));
     }
 }
