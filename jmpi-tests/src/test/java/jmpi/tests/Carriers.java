@@ -31,8 +31,9 @@ final class Carriers {
 
     /** Options for a rank's JVM: record into dir, one file per JVM, written when the rank exits. */
     static List<String> recordInto(Path dir) {
-        // a directory as the file name: each JVM writes a file of its own there, named by its pid
-        return List.of("-XX:StartFlightRecording:filename=" + dir + File.separator, "-Xlog:jfr+startup=warning");
+        // a directory as the file name: each JVM writes a file of its own there, named by its pid; and no
+        // word of it in the rank's output
+        return List.of("-XX:StartFlightRecording:filename=" + dir + File.separator, "-Xlog:jfr+startup=off");
     }
 
     /** The carriers each recording in dir names, one set per rank's JVM; COMM_SELF's are left out. */
