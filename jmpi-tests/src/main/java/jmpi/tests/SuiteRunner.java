@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import jmpi.Comm;
+import jmpi.tests.cco.BarrierSuite;
 import jmpi.tests.cco.CollectiveBufferSuite;
 import jmpi.tests.cco.CollectiveErrorsSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
@@ -19,6 +20,7 @@ import jmpi.tests.p2p.PointToPointObjectSuite;
 public final class SuiteRunner {
     /** Every suite, in the order ranks run them. */
     public static final List<Class<? extends RankSuite>> SUITES = List.of(
+            BarrierSuite.class,
             CollectiveObjectSuite.class,
             CollectiveNonBlockingSuite.class,
             CollectiveBufferSuite.class,

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jmpi.Comm;
 import jmpi.MPI;
 import jmpi.Op;
-import jmpi.tests.Arrivals;
 import jmpi.tests.RankSuite;
 import jmpi.tests.RankTest;
 import jmpi.tests.TestBuffers;
@@ -20,20 +19,6 @@ public class CollectiveBufferSuite extends RankSuite {
 
     private static void expect(Kind k, Object buf, int i, long v) {
         assertEquals(norm(k, v), get(buf, i), () -> k + " element " + i);
-    }
-
-    /** No rank leaves a barrier before every rank has arrived. */
-    @RankTest
-    public void testBarrier() {
-        Comm c = comm();
-        try (Arrivals a = Arrivals.open(c)) {
-            a.arrive();
-            c.Barrier();
-            a.assertAllArrived();
-            a.arrive();
-            c.Ibarrier().waitFor();
-            a.assertAllArrived();
-        }
     }
 
     @RankTest

@@ -15,29 +15,12 @@ import jmpi.Comm;
 import jmpi.Loc;
 import jmpi.MPI;
 import jmpi.Op;
-import jmpi.tests.Arrivals;
 import jmpi.tests.Messages;
 import jmpi.tests.RankSuite;
 import jmpi.tests.RankTest;
 
 /** Collectives on objects, blocking, after mpi4py's test_cco_obj. */
 public class CollectiveObjectSuite extends RankSuite {
-
-    /** No rank leaves a barrier before every rank has arrived, round after round, blocking or not. */
-    @RankTest
-    public void testBarrier() {
-        Comm c = comm();
-        try (Arrivals a = Arrivals.open(c)) {
-            for (int round = 0; round < 3; round++) {
-                a.arrive();
-                c.barrier();
-                a.assertAllArrived();
-            }
-            a.arrive();
-            c.ibarrier().waitFor();
-            a.assertAllArrived();
-        }
-    }
 
     @RankTest
     public void testBcast() {
