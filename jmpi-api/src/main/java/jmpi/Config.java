@@ -110,7 +110,7 @@ public final class Config {
             b.port(parseInt("JMPI_PORT", v));
         }
         if ((v = env.get("JMPI_WAIT")) != null && !v.isBlank()) {
-            b.waitTime(parseDuration(v));
+            b.waitTime(parseDuration("JMPI_WAIT", v));
         }
         if ((v = env.get("JMPI_SERIAL")) != null && !v.isBlank()) {
             b.serial(Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
@@ -137,7 +137,7 @@ public final class Config {
             b.statusPort(parseInt("JMPI_STATUS_PORT", v));
         }
         if ((v = env.get("JMPI_HANG_WARN")) != null && !v.isBlank()) {
-            b.hangWarning(parseDuration(v));
+            b.hangWarning(parseDuration("JMPI_HANG_WARN", v));
         }
         if ((v = env.get("JMPI_DATA")) != null && !v.isBlank()) {
             b.data(v.trim().toLowerCase(Locale.ROOT));
@@ -212,7 +212,7 @@ public final class Config {
     }
 
     /** Seconds ("30", "0.5"), with a unit ("500ms", "2s", "1m"), or ISO-8601 ("PT30S"). */
-    static Duration parseDuration(String v) {
+    static Duration parseDuration(String name, String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
         try {
             if (s.startsWith("pt")) {
@@ -226,7 +226,7 @@ public final class Config {
             }
             return Duration.ofMillis((long) (Double.parseDouble(s) * 1000));
         } catch (RuntimeException e) {
-            throw new MPIException(MPI.ERR_ARG, "not a duration: '" + v + "' (seconds, 500ms, 2s, 1m or PT30S)");
+            throw new MPIException(MPI.ERR_ARG, name + " is not a duration: '" + v + "' (seconds, 500ms, 2s, 1m or PT30S)");
         }
     }
 

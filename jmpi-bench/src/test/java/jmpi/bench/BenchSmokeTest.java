@@ -3,6 +3,7 @@ package jmpi.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +42,24 @@ class BenchSmokeTest {
             pb.environment().remove(k);
         }
         Process p = pb.start();
+        // read on a thread of its own: a pipe read cannot be interrupted, so the test waits for the process
+        // with a deadline, never for its output
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try {
+                p.getInputStream().transferTo(printed);
+            } catch (IOException e) {
+                // the process is gone
+            }
+        }, "bench-output");
+        reader.setDaemon(true);
+        reader.start();
         try {
-            // the output is small: read it to the end, then the exit code
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(1, TimeUnit.MINUTES), out);
+            boolean exited = p.waitFor(1, TimeUnit.MINUTES);
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            // a ByteArrayOutputStream's methods are synchronized: the reader may still be writing
+            String out = printed.toString(StandardCharsets.UTF_8);
+            assertTrue(exited, "still running after a minute; it printed:\n" + out);
             assertEquals(0, p.exitValue(), out);
             return out;
         } finally {

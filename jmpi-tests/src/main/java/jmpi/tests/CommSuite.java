@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jmpi.Comm;
 import jmpi.MPI;
+import jmpi.MPIException;
 
 /** Communicators: dup, split, free, and that their traffic stays apart. */
 public class CommSuite extends RankSuite {
@@ -81,17 +82,38 @@ public class CommSuite extends RankSuite {
         fails(MPI.ERR_COMM, none::rank);
     }
 
+    /** A colour below zero other than MPI.UNDEFINED is refused on every rank, and nothing is split. */
+    @RankTest
+    public void testSplitWithANegativeColourIsErrArg() {
+        Comm c = comm();
+        for (int colour : new int[] {-1, -5, MPI.UNDEFINED + 1, Integer.MIN_VALUE}) {
+            MPIException e = fails(MPI.ERR_ARG, () -> c.Split(colour, c.rank()));
+            assertTrue(e.getMessage().contains("colour " + colour), e.getMessage());
+        }
+        Comm all = c.Split(0, c.rank());
+        try {
+            assertEquals(c.size(), all.size());
+            assertEquals(c.size(), (int) all.<Integer>allreduce(1));
+        } finally {
+            all.Free();
+        }
+    }
+
     @RankTest
     public void testDisconnectCompletesPendingWork() {
         Comm c = comm();
         Comm d = c.Dup();
         var sum = d.iallreduce(1);
-        d.isend("last", d.rank(), 2);
+        var sent = d.isend("last", d.rank(), 2);
         var last = d.irecv(d.rank(), 2);
         d.Disconnect();
         assertTrue(sum.test());
+        assertTrue(sent.test());
         assertTrue(last.test());
         assertEquals(c.size(), (int) sum.waitFor());
+        assertEquals("last", last.waitFor());
+        assertEquals(d.rank(), last.status().source());
+        assertEquals(2, last.status().tag());
         fails(MPI.ERR_COMM, d::barrier);
     }
 

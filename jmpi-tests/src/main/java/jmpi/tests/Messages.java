@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -53,6 +53,14 @@ public final class Messages {
         nested.put("inner", new TreeMap<>(Map.of("x", List.of(1.0, 2.0))));
         nested.put("deep", new ArrayList<>(List.of(new ArrayList<>(List.of(new ArrayList<>(List.of("z")))))));
         m.add(nested);
+        // orders a hash would not keep: insertion order, and a sorted set's comparator's order
+        Map<String, Integer> inserted = new LinkedHashMap<>();
+        for (String k : List.of("zeta", "alpha", "mu", "beta", "omega")) {
+            inserted.put(k, k.length());
+        }
+        m.add(inserted);
+        m.add(new LinkedHashSet<>(List.of("c", "a", "b")));
+        m.add(new TreeSet<>(List.of("b", "a", "c")));
         m.add(new int[] {1, 2, 3});
         m.add(new double[] {Double.MIN_VALUE, -1});
         m.add(new byte[0]);
@@ -65,9 +73,9 @@ public final class Messages {
     private Messages() {
     }
 
-    /** Equality that looks into arrays. */
+    /** Equality that looks into arrays and compares classes and, where a container keeps one, order. */
     public static boolean same(Object a, Object b) {
-        return Objects.deepEquals(a, b);
+        return Equality.same(a, b);
     }
 
     /** A readable form that looks into arrays. */

@@ -32,6 +32,40 @@ public class RequestSuite extends RankSuite {
         assertEquals(MPI.UNDEFINED, Request.waitAny(List.of()));
     }
 
+    /**
+     * waitAny, testAll and testSome on receives from another rank (oneself at one rank), which sends each
+     * message only when told to: what may complete and what may not is known at every step.
+     */
+    @RankTest
+    public void testWaitAnyTestAllTestSomeWithAPeer() {
+        Comm c = comm();
+        int next = (c.rank() + 1) % c.size();
+        int prev = (c.rank() - 1 + c.size()) % c.size();
+        Request<Object> a = c.irecv(prev, 801);
+        Request<Object> b = c.irecv(prev, 802);
+        List<Request<Object>> reqs = List.of(a, b);
+        assertFalse(Request.testAll(reqs));
+        assertEquals(0, Request.testSome(reqs).length);
+        // first round: the peer sends b only
+        c.send("go b", prev, 800);
+        assertEquals("go b", c.recv(next, 800));
+        c.send("b from " + c.rank(), next, 802);
+        assertEquals(1, Request.waitAny(reqs));
+        assertEquals("b from " + prev, b.waitFor());
+        assertEquals(prev, b.status().source());
+        assertFalse(a.test(), "a completed before its message was sent");
+        assertFalse(Request.testAll(reqs));
+        // second round: then a
+        c.send("go a", prev, 803);
+        assertEquals("go a", c.recv(next, 803));
+        c.send("a from " + c.rank(), next, 801);
+        // b completed already, so waitSome over both would return at once: wait over a alone
+        assertArrayEquals(new int[] {0}, Request.waitSome(List.of(a)));
+        assertTrue(Request.testAll(reqs));
+        assertArrayEquals(new int[] {0, 1}, Request.testSome(reqs));
+        assertEquals("a from " + prev, a.waitFor());
+    }
+
     @RankTest
     public void testWaitSomeTestAll() {
         Comm c = comm();

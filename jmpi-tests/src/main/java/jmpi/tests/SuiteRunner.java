@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import jmpi.Comm;
+import jmpi.tests.cco.BarrierSuite;
 import jmpi.tests.cco.CollectiveBufferSuite;
+import jmpi.tests.cco.CollectiveErrorsSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.cco.ScanSuite;
@@ -18,10 +20,12 @@ import jmpi.tests.p2p.PointToPointObjectSuite;
 public final class SuiteRunner {
     /** Every suite, in the order ranks run them. */
     public static final List<Class<? extends RankSuite>> SUITES = List.of(
+            BarrierSuite.class,
             CollectiveObjectSuite.class,
             CollectiveNonBlockingSuite.class,
             CollectiveBufferSuite.class,
             CollectiveVectorSuite.class,
+            CollectiveErrorsSuite.class,
             ScanSuite.class,
             PointToPointObjectSuite.class,
             PointToPointBufferSuite.class,

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,24 +90,45 @@ class ConfigTest {
         assertEquals(0, Config.fromEnvironment(Map.of("JMPI_SHM", "0")).shm());
     }
 
-    @Test
-    void badValuesAreClearErrors() {
-        MPIException e = assertThrows(MPIException.class, () -> Config.fromEnvironment(Map.of("JMPI_PORT", "x")));
-        assertEquals(MPI.ERR_ARG, e.errorClass());
-        assertThrows(MPIException.class, () -> Config.fromEnvironment(Map.of("JMPI_SERIAL_SIZE", "-3")));
-        assertThrows(MPIException.class, () -> Config.fromEnvironment(Map.of("JMPI_WAIT", "soon")));
-        MPIException shm = assertThrows(MPIException.class, () -> Config.fromEnvironment(Map.of("JMPI_SHM", "4G")));
-        assertTrue(shm.getMessage().contains("JMPI_SHM"), shm.getMessage());
-        MPIException r = assertThrows(MPIException.class,
-                () -> Config.fromEnvironment(Map.of("JMPI_RANK", "4", "JMPI_SIZE", "4")));
-        assertEquals(MPI.ERR_RANK, r.errorClass());
+    /** Asserts that the environment is refused with errorClass and a message that names what to fix. */
+    private static void refused(Map<String, String> env, int errorClass, String... named) {
+        MPIException e = assertThrows(MPIException.class, () -> Config.fromEnvironment(env));
+        assertEquals(errorClass, e.errorClass(), e::toString);
+        for (String n : named) {
+            assertTrue(e.getMessage().contains(n), () -> "'" + n + "' not in: " + e.getMessage());
+        }
     }
 
     @Test
-    void builderRoundTrip() {
-        Config c = Config.builder().rank(1).size(3).port(0).token("t").serial(List.of("x.Y")).build();
+    void badValuesAreClearErrors() {
+        refused(Map.of("JMPI_PORT", "x"), MPI.ERR_ARG, "JMPI_PORT", "'x'");
+        refused(Map.of("JMPI_SERIAL_SIZE", "-3"), MPI.ERR_ARG, "JMPI_SERIAL_SIZE", "'-3'");
+        refused(Map.of("JMPI_WAIT", "soon"), MPI.ERR_ARG, "JMPI_WAIT", "'soon'", "500ms");
+        refused(Map.of("JMPI_HANG_WARN", "later"), MPI.ERR_ARG, "JMPI_HANG_WARN", "'later'");
+        refused(Map.of("JMPI_SHM", "4G"), MPI.ERR_ARG, "JMPI_SHM", "2 GiB");
+        refused(Map.of("JMPI_RANK", "4", "JMPI_SIZE", "4"), MPI.ERR_RANK, "rank 4 out of range [0, 4)");
+    }
+
+    /** Every option a builder copies, read through the accessors rather than a string that may leave some out. */
+    @Test
+    void builderRoundTrip() throws Exception {
+        Config c = Config.builder().rank(1).size(3).addr("10.0.0.7").port(0).waitTime(Duration.ofSeconds(7))
+                .serial(List.of("x.Y")).serialSize(1 << 20).serialQueue(4096).shm(1 << 22).proto("mqtt").ssl(true)
+                .sslKey("k.pem").sslCert("c.pem").sslCa("ca.pem").token("t").statusPort(8080)
+                .hangWarning(Duration.ofSeconds(3)).build();
         Config d = c.toBuilder().build();
-        assertEquals(c.toString(), d.toString());
+        int compared = 0;
+        for (Method m : Config.class.getMethods()) {
+            if (m.getDeclaringClass() == Config.class && m.getParameterCount() == 0
+                    && !Modifier.isStatic(m.getModifiers()) && m.getReturnType() != Config.Builder.class
+                    && !List.of("toString", "hashCode").contains(m.getName())) {
+                assertEquals(m.invoke(c), m.invoke(d), m.getName());
+                compared++;
+            }
+        }
+        assertEquals(17, compared, "every option of Config has an accessor compared here");
         assertEquals(List.of("x.Y"), d.serial());
+        assertEquals("10.0.0.7", d.addr());
+        assertEquals(Duration.ofSeconds(3), d.hangWarning());
     }
 }

@@ -14,4 +14,9 @@ class GrpcSuitesTest extends LauncherSuitesTest {
     Map<String, String> transport() {
         return Map.of("JMPI_PROTO", "grpc");
     }
+
+    @Override
+    String carrier() {
+        return "grpc";
+    }
 }

@@ -7,6 +7,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import jmpi.Config;
 import jmpi.tests.p2p.PointToPointBufferSuite;
@@ -18,26 +19,34 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM, messages going
- * rank to rank; the suites of messages again with messages through the coordinator; then, that no
- * buffer leaked.
+ * rank to rank; the suites of messages again with messages through the coordinator; then, that as many
+ * tests passed as the suites declare, and that no buffer leaked.
  */
 class InJvmSuitesTest {
     /** The suites whose messages take the path that {@link Config#data()} chooses. */
     private static final List<Class<? extends RankSuite>> MESSAGE_SUITES = List.of(PointToPointObjectSuite.class,
             PointToPointBufferSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class);
 
+    private static final int SIZES = 5;
+    private final AtomicInteger passed = new AtomicInteger();
+
     @TestFactory
     Stream<DynamicNode> suites() {
-        List<DynamicNode> all = new ArrayList<>(tree(SuiteRunner.SUITES, null));
+        List<DynamicNode> all = new ArrayList<>();
+        all.add(DynamicTest.dynamicTest("the runner finds every test", ExpectedTests::assertRunnerFindsEveryTest));
+        all.addAll(tree(SuiteRunner.SUITES, null));
         all.add(DynamicContainer.dynamicContainer("through the coordinator",
                 tree(MESSAGE_SUITES, Config.DATA_COORDINATOR)));
+        int messageTests = MESSAGE_SUITES.stream().mapToInt(c -> ExpectedTests.declared(c).size()).sum();
+        int expected = SIZES * CommKind.values().length * (ExpectedTests.perCommKind() + messageTests);
+        all.add(DynamicTest.dynamicTest("every test ran and passed", () -> assertEquals(expected, passed.get())));
         all.add(DynamicTest.dynamicTest("no buffer leaked", InJvmSuitesTest::noBufferLeaked));
         return all.stream();
     }
 
-    private static List<DynamicNode> tree(List<Class<? extends RankSuite>> suiteClasses, String data) {
+    private List<DynamicNode> tree(List<Class<? extends RankSuite>> suiteClasses, String data) {
         List<DynamicNode> sizes = new ArrayList<>();
-        for (int n = 1; n <= 5; n++) {
+        for (int n = 1; n <= SIZES; n++) {
             int size = n;
             List<DynamicNode> kinds = new ArrayList<>();
             for (CommKind kind : CommKind.values()) {
@@ -49,6 +58,7 @@ class InJvmSuitesTest {
                             try (InJvmJob job = InJvmJob.start(size, data)) {
                                 job.run((rank, s) -> SuiteRunner.run(suite, m, kind, s.world(), s.self()));
                             }
+                            passed.incrementAndGet();
                         }));
                     }
                     suites.add(DynamicContainer.dynamicContainer(suite.getSimpleName(), tests));

@@ -8,16 +8,22 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** Starts jmpirun from the repository, as a user does, and collects what it prints. */
 final class Jobs {
+    /** The variable that marks a started process and all it starts; see {@link #mark}. */
+    private static final String MARK = "JMPI_TESTS_PROCESS_MARK";
+
     private Jobs() {
     }
 
@@ -76,7 +82,6 @@ final class Jobs {
         return cmd;
     }
 
-    /** A port that was free a moment ago, for a coordinator that must listen on a known port. */
     /**
      * A port free now, below Linux's range of ports handed out to sockets that bind port 0 (32768 and
      * up by default): a job's coordinator listens there only later, and mpirun's own daemons, which
@@ -124,8 +129,12 @@ final class Jobs {
         return pb;
     }
 
-    /** Runs a job to its end, or kills it and everything it started when time runs out. */
+    /**
+     * Runs a job to its end, or kills it and everything it started when time runs out. Then nothing it
+     * started may still run: a rank left behind fails the test (and is killed).
+     */
     static Result run(ProcessBuilder pb, Duration timeout) throws IOException, InterruptedException {
+        String mark = mark(pb);
         Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> copy(p.getInputStream(), out), "job-output");
@@ -133,16 +142,68 @@ final class Jobs {
         reader.start();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             kill(p);
+            marked(mark).forEach(ProcessHandle::destroyForcibly);
             reader.join(5000);
             throw new AssertionError("job still running after " + timeout + "; it printed:\n" + text(out));
         }
         reader.join(10000);
+        assertNothingLeft(mark, text(out));
         return new Result(p.exitValue(), text(out));
     }
 
     static void kill(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
+    }
+
+    /**
+     * Marks the process pb starts, and through the environment everything that process starts, so
+     * that whatever outlives it can be found, even once it is no longer its descendant; returns the mark.
+     */
+    static String mark(ProcessBuilder pb) {
+        return pb.environment().computeIfAbsent(MARK, k -> UUID.randomUUID().toString());
+    }
+
+    /** Processes still running that carry the mark (Linux: read from /proc/PID/environ). */
+    static List<ProcessHandle> marked(String mark) {
+        byte[] wanted = (MARK + "=" + mark).getBytes(StandardCharsets.UTF_8);
+        return ProcessHandle.allProcesses().filter(h -> h.pid() != ProcessHandle.current().pid())
+                .filter(h -> carries(h, wanted)).toList();
+    }
+
+    /** Fails, naming them, if processes with the mark still run; kills them first. */
+    static void assertNothingLeft(String mark, String printed) {
+        List<ProcessHandle> left = marked(mark);
+        if (!left.isEmpty()) {
+            left.forEach(ProcessHandle::destroyForcibly);
+            throw new AssertionError("still running after the job ended: " + left.stream()
+                    .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList() + "; it printed:\n" + printed);
+        }
+    }
+
+    private static boolean carries(ProcessHandle h, byte[] wanted) {
+        byte[] env;
+        try {
+            env = Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "environ"));
+        } catch (IOException | SecurityException e) {
+            // gone, or not ours to read
+            return false;
+        }
+        // entries end with a NUL byte
+        for (int i = 0; i + wanted.length <= env.length; i = next(env, i)) {
+            if (Arrays.equals(env, i, i + wanted.length, wanted, 0, wanted.length)
+                    && (i + wanted.length == env.length || env[i + wanted.length] == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int next(byte[] env, int i) {
+        while (i < env.length && env[i] != 0) {
+            i++;
+        }
+        return i + 1;
     }
 
     private static String text(ByteArrayOutputStream out) {

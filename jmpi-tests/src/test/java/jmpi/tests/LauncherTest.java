@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,28 +61,19 @@ class LauncherTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void stoppingJmpirunStopsEveryRank() throws Exception {
-        Process p = Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.Waiting"), "--prefix").start();
-        try {
-            Set<String> ready = new HashSet<>();
-            BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while (ready.size() < 3 && (line = in.readLine()) != null) {
-                if (line.matches("\\[\\d] ready \\d")) {
-                    ready.add(line);
-                }
+        try (Running job = Running.start(Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.Waiting"), "--prefix"))) {
+            for (int rank = 0; rank < 3; rank++) {
+                String ready = "[" + rank + "] ready " + rank;
+                job.await(ready::equals, Duration.ofMinutes(1));
             }
-            assertEquals(3, ready.size());
+            Process p = job.process();
             List<ProcessHandle> ranks = p.descendants().toList();
             assertTrue(ranks.size() >= 3, "ranks: " + ranks);
             // as Ctrl-C does: jmpirun's hook stops the ranks before it exits
             p.destroy();
-            assertTrue(p.waitFor(1, TimeUnit.MINUTES));
-            for (ProcessHandle h : ranks) {
-                h.onExit().get(1, TimeUnit.MINUTES);
-                assertTrue(!h.isAlive(), "still alive: " + h);
-            }
-        } finally {
-            Jobs.kill(p);
+            assertTrue(p.waitFor(1, TimeUnit.MINUTES), "jmpirun did not stop");
+            // jmpirun waits for the ranks it stops before it exits: none is left once it is gone
+            assertEquals(List.of(), ranks.stream().filter(ProcessHandle::isAlive).toList(), "ranks left running");
         }
     }
 }

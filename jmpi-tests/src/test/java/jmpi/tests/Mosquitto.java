@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +56,7 @@ final class Mosquitto implements AutoCloseable {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             Path dir = Files.createTempDirectory("jmpi-mosquitto");
-            int port = freePort();
+            int port = Jobs.freePort();
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nlog_dest stderr\n"
                     + "persistence false\nset_tcp_nodelay true\n" + extra);
@@ -123,6 +122,20 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
+    /** The rank connections the broker has accepted so far, as its own log names them (client ids jmpi-r-…). */
+    int rankSessions() {
+        return sessions(" as jmpi-r-");
+    }
+
+    /** The coordinators the broker has accepted so far (client ids jmpi-c-…). */
+    int coordinatorSessions() {
+        return sessions(" as jmpi-c-");
+    }
+
+    private int sessions(String clientId) {
+        return (int) log().lines().filter(l -> l.contains("New client connected") && l.contains(clientId)).count();
+    }
+
     @Override
     public void close() throws IOException {
         process.destroy();
@@ -136,12 +149,6 @@ final class Mosquitto implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -31,18 +31,17 @@ class MqttSuitesTest extends LauncherSuitesTest {
 
     @Override
     Map<String, String> transport() {
-        clientsBefore = rankClients();
+        clientsBefore = broker.rankSessions();
         return Map.of("JMPI_PROTO", "mqtt", "JMPI_PORT", Integer.toString(broker.port()));
     }
 
     @Override
-    void ranOnTransport(int np) {
-        assertTrue(rankClients() - clientsBefore >= np, broker.log());
+    String carrier() {
+        return "mqtt";
     }
 
-    /** Rank sessions the broker has seen so far, from its log. */
-    private static int rankClients() {
-        return (int) broker.log().lines().filter(l -> l.contains("New client connected") && l.contains(" as jmpi-r-"))
-                .count();
+    @Override
+    void ranOnTransport(int np) {
+        assertTrue(broker.rankSessions() - clientsBefore >= np, broker.log());
     }
 }

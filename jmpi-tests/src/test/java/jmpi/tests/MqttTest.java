@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -67,9 +65,8 @@ class MqttTest {
         Coordinator c = Coordinator.start(job(broker.port(), "right").build());
         try {
             r0 = Session.connect(job(broker.port(), "right").rank(0).size(2).build());
-            MPIException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(MPIException.class,
-                    () -> Session.connect(job(broker.port(), "wrong").rank(1).size(2)
-                            .waitTime(Duration.ofSeconds(2)).build())));
+            MPIException e = assertThrows(MPIException.class, () -> Session.connect(job(broker.port(), "wrong")
+                    .rank(1).size(2).waitTime(Duration.ofSeconds(2)).build()));
             assertTrue(e.getMessage().contains("no coordinator of this job"), e.getMessage());
             assertTrue(e.getMessage().contains("JMPI_TOKEN"), e.getMessage());
             r1 = Session.connect(job(broker.port(), "right").rank(1).size(2).build());
@@ -140,8 +137,7 @@ class MqttTest {
             try {
                 r0.world().barrier();
                 Session s = r0;
-                Throwable e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                        () -> assertThrows(MPIException.class, () -> s.world().barrier()));
+                Throwable e = assertThrows(MPIException.class, () -> s.world().barrier());
                 assertInstanceOf(ProcessFailedException.class, e, e.toString());
                 assertTrue(rank1.waitFor(30, TimeUnit.SECONDS));
                 assertEquals(3, rank1.exitValue());
@@ -155,9 +151,12 @@ class MqttTest {
     }
 
     @Test
-    void helloExampleRunsUnderJmpirun() throws Exception {
-        ProcessBuilder pb = Jobs.jmpirun(4, List.of(Jobs.java(), "-p", "examples/target/modules", "-m",
-                "jmpi.examples/jmpi.examples.Hello"));
+    void helloExampleRunsUnderJmpirun(@TempDir Path recordings) throws Exception {
+        int ranksBefore = broker.rankSessions();
+        List<String> hello = new ArrayList<>(List.of(Jobs.java()));
+        hello.addAll(Carriers.recordInto(recordings));
+        hello.addAll(List.of("-p", "examples/target/modules", "-m", "jmpi.examples/jmpi.examples.Hello"));
+        ProcessBuilder pb = Jobs.jmpirun(4, hello);
         pb.environment().remove("JMPI_SERIAL");
         pb.environment().put("JMPI_PROTO", "mqtt");
         pb.environment().put("JMPI_PORT", Integer.toString(broker.port()));
@@ -168,37 +167,36 @@ class MqttTest {
         }
         assertTrue(r.out().contains("recv=Hello, 1!"), r.out());
         assertTrue(r.out().contains("sum=6"), r.out());
+        // through the broker, as both ends saw it: each rank's link, and the broker's own log
+        Carriers.assertEveryRankRanOn(recordings, 4, "mqtt");
+        assertTrue(broker.rankSessions() - ranksBefore >= 4, broker.log());
     }
 
     @Test
-    void jmpiServerServesJobsThroughTheBroker() throws Exception {
+    void jmpiServerServesJobsThroughTheBroker(@TempDir Path recordings) throws Exception {
+        int coordinatorsBefore = broker.coordinatorSessions();
         ProcessBuilder spb = new ProcessBuilder(Jobs.root().resolve("bin/jmpi-server").toString(), "--proto", "mqtt",
                 "--port", Integer.toString(broker.port())).redirectErrorStream(true);
         spb.environment().put("JAVA", Jobs.java());
         spb.environment().put("JMPI_TOKEN", "served");
-        Process server = spb.start();
-        try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = in.readLine();
-            } while (line != null && !line.contains("jmpi-server "));
-            assertTrue(line != null && line.contains("connected to the MQTT broker at 127.0.0.1:" + broker.port()),
-                    String.valueOf(line));
+        try (Running server = Running.start(spb)) {
+            String line = server.await(l -> l.contains("jmpi-server "), Duration.ofMinutes(1)).text();
+            assertTrue(line.contains("connected to the MQTT broker at 127.0.0.1:" + broker.port()), line);
+            assertEquals(coordinatorsBefore + 1, broker.coordinatorSessions(), broker.log());
             for (int job = 0; job < 2; job++) {
-                ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.NoFinalize"));
+                Path jobRecordings = Files.createDirectory(recordings.resolve("job-" + job));
+                int ranksBefore = broker.rankSessions();
+                ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand(Carriers.recordInto(jobRecordings),
+                        "jmpi.tests.programs.NoFinalize"));
                 pb.environment().putAll(java.util.Map.of("JMPI_PROTO", "mqtt", "JMPI_ADDR", "127.0.0.1", "JMPI_PORT",
                         Integer.toString(broker.port()), "JMPI_TOKEN", "served"));
                 Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
                 assertEquals(0, r.exitCode(), r.out());
                 assertTrue(r.out().contains("rank 2 sum 3"), r.out());
+                Carriers.assertEveryRankRanOn(jobRecordings, 3, "mqtt");
+                assertTrue(broker.rankSessions() - ranksBefore >= 3, broker.log());
             }
-            assertTrue(server.isAlive(), "the server outlives its jobs");
-        } finally {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                Jobs.kill(server);
-            }
+            assertTrue(server.process().isAlive(), "the server outlives its jobs");
         }
     }
 

@@ -1,12 +1,11 @@
 package jmpi.tests;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,16 +103,11 @@ final class NetworkNamespaces implements AutoCloseable {
 
     /** Runs a short command to its end; fails with what it printed unless it exits 0. */
     static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", cmd) + " did not finish within 30 s");
+        Jobs.Result r = Jobs.run(new ProcessBuilder(cmd).redirectErrorStream(true), Duration.ofSeconds(30));
+        if (r.exitCode() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed with exit code " + r.exitCode() + ": " + r.out());
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed with exit code " + p.exitValue() + ": " + out);
-        }
-        return out;
+        return r.out();
     }
 
     @Override

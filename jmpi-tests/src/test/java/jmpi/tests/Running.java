@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -17,18 +16,19 @@ import java.util.function.Predicate;
  */
 final class Running implements AutoCloseable {
     private final Process process;
+    /** What marks the process and everything it starts; see {@link Jobs#mark}. */
+    private final String mark;
     private final List<Line> lines = new ArrayList<>();
     private final Thread reader;
     private boolean ended;
-    private final CompletableFuture<Long> exitedAt;
 
-    /** A line and when it was read. */
-    record Line(String text, long nanos) {
+    /** A line the process printed. */
+    record Line(String text) {
     }
 
-    private Running(Process process) {
+    private Running(Process process, String mark) {
         this.process = process;
-        this.exitedAt = process.onExit().thenApply(p -> System.nanoTime());
+        this.mark = mark;
         this.reader = new Thread(this::read, "running-output");
         reader.setDaemon(true);
         reader.start();
@@ -36,7 +36,8 @@ final class Running implements AutoCloseable {
 
     /** Starts pb with its error stream merged into its output. */
     static Running start(ProcessBuilder pb) throws IOException {
-        return new Running(pb.redirectErrorStream(true).start());
+        String mark = Jobs.mark(pb);
+        return new Running(pb.redirectErrorStream(true).start(), mark);
     }
 
     private void read() {
@@ -45,7 +46,7 @@ final class Running implements AutoCloseable {
             String l;
             while ((l = in.readLine()) != null) {
                 synchronized (this) {
-                    lines.add(new Line(l, System.nanoTime()));
+                    lines.add(new Line(l));
                     notifyAll();
                 }
             }
@@ -78,19 +79,18 @@ final class Running implements AutoCloseable {
         }
     }
 
-    /** Waits for the process to exit and its output to end; kills it and fails if that takes too long. */
+    /**
+     * Waits for the process to exit and its output to end; kills it and fails if that takes too long, or
+     * if anything it started still runs after it.
+     */
     Jobs.Result waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             close();
             throw new AssertionError("still running after " + timeout + "; it printed:\n" + text());
         }
         reader.join(TimeUnit.SECONDS.toMillis(10));
+        Jobs.assertNothingLeft(mark, text());
         return new Jobs.Result(process.exitValue(), text());
-    }
-
-    /** When the process exited, on the System.nanoTime() clock; call after waitFor. */
-    long exitNanos() {
-        return exitedAt.join();
     }
 
     /** Everything printed so far. */
@@ -106,8 +106,10 @@ final class Running implements AutoCloseable {
         return process;
     }
 
+    /** Kills the process and everything it started, its descendants and any that have outlived them. */
     @Override
     public void close() {
         Jobs.kill(process);
+        Jobs.marked(mark).forEach(ProcessHandle::destroyForcibly);
     }
 }

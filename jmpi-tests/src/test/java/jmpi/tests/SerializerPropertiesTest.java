@@ -2,99 +2,124 @@ package jmpi.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import jmpi.Comm;
 import jmpi.MPI;
 import jmpi.tests.ops.AllTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
- * Generated codecs round-trip random values of every component type, through the real runtime:
- * to oneself, and through the coordinator, which decodes and encodes them again.
+ * Generated codecs round-trip values of every component type, generated component by component (so a
+ * failure shrinks to the component at fault), through the real runtime: to oneself, through the
+ * coordinator, which decodes and encodes them again, and from rank to rank in a job of three.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SerializerPropertiesTest {
+    private static final int RANKS = 3;
+
+    private static InJvmJob one;
+    private static Comm self;
     private static InJvmJob job;
-    private static Comm comm;
 
     @BeforeAll
     static void start() throws Throwable {
-        job = InJvmJob.start(1);
+        one = InJvmJob.start(1);
         Comm[] c = new Comm[1];
-        job.run((rank, s) -> c[0] = s.world());
-        comm = c[0];
+        one.run((rank, s) -> c[0] = s.world());
+        self = c[0];
+        job = InJvmJob.start(RANKS);
     }
 
     @AfterAll
     static void stop() {
+        one.close();
         job.close();
-    }
-
-    /** A value of every component built from a seed; size bounds the containers. */
-    static AllTypes value(long seed, int size) {
-        Random r = new Random(seed);
-        List<String> words = new ArrayList<>();
-        Set<Integer> numbers = new HashSet<>();
-        Map<String, Long> counts = new HashMap<>();
-        List<AllTypes.Inner> inners = new ArrayList<>();
-        for (int k = 0; k < size; k++) {
-            words.add(text(r));
-            numbers.add(r.nextInt());
-            counts.put(text(r), r.nextLong());
-            inners.add(new AllTypes.Inner(text(r), r.nextLong()));
-        }
-        int[] ints = r.ints(size).toArray();
-        double[] doubles = r.doubles(size).map(x -> x * 1e300 - 5e299).toArray();
-        return new AllTypes(r.nextBoolean(), (byte) r.nextInt(), (short) r.nextInt(), (char) r.nextInt(0xD800),
-                r.nextInt(), r.nextLong(), r.nextFloat() * Float.MAX_VALUE, r.nextGaussian() * 1e6,
-                r.nextInt(5) == 0 ? null : text(r), AllTypes.Color.values()[r.nextInt(3)], ints, doubles, words,
-                numbers, counts, r.nextBoolean() ? Optional.empty() : Optional.of(text(r)),
-                new BigInteger(r.nextInt(200) + 1, r), new BigDecimal(new BigInteger(64, r), r.nextInt(40) - 20),
-                r.nextInt(4) == 0 ? null : new AllTypes.Inner(text(r), r.nextLong()), inners);
-    }
-
-    private static String text(Random r) {
-        StringBuilder b = new StringBuilder();
-        int n = r.nextInt(12);
-        for (int k = 0; k < n; k++) {
-            // letters, accents and CJK: multi-byte UTF-8 too
-            int kind = r.nextInt(3);
-            b.append(kind == 0 ? (char) ('a' + r.nextInt(26)) : kind == 1 ? (char) (0xC0 + r.nextInt(64))
-                    : (char) (0x4E00 + r.nextInt(500)));
-        }
-        return b.toString();
     }
 
     @Test
     void roundTripToSelf() {
-        qt().withExamples(200).forAll(longs().all(), integers().between(0, 8)).checkAssert((seed, size) -> {
-            AllTypes v = value(seed, size);
-            comm.send(v, 0, 1);
-            assertEquals(v, comm.recv(0, 1));
+        qt().withExamples(200).forAll(AllTypesGen.allTypes()).checkAssert(v -> {
+            self.send(v, 0, 1);
+            assertEquals(v, self.recv(0, 1));
         });
     }
 
     @Test
     void roundTripThroughTheCoordinator() {
-        qt().withExamples(100).forAll(longs().all(), integers().between(0, 8)).checkAssert((seed, size) -> {
-            AllTypes v = value(seed, size);
+        qt().withExamples(100).forAll(AllTypesGen.allTypes(), AllTypesGen.allTypes()).checkAssert((v, w) -> {
             // a reduction makes the coordinator decode and encode the value again
-            assertEquals(v, comm.allreduce(v, MPI.REPLACE));
-            List<AllTypes> list = List.of(v, value(seed + 1, size));
-            assertEquals(list, comm.allreduce(list, MPI.NO_OP));
+            assertEquals(v, self.allreduce(v, MPI.REPLACE));
+            assertEquals(List.of(v, w), self.allreduce(List.of(v, w), MPI.NO_OP));
         });
+    }
+
+    @Test
+    void textOfAnyUtf16UnitsCrossesUnchanged() {
+        qt().withExamples(300).forAll(AllTypesGen.text()).checkAssert(t -> {
+            self.send(t, 0, 2);
+            assertEquals(t, self.recv(0, 2));
+        });
+    }
+
+    /** Rank 0's value reaches every rank point to point and by broadcast; everyone's comes back gathered. */
+    @Test
+    void roundTripBetweenRanks() {
+        qt().withExamples(60).forAll(AllTypesGen.allTypes(), AllTypesGen.allTypes()).checkAssert((v, w) -> {
+            List<List<AllTypes>> got = acrossRanks((rank, c) -> {
+                List<AllTypes> seen = new ArrayList<>();
+                if (rank == 0) {
+                    for (int r = 1; r < RANKS; r++) {
+                        c.send(v, r, 3);
+                    }
+                    seen.add(v);
+                } else {
+                    seen.add(c.recv(0, 3));
+                }
+                seen.add(c.bcast(rank == 0 ? v : null, 0));
+                seen.addAll(c.allgather(rank == 1 ? w : v));
+                return seen;
+            });
+            List<AllTypes> expected = new ArrayList<>(List.of(v, v, v, w));
+            expected.addAll(Collections.nCopies(RANKS - 2, v));
+            for (int rank = 0; rank < RANKS; rank++) {
+                assertEquals(expected, got.get(rank), "rank " + rank);
+            }
+        });
+    }
+
+    /** What one rank does with the job's world, returning what it saw. */
+    private interface RankPart {
+        List<AllTypes> run(int rank, Comm world);
+    }
+
+    /**
+     * Runs part on every rank of the job and returns what each saw, leaving the comparison to the test
+     * thread, so that a wrong value fails the example and not the job. Should a rank throw, the job
+     * is stopped: a new one takes its place, so that the next examples (while shrinking) run on a live job.
+     */
+    private static List<List<AllTypes>> acrossRanks(RankPart part) {
+        List<List<AllTypes>> seen = new ArrayList<>(Collections.nCopies(RANKS, null));
+        try {
+            job.run((rank, s) -> {
+                List<AllTypes> mine = part.run(rank, s.world());
+                synchronized (seen) {
+                    seen.set(rank, mine);
+                }
+            });
+        } catch (Throwable e) {
+            job.close();
+            job = InJvmJob.start(RANKS);
+            throw new AssertionError(e);
+        }
+        synchronized (seen) {
+            return new ArrayList<>(seen);
+        }
     }
 }

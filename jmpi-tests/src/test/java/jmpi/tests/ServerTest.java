@@ -3,38 +3,32 @@ package jmpi.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** jmpi-server serves jobs whose ranks set JMPI_ADDR, one job after another. */
 class ServerTest {
+    /** What jmpi-server prints once it listens, and on which port. */
+    static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void externalCoordinatorServesSeveralJobs() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder spb = new ProcessBuilder(Jobs.root().resolve("bin/jmpi-server").toString(), "--port",
-                Integer.toString(port)).redirectErrorStream(true);
+        // the server binds a port the system picks and says which: no other process can take it first
+        ProcessBuilder spb = new ProcessBuilder(Jobs.root().resolve("bin/jmpi-server").toString(), "--port", "0")
+                .redirectErrorStream(true);
         spb.environment().put("JAVA", Jobs.java());
-        Process server = spb.start();
-        try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        try (Running server = Running.start(spb)) {
             // newer JDKs may print warnings first
-            String line;
-            do {
-                line = in.readLine();
-            } while (line != null && !line.contains("listening on"));
-            assertTrue(line != null && line.contains("listening on 127.0.0.1:" + port), String.valueOf(line));
+            String line = server.await(l -> l.contains("listening on"), Duration.ofMinutes(1)).text();
+            Matcher listening = LISTENING.matcher(line);
+            assertTrue(listening.find(), line);
+            int port = Integer.parseInt(listening.group(1));
+            assertTrue(port > 0, line);
             for (int job = 0; job < 2; job++) {
                 ProcessBuilder pb = Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.NoFinalize"));
                 pb.environment().put("JMPI_ADDR", "127.0.0.1");
@@ -43,12 +37,7 @@ class ServerTest {
                 assertEquals(0, r.exitCode(), r.out());
                 assertTrue(r.out().contains("rank 2 sum 3"), r.out());
             }
-            assertTrue(server.isAlive(), "the server outlives its jobs");
-        } finally {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                Jobs.kill(server);
-            }
+            assertTrue(server.process().isAlive(), "the server outlives its jobs");
         }
     }
 }

@@ -3,8 +3,6 @@ package jmpi.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +33,8 @@ class StatusPageTest {
 
     @Test
     void showsWhoAStuckCollectiveWaitsFor() throws Exception {
-        int statusPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            statusPort = s.getLocalPort();
-        }
+        // below the range the system hands out to sockets that bind port 0, so none of those takes it meanwhile
+        int statusPort = Jobs.freePort();
         // messages through the coordinator: on links between ranks it sees no receive (Session.waits() does)
         Config base = Config.builder().port(0).token("t").statusPort(statusPort).hangWarning(Duration.ofMillis(200))
                 .data(Config.DATA_COORDINATOR).build();

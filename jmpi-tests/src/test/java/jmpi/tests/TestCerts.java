@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A self-signed certificate for 127.0.0.1 and localhost, made with the JDK's keytool and written as PEM:
@@ -21,14 +21,12 @@ record TestCerts(Path key, Path cert) {
     static TestCerts make(Path dir, String name) throws Exception {
         Path store = dir.resolve(name + ".p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname",
-                "secp256r1", "-dname", "CN=localhost, O=jmpi test " + name, "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity", "2", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
-                "-keypass", PASSWORD).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new AssertionError("keytool failed: " + out);
+        Jobs.Result keytoolRun = Jobs.run(new ProcessBuilder(keytool, "-genkeypair", "-alias", name, "-keyalg", "EC",
+                "-groupname", "secp256r1", "-dname", "CN=localhost, O=jmpi test " + name, "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true), Duration.ofMinutes(1));
+        if (keytoolRun.exitCode() != 0) {
+            throw new AssertionError("keytool failed: " + keytoolRun.out());
         }
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(store)) {

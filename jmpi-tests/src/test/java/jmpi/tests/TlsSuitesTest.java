@@ -26,4 +26,9 @@ class TlsSuitesTest extends LauncherSuitesTest {
         return Map.of("JMPI_SSL", "1", "JMPI_SSL_KEY", certs.key().toString(), "JMPI_SSL_CERT", certs.cert().toString(),
                 "JMPI_SSL_CA", certs.cert().toString());
     }
+
+    @Override
+    String carrier() {
+        return "tcp\\+TLSv1\\.[23]";
+    }
 }

@@ -29,6 +29,7 @@ final class ClientComm implements Comm {
     private final ObjectCalls objects;
     private final PointToPointCalls p2p;
     private final BufferCalls buffers;
+    private final SendRecvCalls sendRecv;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
@@ -36,6 +37,7 @@ final class ClientComm implements Comm {
         this.objects = new ObjectCalls(core);
         this.p2p = new PointToPointCalls(core, objects);
         this.buffers = new BufferCalls(core, p2p);
+        this.sendRecv = new SendRecvCalls(core, p2p, buffers);
     }
 
     // ---- communicator ---------------------------------------------------------------------------
@@ -165,6 +167,11 @@ final class ClientComm implements Comm {
     }
 
     @Override
+    public <T> T sendrecv(Object obj, int dest, int sendtag, int source, int recvtag) {
+        return sendRecv.sendrecv(obj, dest, sendtag, source, recvtag);
+    }
+
+    @Override
     public <T> Request<T> irecv(int source, int tag) {
         return p2p.irecv(source, tag);
     }
@@ -260,6 +267,11 @@ final class ClientComm implements Comm {
     @Override
     public Request<Status> Irecv(Object buf, int source, int tag) {
         return buffers.irecv(buf, source, tag);
+    }
+
+    @Override
+    public Status Sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
+        return sendRecv.sendrecv(sendbuf, dest, sendtag, recvbuf, source, recvtag);
     }
 
     // ---- custom operations -----------------------------------------------------------------------

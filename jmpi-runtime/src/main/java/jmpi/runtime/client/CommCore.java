@@ -117,7 +117,7 @@ final class CommCore {
         // Loading an event class starts Flight Recorder's machinery, some 0.15 s of every JVM's start,
         // so a JVM in which nothing records never loads it; a recording started later is still seen.
         if (FlightRecorder.isInitialized()) {
-            OperationEvent.record(r.future, operation, id, size, bytes);
+            OperationEvent.record(r.future, operation, id, size, bytes, link.carrier());
         }
         r.future.whenComplete((v, e) -> pending.remove(r));
         return r;

@@ -30,8 +30,13 @@ final class OperationEvent extends Event {
     @Label("Failed")
     boolean failed;
 
+    @Label("Carrier")
+    @Description("How the rank reaches the coordinator: tcp, mqtt, grpc, with +TLSv1.3 when encrypted, or in-process")
+    String carrier;
+
     /** Times {@code completion} from now until it completes, if Flight Recorder records this event. */
-    static void record(CompletableFuture<?> completion, String operation, int communicator, int groupSize, long bytes) {
+    static void record(CompletableFuture<?> completion, String operation, int communicator, int groupSize, long bytes,
+                       String carrier) {
         OperationEvent ev = new OperationEvent();
         if (!ev.isEnabled()) {
             return;
@@ -45,6 +50,7 @@ final class OperationEvent extends Event {
                 ev.groupSize = groupSize;
                 ev.bytes = bytes;
                 ev.failed = e != null;
+                ev.carrier = carrier;
                 ev.commit();
             }
         });

@@ -30,6 +30,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "jmpirun", mixinStandardHelpOptions = true, version = "jmpirun 0.1",
         description = "Runs COMMAND as N ranks of a jmpi job.")
 public final class Launcher implements Callable<Integer> {
+    /** How long a rank killed after its grace may take to be gone; the kernel needs a moment, not more. */
+    private static final long KILL_WAIT_SECONDS = 5;
+
     @Option(names = {"-np", "-n", "--np"}, description = "number of ranks (default: ${DEFAULT-VALUE})",
             defaultValue = "1")
     int np;
@@ -163,6 +166,9 @@ public final class Launcher implements Callable<Integer> {
                 if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.toHandle().destroyForcibly();
+                    // a killed rank is gone once it is reaped: wait for that, so that when jmpirun has
+                    // exited no rank of its job is left
+                    p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +37,22 @@ final class ChannelLink extends RemoteLink {
     /** Whether this link still holds the shared client loop, which it lets go when it leaves. */
     private boolean holdsLoop;
 
+    /** The transport's name and, once the handshake is done, the TLS protocol; see {@link Link#carrier()}. */
+    private String carrier;
+
     private ChannelLink(Channel channel) {
         this.channel = channel;
+    }
+
+    @Override
+    public String carrier() {
+        return carrier;
+    }
+
+    /** What the channel really carries: read from its pipeline, not from the configuration that asked for it. */
+    private static String carrier(Transport transport, Channel ch) {
+        SslHandler tls = ch.pipeline().get(SslHandler.class);
+        return tls == null ? transport.name() : transport.name() + "+" + tls.engine().getSession().getProtocol();
     }
 
     /** Waits while too much is queued. */
@@ -78,6 +93,7 @@ final class ChannelLink extends RemoteLink {
         }
         ChannelLink c = holder[0];
         c.limit = config.serialSize();
+        c.carrier = transport.name();
         // offered over plain TCP only: the other transports are chosen for the path the bytes take
         Arena arena = config.shm() > 0 && "tcp".equals(config.proto()) ? Arena.create(config.shm()) : null;
         if (arena != null) {
@@ -91,6 +107,8 @@ final class ChannelLink extends RemoteLink {
             long left = Math.max(1, deadline - System.nanoTime());
             c.welcomed.get(Math.max(left, TimeUnit.SECONDS.toNanos(5)), TimeUnit.NANOSECONDS);
             welcomed = true;
+            // welcomed through the channel: any TLS handshake is done
+            c.carrier = carrier(transport, ch);
         } catch (ExecutionException e) {
             throw Errors.unwrap(e.getCause());
         } catch (TimeoutException e) {

@@ -92,6 +92,15 @@ public interface Link {
     default void leave() {
     }
 
+    /**
+     * How this link reaches its coordinator, as Flight Recorder's operation events name it: the transport
+     * that made the connection, with the TLS protocol when its bytes are encrypted ({@code tcp+TLSv1.3}),
+     * or {@code in-process} for a coordinator inside this process.
+     */
+    default String carrier() {
+        return "in-process";
+    }
+
     /** A buffer for len bytes of an outgoing payload, which the frame's write releases. */
     default ByteBuf newPart(int len) {
         return ByteBufAllocator.DEFAULT.directBuffer(len, len);

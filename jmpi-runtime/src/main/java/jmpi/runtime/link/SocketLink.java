@@ -80,6 +80,11 @@ final class SocketLink extends RemoteLink {
     /** What was read and not yet decoded; only the reader touches it. */
     private final FrameReader inbound;
     private final Thread progress;
+    /**
+     * Told of each thread as it starts reading the socket for a call of its own, so that a test can wait
+     * for a caller to be the reader instead of watching its stack.
+     */
+    static volatile Consumer<Thread> readerStarted;
     private volatile boolean progressAsleep;
     /** How many waits of this rank are on its peer links, for which the progress thread watches this one. */
     private final java.util.concurrent.atomic.AtomicInteger elsewhere = new java.util.concurrent.atomic.AtomicInteger();
@@ -97,6 +102,11 @@ final class SocketLink extends RemoteLink {
         this.shm = arena == null ? null : new ShmLink(arena, false);
         this.progress = new Thread(this::progressLoop, "jmpi-progress-" + config.rank());
         progress.setDaemon(true);
+    }
+
+    @Override
+    public String carrier() {
+        return "tcp";
     }
 
     /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
@@ -335,6 +345,10 @@ final class SocketLink extends RemoteLink {
             return false;
         }
         Thread me = Thread.currentThread();
+        Consumer<Thread> started = readerStarted;
+        if (started != null && me != progress) {
+            started.accept(me);
+        }
         try {
             while (!done.getAsBoolean() && lost == null) {
                 if (!readFrame() && me.isInterrupted()) {

@@ -74,16 +74,38 @@ final class CodecSerializer<T> extends Serializer<T> {
             buf().writeFloat64(v);
         }
 
+        /**
+         * Self-contained, with no reference state: a header, then the text. Header 0 is null; 2n + 1 is n
+         * bytes of UTF-8; 2n + 2 is n UTF-16 units, for text with a lone surrogate, which UTF-8 cannot
+         * carry (it would arrive as '?').
+         */
         @Override
         public void writeString(String v) {
-            // length-prefixed UTF-8 (0 for null, n + 1 for n bytes): self-contained, no reference state
             if (v == null) {
-                buf().writeVarUInt32(0);
-                return;
+                buf().writeVarUInt64(0);
+            } else if (wellFormed(v)) {
+                byte[] b = v.getBytes(StandardCharsets.UTF_8);
+                buf().writeVarUInt64(2L * b.length + 1);
+                buf().writeBytes(b);
+            } else {
+                buf().writeVarUInt64(2L * v.length() + 2);
+                for (int i = 0; i < v.length(); i++) {
+                    buf().writeChar(v.charAt(i));
+                }
             }
-            byte[] b = v.getBytes(StandardCharsets.UTF_8);
-            buf().writeVarUInt32(b.length + 1);
-            buf().writeBytes(b);
+        }
+
+        /** Whether every surrogate in v is half of a pair, so that UTF-8 keeps v as it is. */
+        private static boolean wellFormed(String v) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -137,16 +159,27 @@ final class CodecSerializer<T> extends Serializer<T> {
             return buf().readFloat64();
         }
 
+        /** Reads what {@link Out#writeString} wrote. */
         @Override
         public String readString() {
-            int n = buf().readVarUInt32();
-            if (n == 0) {
+            long header = buf().readVarUInt64();
+            if (header == 0) {
                 return null;
             }
-            if (n - 1 > buf().remaining()) {
-                throw new IllegalStateException("a string of " + (n - 1) + " bytes does not fit in what is left");
+            boolean utf8 = (header & 1) == 1;
+            long n = utf8 ? (header - 1) / 2 : (header - 2) / 2;
+            long bytes = utf8 ? n : 2 * n;
+            if (bytes > buf().remaining()) {
+                throw new IllegalStateException("a string of " + bytes + " bytes does not fit in what is left");
             }
-            return new String(buf().readBytes(n - 1), StandardCharsets.UTF_8);
+            if (utf8) {
+                return new String(buf().readBytes((int) n), StandardCharsets.UTF_8);
+            }
+            char[] units = new char[(int) n];
+            for (int i = 0; i < units.length; i++) {
+                units[i] = buf().readChar();
+            }
+            return new String(units);
         }
 
         @Override

@@ -63,6 +63,7 @@ class OperationEventTest {
                         assertEquals(2, e.getInt("groupSize"));
                         assertFalse(e.getBoolean("failed"));
                         assertTrue(e.getLong("bytes") > 0, e.toString());
+                        assertEquals("tcp", e.getString("carrier"), e.toString());
                     }
                 }
             } finally {

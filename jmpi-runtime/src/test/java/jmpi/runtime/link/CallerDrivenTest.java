@@ -141,12 +141,19 @@ class CallerDrivenTest {
                 outcome.complete(e);
             }
         });
-        reader.start();
-        // wait until the receiving thread is the one reading the socket
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!readsTheSocket(reader)) {
-            assertTrue(System.nanoTime() < deadline, "the receiver never read the socket");
-            Thread.onSpinWait();
+        // wait until the receiving thread is the one reading the socket: nothing answers its receive, so it
+        // reads until interrupted
+        CompletableFuture<Void> reading = new CompletableFuture<>();
+        SocketLink.readerStarted = t -> {
+            if (t == reader) {
+                reading.complete(null);
+            }
+        };
+        try {
+            reader.start();
+            reading.get(60, TimeUnit.SECONDS);
+        } finally {
+            SocketLink.readerStarted = null;
         }
         reader.interrupt();
         Throwable e = outcome.get(60, TimeUnit.SECONDS);
@@ -155,15 +162,6 @@ class CallerDrivenTest {
         r1.world().send("first", 0, 6);
         r1.world().send("second", 0, 6);
         assertEquals("second", r0.world().<String>recv(1, 6));
-    }
-
-    private static boolean readsTheSocket(Thread t) {
-        for (StackTraceElement f : t.getStackTrace()) {
-            if (f.getClassName().equals(SocketLink.class.getName()) && f.getMethodName().equals("readFrame")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test

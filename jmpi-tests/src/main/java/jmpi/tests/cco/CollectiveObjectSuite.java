@@ -23,12 +23,6 @@ import jmpi.tests.RankTest;
 public class CollectiveObjectSuite extends RankSuite {
 
     @RankTest
-    public void testBarrier() {
-        comm().barrier();
-        comm().barrier();
-    }
-
-    @RankTest
     public void testBcast() {
         Comm c = comm();
         for (Object msg : Messages.ALL) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.IntBuffer;
 import jmpi.Comm;
 import jmpi.MPI;
+import jmpi.MPIException;
 import jmpi.Request;
 import jmpi.Status;
 import jmpi.tests.RankSuite;
@@ -100,6 +101,51 @@ public class PointToPointBufferSuite extends RankSuite {
         long[] buf = {c.rank()};
         c.Sendrecv_replace(buf, next(), 16, prev(), 16);
         assertEquals(prev(), buf[0]);
+    }
+
+    /** A rank or tag out of range is refused before anything is sent, blocking or not. */
+    @RankTest
+    public void testBadRankAndTag() {
+        Comm c = comm();
+        int n = c.size();
+        MPIException e = fails(MPI.ERR_RANK, () -> c.Send(new int[1], n, 0));
+        assertTrue(e.getMessage().contains("rank " + n), e.getMessage());
+        fails(MPI.ERR_RANK, () -> c.Send(new int[1], -5, 0));
+        fails(MPI.ERR_RANK, () -> c.Isend(new int[1], n + 3, 0));
+        fails(MPI.ERR_RANK, () -> c.Ssend(new int[1], n, 0));
+        fails(MPI.ERR_RANK, () -> c.Recv(new int[1], n, 0));
+        fails(MPI.ERR_RANK, () -> c.Irecv(new int[1], -7, 0));
+        e = fails(MPI.ERR_TAG, () -> c.Send(new int[1], c.rank(), -3));
+        assertTrue(e.getMessage().contains("tag -3"), e.getMessage());
+        fails(MPI.ERR_TAG, () -> c.Send(new int[1], c.rank(), MPI.ANY_TAG));
+        fails(MPI.ERR_TAG, () -> c.Isend(new int[1], c.rank(), -3));
+        fails(MPI.ERR_TAG, () -> c.Recv(new int[1], c.rank(), -3));
+        fails(MPI.ERR_TAG, () -> c.Irecv(new int[1], c.rank(), -3));
+        // nothing was sent, and the next message goes through
+        assertTrue(c.iprobe(c.rank(), MPI.ANY_TAG).isEmpty());
+        c.Send(new int[] {42}, c.rank(), 18);
+        int[] got = new int[1];
+        c.Recv(got, c.rank(), 18);
+        assertEquals(42, got[0]);
+    }
+
+    /** A Sendrecv refused for either half starts neither: no message goes out, and no receive is left to take one. */
+    @RankTest
+    public void testRefusedSendrecvLeavesNothingBehind() {
+        Comm c = comm();
+        int n = c.size();
+        fails(MPI.ERR_RANK, () -> c.Sendrecv(new int[1], n, 0, new int[1], c.rank(), 19));
+        fails(MPI.ERR_TAG, () -> c.Sendrecv(new int[1], c.rank(), -3, new int[1], c.rank(), 19));
+        fails(MPI.ERR_BUFFER, () -> c.Sendrecv("not a buffer", c.rank(), 0, new int[1], c.rank(), 19));
+        fails(MPI.ERR_RANK, () -> c.Sendrecv_replace(new int[1], n, 0, c.rank(), 19));
+        fails(MPI.ERR_RANK, () -> c.Sendrecv(new int[] {5}, c.rank(), 19, new int[1], n, 19));
+        assertTrue(c.iprobe(c.rank(), 19).isEmpty(), "a refused Sendrecv sent its message");
+        // a receive left posted would take this message before the probe could see it
+        c.Send(new int[] {6}, c.rank(), 19);
+        assertTrue(c.iprobe(c.rank(), 19).isPresent(), "a refused Sendrecv left its receive posted");
+        int[] got = new int[1];
+        c.Recv(got, c.rank(), 19);
+        assertEquals(6, got[0]);
     }
 
     @RankTest

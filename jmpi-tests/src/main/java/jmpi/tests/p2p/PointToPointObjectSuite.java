@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import jmpi.Comm;
 import jmpi.MPI;
 import jmpi.Request;
@@ -163,16 +165,31 @@ public class PointToPointObjectSuite extends RankSuite {
         assertTrue(c.iprobe(c.rank(), 77).isEmpty());
     }
 
+    /**
+     * A probe that waits for a message not sent yet: each rank's message comes from prev(), which sends
+     * it only when this rank says go, after its probe is under way. At one rank, all of it is to oneself.
+     */
     @RankTest
-    public void testProbeBeforeSend() {
+    public void testProbeBeforeSend() throws Exception {
         Comm c = comm();
-        if (c.size() < 2) {
-            return;
-        }
+        assertTrue(c.iprobe(prev(), 31).isEmpty(), "sent before anyone said go");
+        CompletableFuture<Status> probed = new CompletableFuture<>();
+        Thread prober = new Thread(() -> {
+            try {
+                probed.complete(c.probe(prev(), 31));
+            } catch (Throwable e) {
+                probed.completeExceptionally(e);
+            }
+        }, "prober");
+        prober.start();
+        c.send("go", prev(), 32);
+        assertEquals("go", c.recv(next(), 32));
         c.send("later", next(), 31);
-        Status st = c.probe(prev(), 31);
+        Status st = probed.get(1, TimeUnit.MINUTES);
         assertEquals(prev(), st.source());
+        assertEquals(31, st.tag());
         assertEquals("later", c.recv(prev(), 31));
+        prober.join();
     }
 
     @RankTest
@@ -198,5 +215,13 @@ public class PointToPointObjectSuite extends RankSuite {
         fails(MPI.ERR_RANK, () -> c.iprobe(c.size() + 2, 0));
         // nothing was sent
         assertTrue(c.iprobe(c.rank(), MPI.ANY_TAG).isEmpty());
+        // a sendrecv refused for either half starts neither: no message, and no receive left to take one
+        fails(MPI.ERR_RANK, () -> c.sendrecv("x", c.size(), 0, c.rank(), 33));
+        fails(MPI.ERR_TAG, () -> c.sendrecv("x", c.rank(), -1, c.rank(), 33));
+        fails(MPI.ERR_RANK, () -> c.sendrecv("x", c.rank(), 33, c.size(), 33));
+        assertTrue(c.iprobe(c.rank(), 33).isEmpty(), "a refused sendrecv sent its message");
+        c.send("later", c.rank(), 33);
+        assertTrue(c.iprobe(c.rank(), 33).isPresent(), "a refused sendrecv left its receive posted");
+        assertEquals("later", c.recv(c.rank(), 33));
     }
 }

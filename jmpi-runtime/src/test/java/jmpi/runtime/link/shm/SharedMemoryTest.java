@@ -124,12 +124,16 @@ class SharedMemoryTest {
         assertEquals(0, arena.held());
     }
 
+    /** A block in use and the seed of the pattern written into it. */
+    private record Live(ShmBuf buf, int seed) {
+    }
+
     /** Any order of sizes and frees: blocks never overlap, and all is free at the end. */
     @Test
     void randomAllocationsNeverOverlap() {
         qt().withExamples(100).forAll(lists().of(integers().between(1, 300_000)).ofSizeBetween(1, 60))
                 .checkAssert(sizes -> {
-                    Deque<ShmBuf> live = new ArrayDeque<>();
+                    Deque<Live> live = new ArrayDeque<>();
                     int seed = 0;
                     for (int size : sizes) {
                         ShmBuf b = arena.allocate(size);
@@ -141,8 +145,10 @@ class SharedMemoryTest {
                             b = arena.allocate(size);
                         }
                         if (b != null) {
-                            pattern(b, size, seed++);
-                            live.add(b);
+                            // seeds stay below 256, so that no two live blocks hold the same pattern
+                            pattern(b, size, seed);
+                            live.add(new Live(b, seed));
+                            seed = (seed + 1) % 256;
                         }
                     }
                     while (!live.isEmpty()) {
@@ -152,14 +158,13 @@ class SharedMemoryTest {
                 });
     }
 
-    /** The block still holds what was written into it (no later block overwrote it), then is released. */
-    private static void check(ShmBuf b) {
-        int len = b.readableBytes();
-        ByteBuf expected = pattern(Unpooled.buffer(len), len, b.getByte(0) & 0xff);
-        // the first byte is the seed, as pattern's first byte is seed
-        assertEquals(expected, b);
+    /** The block still holds the pattern written into it (no later block overwrote it), then is released. */
+    private static void check(Live l) {
+        int len = l.buf().readableBytes();
+        ByteBuf expected = pattern(Unpooled.buffer(len), len, l.seed());
+        assertEquals(expected, l.buf(), "block at " + l.buf().block() + " written with seed " + l.seed());
         expected.release();
-        b.release();
+        l.buf().release();
     }
 
     @Test
