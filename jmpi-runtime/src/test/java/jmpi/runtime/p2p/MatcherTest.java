@@ -1,0 +1,101 @@
+package jmpi.runtime.p2p;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
+import jmpi.MPI;
+import org.junit.jupiter.api.Test;
+
+/** Matching at the receiver: MPI's order per sender, wildcards, probes that leave the message, cancel, failures. */
+class MatcherTest {
+    private static final long WORLD = DataPlane.context(0, false);
+    private final Matcher matcher = new Matcher();
+    private final List<String> seen = new ArrayList<>();
+
+    private Matcher.Posted posted(int source, int tag, boolean probe) {
+        return new Matcher.Posted(source, tag, probe, w -> source == MPI.ANY_SOURCE || w == source,
+                new Matcher.Delivery() {
+                    @Override
+                    public void matched(Arrived m) {
+                        seen.add((probe ? "probe " : "recv ") + m.source() + "/" + m.tag() + "/" + m.payload().getByte(0));
+                        if (!probe) {
+                            m.release();
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable why) {
+                        seen.add("failed " + why.getMessage());
+                    }
+                });
+    }
+
+    private void arrive(long context, int source, int tag, int b) {
+        matcher.arrived(context, new Arrived(source, tag, 0, Unpooled.wrappedBuffer(new byte[] {(byte) b}), source, 0))
+                .forEach(Runnable::run);
+    }
+
+    private void post(Matcher.Posted p) {
+        Runnable now = matcher.post(WORLD, p);
+        if (now != null) {
+            now.run();
+        }
+    }
+
+    @Test
+    void messagesOfOneSenderAreTakenInTheOrderSent() {
+        arrive(WORLD, 1, 5, 1);
+        arrive(WORLD, 1, 5, 2);
+        post(posted(MPI.ANY_SOURCE, MPI.ANY_TAG, false));
+        post(posted(1, 5, false));
+        assertEquals(List.of("recv 1/5/1", "recv 1/5/2"), seen);
+    }
+
+    @Test
+    void receivesPostedFirstMatchInTheOrderPostedAndProbesLeaveTheMessage() {
+        post(posted(2, MPI.ANY_TAG, true));
+        post(posted(MPI.ANY_SOURCE, 7, false));
+        post(posted(2, 7, false));
+        arrive(WORLD, 2, 7, 9);
+        arrive(WORLD, 2, 7, 8);
+        assertEquals(List.of("probe 2/7/9", "recv 2/7/9", "recv 2/7/8"), seen);
+        assertEquals(0, matcher.heldFrom(2));
+    }
+
+    @Test
+    void aTagOrSourceThatDiffersWaitsAndCollectivesNeverMeetAReceive() {
+        post(posted(1, 3, false));
+        arrive(WORLD, 1, 4, 1);
+        arrive(DataPlane.context(0, true), 1, 3, 2);
+        arrive(WORLD, 0, 3, 3);
+        assertEquals(List.of(), seen);
+        assertEquals(2, matcher.heldFrom(1));
+        Arrived m = matcher.peek(WORLD, MPI.ANY_SOURCE, 3);
+        assertEquals(0, m.source());
+        assertNull(matcher.peek(WORLD, 2, MPI.ANY_TAG));
+        assertEquals(List.of("recv(source 1, tag 3) on communicator 0"), matcher.waits());
+        matcher.clear();
+    }
+
+    @Test
+    void aCancelledReceiveTakesNothingAndAFailureFailsWhatWaitsOnTheRank() {
+        Matcher.Posted cancelled = posted(1, 1, false);
+        post(cancelled);
+        assertTrue(matcher.cancel(WORLD, cancelled));
+        assertFalse(matcher.cancel(WORLD, cancelled));
+        post(posted(2, 1, false));
+        post(posted(3, 1, false));
+        List<Matcher.Posted> failed = matcher.failed(2);
+        assertEquals(1, failed.size());
+        assertEquals(1, matcher.failed(-1).size());
+        arrive(WORLD, 1, 1, 5);
+        assertEquals(List.of(), seen);
+        assertEquals(List.of(), matcher.waits());
+        matcher.clear();
+    }
+}
