@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.FlightRecorder;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.ProcessFailedException;
 import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.coll.AmongRanks;
@@ -168,6 +169,13 @@ final class CommCore {
         if (data != null && algorithm instanceof AmongRanks among) {
             // among the ranks: nothing for the coordinator's link to read, the data plane completes it
             FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes(), null);
+            int dead = data.collectives().failedAmong(members);
+            if (dead >= 0) {
+                // as on the coordinator: a collective that needs a dead rank fails at once, on every caller
+                Parts.release(parts);
+                r.fail(new ProcessFailedException(dead, "rank " + dead + " failed"));
+                return r;
+            }
             among.run(new RankExchange(this, data.collectives(), c), c).whenComplete((reply, e) -> {
                 Reply answer = e != null ? Reply.error(reqId, ErrorInfo.of(Errors.unwrap(e))) : reply;
                 try {

@@ -39,11 +39,17 @@ public final class CollectiveTable {
         always(new BarrierViaCoordinator());
         always(new BcastBinomial());
         always(new BcastViaCoordinator());
+        always(new GatherBinomial());
         always(new GatherViaCoordinator(Kind.GATHER));
+        always(new AllgatherBruck());
         always(new GatherViaCoordinator(Kind.ALLGATHER));
+        always(new ScatterBinomial());
         always(new ScatterViaCoordinator());
+        always(new AlltoallPairwise());
         always(new AlltoallViaCoordinator());
+        always(new ReduceBinomial());
         always(new ReduceViaCoordinator(Kind.REDUCE));
+        always(new AllreduceRecursiveDoubling());
         always(new ReduceViaCoordinator(Kind.ALLREDUCE));
         always(new ScanViaCoordinator(Kind.SCAN));
         always(new ScanViaCoordinator(Kind.EXSCAN));

@@ -84,4 +84,14 @@ public final class CollectiveMessages {
         }
         return got;
     }
+
+    /** A rank of these (world ranks) known to have failed, or -1: a collective among them fails at once. */
+    public int failedAmong(int[] worldRanks) {
+        for (int w : worldRanks) {
+            if (plane.hasFailed(w)) {
+                return w;
+            }
+        }
+        return -1;
+    }
 }
