@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import jmpi.Config;
+import jmpi.tests.cco.CollectiveBufferSuite;
+import jmpi.tests.cco.CollectiveNonBlockingSuite;
+import jmpi.tests.cco.CollectiveObjectSuite;
+import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
 import org.junit.jupiter.api.DynamicContainer;
@@ -18,14 +22,16 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM, messages going
- * rank to rank; the suites of messages again with messages through the coordinator; then, that as many
- * tests passed as the suites declare, and that no buffer leaked.
+ * Every rank-side suite, on every communicator kind, at 1 to 5 ranks inside this JVM, messages and
+ * collectives going rank to rank; the suites of messages and collectives again through the
+ * coordinator; then, that as many tests passed as the suites declare, and that no buffer leaked.
  */
 class InJvmSuitesTest {
-    /** The suites whose messages take the path that {@link Config#data()} chooses. */
+    /** The suites whose messages and collectives take the path that {@link Config#data()} chooses. */
     private static final List<Class<? extends RankSuite>> MESSAGE_SUITES = List.of(PointToPointObjectSuite.class,
-            PointToPointBufferSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class);
+            PointToPointBufferSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
+            CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
+            CollectiveVectorSuite.class);
 
     private static final int SIZES = 5;
     private final AtomicInteger passed = new AtomicInteger();

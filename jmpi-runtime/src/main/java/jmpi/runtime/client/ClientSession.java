@@ -50,6 +50,11 @@ public final class ClientSession implements Session {
         return serial;
     }
 
+    /** The links to the other ranks, or null when messages go through the coordinator. */
+    DataPlane data() {
+        return data;
+    }
+
     void checkOpen() {
         if (closed) {
             throw new MPIException(MPI.ERR_COMM, "this rank has finalized");

@@ -9,13 +9,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.FlightRecorder;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.ProcessFailedException;
 import jmpi.Request;
 import jmpi.Status;
+import jmpi.runtime.coll.AmongRanks;
+import jmpi.runtime.coll.Collective;
 import jmpi.runtime.coll.CollectiveTable;
+import jmpi.runtime.link.Errors;
 import jmpi.runtime.link.Link;
 import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.wire.CollCall;
+import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.Reply;
@@ -151,16 +156,36 @@ final class CommCore {
      * elemType: the element type of a buffer collective's parts, 0 for serialized objects.
      */
     <T> Request<T> collective(Kind kind, int root, int op, int elemType, ByteBuf[] parts, Decoder<T> decoder) {
+        Collective algorithm;
         try {
             checkLive();
-            // every built-in collective goes through the coordinator until the ranks have links of their own
-            CollectiveTable.choose(kind, new CollectiveTable.Shape(Parts.readable(parts), size));
+            algorithm = CollectiveTable.choose(kind, new CollectiveTable.Shape(Parts.readable(parts), size));
         } catch (RuntimeException e) {
             Parts.release(parts);
             throw e;
         }
         int reqId = conn().nextId();
         CollCall c = new CollCall(reqId, kind, id, nextSeq(), root, op, elemType, parts);
+        if (data != null && algorithm instanceof AmongRanks among) {
+            // among the ranks: nothing for the coordinator's link to read, the data plane completes it
+            FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes(), null);
+            int dead = data.collectives().failedAmong(members);
+            if (dead >= 0) {
+                // as on the coordinator: a collective that needs a dead rank fails at once, on every caller
+                Parts.release(parts);
+                r.fail(new ProcessFailedException(dead, "rank " + dead + " failed"));
+                return r;
+            }
+            among.run(new RankExchange(this, data.collectives(), c), c).whenComplete((reply, e) -> {
+                Reply answer = e != null ? Reply.error(reqId, ErrorInfo.of(Errors.unwrap(e))) : reply;
+                try {
+                    complete(r, answer, decoder);
+                } finally {
+                    Parts.release(answer.parts());
+                }
+            });
+            return r;
+        }
         FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes());
         conn().send(c, reqId, reply -> complete(r, reply, decoder));
         return r;

@@ -13,7 +13,11 @@ import jmpi.runtime.wire.Kind;
  * whose condition holds wins. A user (or a test that must run every algorithm) forces one by name
  * with {@code -Djmpi.coll.<kind>=<name>}, for example {@code -Djmpi.coll.bcast=coordinator}.
  *
- * <p>Every kind has the coordinator's algorithm as its last row, which always holds.
+ * <p>Every kind has the coordinator's algorithm as its last row, which always holds. The rows
+ * before it run among the ranks ({@link AmongRanks}), where the ranks have links of their own (the
+ * direct data plane); elsewhere the client takes the coordinator's row whatever was chosen. Every rank
+ * must choose alike, so a condition may read the ranks but not the bytes, which differ between ranks
+ * (a bcast's root has them, the others do not).
  */
 public final class CollectiveTable {
     /** What the choice may depend on: the bytes each rank contributes and how many ranks take part. */
@@ -31,13 +35,21 @@ public final class CollectiveTable {
     private static final Map<Kind, List<Row>> ROWS = new EnumMap<>(Kind.class);
 
     static {
+        always(new BarrierDissemination());
         always(new BarrierViaCoordinator());
+        always(new BcastBinomial());
         always(new BcastViaCoordinator());
+        always(new GatherBinomial());
         always(new GatherViaCoordinator(Kind.GATHER));
+        always(new AllgatherBruck());
         always(new GatherViaCoordinator(Kind.ALLGATHER));
+        always(new ScatterBinomial());
         always(new ScatterViaCoordinator());
+        always(new AlltoallPairwise());
         always(new AlltoallViaCoordinator());
+        always(new ReduceBinomial());
         always(new ReduceViaCoordinator(Kind.REDUCE));
+        always(new AllreduceRecursiveDoubling());
         always(new ReduceViaCoordinator(Kind.ALLREDUCE));
         always(new ScanViaCoordinator(Kind.SCAN));
         always(new ScanViaCoordinator(Kind.EXSCAN));

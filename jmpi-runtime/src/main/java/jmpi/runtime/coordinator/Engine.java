@@ -152,10 +152,10 @@ final class Engine {
         peers.failed(rank);
         mailboxes.failRank(comms, rank, e);
         // ranks may wait for it on their own links, where only this word reaches them
+        // through the replies, so that it is flushed even when no reply goes with it
         for (int r = 0; r < job.size; r++) {
-            RankPort p = job.port(r);
-            if (p != null && r != rank && !job.left[r]) {
-                p.write(new RankFailed(rank));
+            if (r != rank && !job.left[r]) {
+                replies.tell(r, new RankFailed(rank));
             }
         }
         flush();

@@ -3,6 +3,7 @@ package jmpi.runtime.coordinator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Reply;
 
 /**
@@ -45,6 +46,15 @@ final class Replies {
         }
         port.write(r);
         dirty.add(port);
+    }
+
+    /** Writes a frame that answers no call (a rank's failure), flushed with the replies. */
+    void tell(int worldRank, Frame f) {
+        RankPort port = job == null ? null : job.port(worldRank);
+        if (port != null) {
+            port.write(f);
+            dirty.add(port);
+        }
     }
 
     /** Flushes every port written to since the last flush. */

@@ -2,25 +2,34 @@ package jmpi.runtime.p2p;
 
 import io.netty.buffer.ByteBuf;
 import jmpi.runtime.elem.ElementType;
+import jmpi.runtime.wire.Parts;
 
 /**
- * A message that reached this rank: its envelope and payload, and who sent it.
+ * A message that reached this rank: its envelope and parts, and who sent it.
  *
  * @param source the sender's rank in the communicator
+ * @param tag the message's tag; a collective's sequence number
+ * @param flags the message's {@link jmpi.runtime.wire.PeerMessage} flags
+ * @param parts the bytes, owned by this message until a receive takes them: one part for
+ *              point-to-point (none for an empty message), any number for a collective
  * @param fromWorld the sender's world rank
- * @param syncId the sender's ssend number, to acknowledge the match; 0 for a standard send
- * @param payload the bytes, owned by this message until a receive takes them; null for none
+ * @param syncId the sender's ssend number, to acknowledge the match (0 for a standard send); for a
+ *               collective, the word that says which collective the sender runs
  */
-record Arrived(int source, int tag, int elemType, ByteBuf payload, int fromWorld, int syncId) {
+record Arrived(int source, int tag, int flags, int elemType, ByteBuf[] parts, int fromWorld, int syncId) {
+    /** The one part of a point-to-point message, or null for none. */
+    ByteBuf payload() {
+        return parts.length == 0 ? null : parts[0];
+    }
+
     /** Elements for buffers, bytes for objects. */
     int count() {
+        ByteBuf payload = payload();
         int bytes = payload == null ? 0 : payload.readableBytes();
         return elemType == 0 ? bytes : bytes / ElementType.ofCode(elemType).size();
     }
 
     void release() {
-        if (payload != null) {
-            payload.release();
-        }
+        Parts.release(parts);
     }
 }

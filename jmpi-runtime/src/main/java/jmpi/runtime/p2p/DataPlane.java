@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import jmpi.Config;
@@ -32,6 +33,8 @@ public final class DataPlane implements AutoCloseable {
     private final LinkTable links;
     private final Matcher matcher = new Matcher();
     private final Ssends ssends = new Ssends();
+    private final AtomicLong messagesSent = new AtomicLong();
+    private final CollectiveMessages collectives = new CollectiveMessages(this);
     private final Set<Integer> failed = ConcurrentHashMap.newKeySet();
     /** Peers whose links are not read while too much of theirs waits for its receive. */
     private final Set<Integer> paused = ConcurrentHashMap.newKeySet();
@@ -39,6 +42,8 @@ public final class DataPlane implements AutoCloseable {
     private final int sizeLimit;
     /** The coordinator's link, which must hear of what waits here (see {@link Link#waitingElsewhere}). */
     private volatile Link coordinator = new Link.Detached();
+    /** Why the coordinator is gone, once it is: no failure can be confirmed after that. */
+    private volatile MPIException lost;
 
     private DataPlane(Config config, String bindHost) {
         this.me = config.rank();
@@ -99,7 +104,8 @@ public final class DataPlane implements AutoCloseable {
             done.whenComplete((v, e) -> c.waitingElsewhere(-1));
         }
         if (destWorld == me) {
-            deliver(context(comm, false), new Arrived(source, tag, elemType, payload, me, syncId));
+            deliver(context(comm, false), new Arrived(source, tag, sync ? PeerMessage.SYNC : 0, elemType,
+                    payload == null ? Parts.NONE : new ByteBuf[] {payload}, me, syncId));
             return sync ? done : CompletableFuture.completedFuture(null);
         }
         if (failed.contains(destWorld)) {
@@ -109,7 +115,7 @@ public final class DataPlane implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         PeerMessage m = PeerMessage.of(comm, source, tag, sync ? PeerMessage.SYNC : 0, syncId, elemType, payload);
-        CompletableFuture<Void> sent = links.send(destWorld, m);
+        CompletableFuture<Void> sent = toPeer(destWorld, m);
         if (!sync) {
             return sent;
         }
@@ -179,7 +185,7 @@ public final class DataPlane implements AutoCloseable {
 
     /** A receive takes the message: the caller decodes the payload, which is let go after; a synchronous sender learns of the match. */
     private void take(Arrived m, Consumer<Reply> onReply) {
-        ByteBuf[] parts = m.payload() == null ? Parts.NONE : new ByteBuf[] {m.payload()};
+        ByteBuf[] parts = m.parts();
         try {
             onReply.accept(Reply.message(0, Reply.OK, m.source(), m.tag(), m.count(), m.elemType(), parts));
         } finally {
@@ -198,7 +204,44 @@ public final class DataPlane implements AutoCloseable {
         }
     }
 
-    private void deliver(long context, Arrived m) {
+    /** Sends a message on the link to a peer, counting it. */
+    CompletableFuture<Void> toPeer(int destWorld, PeerMessage m) {
+        messagesSent.incrementAndGet();
+        return links.send(destWorld, m);
+    }
+
+    /** How many messages this rank has sent to its peers, point-to-point and collective: what tests count. */
+    public long messagesSent() {
+        return messagesSent.get();
+    }
+
+    /** This rank's side of the collectives that run among the ranks. */
+    public CollectiveMessages collectives() {
+        return collectives;
+    }
+
+    boolean hasFailed(int worldRank) {
+        return failed.contains(worldRank);
+    }
+
+    Link coordinator() {
+        return coordinator;
+    }
+
+    /** Why the coordinator is gone, or null while it is there. */
+    MPIException lostCoordinator() {
+        return lost;
+    }
+
+    Matcher matcher() {
+        return matcher;
+    }
+
+    int me() {
+        return me;
+    }
+
+    void deliver(long context, Arrived m) {
         List<Runnable> then = matcher.arrived(context, m);
         for (Runnable r : then) {
             r.run();
@@ -207,12 +250,8 @@ public final class DataPlane implements AutoCloseable {
 
     private void received(int fromRank, Frame f) {
         if (f instanceof PeerMessage m) {
-            ByteBuf payload = m.payload();
-            for (int i = 1; i < m.parts().length; i++) {
-                ReferenceCountUtil.release(m.parts()[i]);
-            }
             deliver(context(m.comm(), m.collective()),
-                    new Arrived(m.source(), m.tag(), m.elemType(), payload, fromRank, m.syncId()));
+                    new Arrived(m.source(), m.tag(), m.flags(), m.elemType(), m.parts(), fromRank, m.syncId()));
             // JMPI_SERIAL_QUEUE bounds what a sender's messages may hold here before their receives
             if (matcher.heldFrom(fromRank) > heldLimit && paused.add(fromRank)) {
                 links.pause(fromRank, true);
@@ -234,6 +273,7 @@ public final class DataPlane implements AutoCloseable {
 
             @Override
             public void lost(MPIException why) {
+                lost = why;
                 for (Matcher.Posted p : matcher.failed(-1)) {
                     p.delivery.failed(why);
                 }

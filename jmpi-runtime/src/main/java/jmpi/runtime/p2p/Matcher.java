@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import jmpi.MPI;
+import jmpi.runtime.wire.Parts;
 
 /**
  * Point-to-point matching at the receiving rank, per communicator context: messages that arrived
@@ -108,7 +109,7 @@ final class Matcher {
     }
 
     private static long bytes(Arrived m) {
-        return m.payload() == null ? 0 : m.payload().readableBytes();
+        return Parts.readable(m.parts());
     }
 
     /** Bytes of the messages from this world rank that wait for their receive. */

@@ -1,5 +1,7 @@
 package jmpi.runtime.wire;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import jmpi.MPI;
@@ -54,5 +56,24 @@ public record ErrorInfo(byte kind, int errorClass, String type, String message, 
             default:
                 return new MPIException(errorClass, message);
         }
+    }
+
+    /** The failure as one part, as a collective's message carries it to a rank that waits for data. */
+    public ByteBuf toPart() {
+        ByteBuf b = Unpooled.buffer();
+        b.writeByte(kind);
+        b.writeInt(errorClass);
+        WireFields.writeString(b, type);
+        WireFields.writeString(b, message);
+        WireFields.writeString(b, stack);
+        b.writeInt(failedRank);
+        return b;
+    }
+
+    /** The failure a part made by {@link #toPart} holds; the part is left as it is. */
+    public static ErrorInfo fromPart(ByteBuf part) {
+        ByteBuf in = part.duplicate();
+        return new ErrorInfo(in.readByte(), in.readInt(), WireFields.readString(in), WireFields.readString(in),
+                WireFields.readString(in), in.readInt());
     }
 }

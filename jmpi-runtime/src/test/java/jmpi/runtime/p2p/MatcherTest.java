@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,8 @@ class MatcherTest {
     }
 
     private void arrive(long context, int source, int tag, int b) {
-        matcher.arrived(context, new Arrived(source, tag, 0, Unpooled.wrappedBuffer(new byte[] {(byte) b}), source, 0))
+        matcher.arrived(context, new Arrived(source, tag, 0, 0,
+                new ByteBuf[] {Unpooled.wrappedBuffer(new byte[] {(byte) b})}, source, 0))
                 .forEach(Runnable::run);
     }
 
