@@ -64,7 +64,8 @@ final class RankExchange implements Exchange {
 
     @Override
     public CompletableFuture<ByteBuf[]> recv(int from) {
-        return messages.receive(comm.id(), from, comm.members()[from], call.seq()).thenApply(m -> {
+        return messages.receive(comm.id(), from, comm.members()[from], call.seq(),
+                call.kind().label() + " #" + call.seq()).thenApply(m -> {
             if (m.syncId() != word || m.elemType() != call.elemType()) {
                 Parts.release(m.parts());
                 throw new MPIException(MPI.ERR_OTHER, "collective mismatch: ranks called " + call.signature()

@@ -43,9 +43,10 @@ public final class CollectiveMessages {
     /**
      * Waits for the message of collective seq from source (a rank of the communicator, world rank
      * sourceWorld). The message's parts pass to whoever completes on it; a failure that the sender
-     * sent in place of data, or the failure of the sender, fails it.
+     * sent in place of data, or the failure of the sender, fails it. what names the collective, for
+     * {@link DataPlane#waits()}.
      */
-    public CompletableFuture<PeerMessage> receive(int comm, int source, int sourceWorld, long seq) {
+    public CompletableFuture<PeerMessage> receive(int comm, int source, int sourceWorld, long seq, String what) {
         CompletableFuture<PeerMessage> got = new CompletableFuture<>();
         if (plane.lostCoordinator() != null) {
             // without the coordinator a peer's death cannot be confirmed: waiting could last forever
@@ -73,7 +74,7 @@ public final class CollectiveMessages {
             public void failed(Throwable why) {
                 got.completeExceptionally(why);
             }
-        });
+        }, what + " on communicator " + comm + ", missing rank " + source);
         Runnable now = plane.matcher().post(context, p);
         if (now != null) {
             now.run();

@@ -25,14 +25,24 @@ final class Matcher {
         /** Whether a failure of this world rank fails the wait (its source, or any member for ANY_SOURCE). */
         final IntPredicate waitsOn;
         final Delivery delivery;
+        /** What waits, in words, for a collective's step; null for a receive or probe, which says itself. */
+        final String what;
 
         @Override
         public String toString() {
+            if (what != null) {
+                return what;
+            }
             return (probe ? "probe" : "recv") + "(source " + (source == MPI.ANY_SOURCE ? "any" : source) + ", tag "
                     + (tag == MPI.ANY_TAG ? "any" : tag) + ")";
         }
 
         Posted(int source, int tag, boolean probe, IntPredicate waitsOn, Delivery delivery) {
+            this(source, tag, probe, waitsOn, delivery, null);
+        }
+
+        Posted(int source, int tag, boolean probe, IntPredicate waitsOn, Delivery delivery, String what) {
+            this.what = what;
             this.source = source;
             this.tag = tag;
             this.probe = probe;
@@ -154,8 +164,9 @@ final class Matcher {
     /** Every posted receive and probe, with its communicator: what this rank waits for here. */
     synchronized List<String> waits() {
         List<String> lines = new ArrayList<>();
-        boxes.forEach((context, b) -> b.posted.forEach(p -> lines.add(p + ((context & 1) == 0
-                ? " on communicator " + (context >> 1) : " in a collective on communicator " + (context >> 1)))));
+        // a collective's step names itself whole; a receive or probe gets its communicator added
+        boxes.forEach((context, b) -> b.posted.forEach(p -> lines.add(p.what != null ? p.what
+                : p + " on communicator " + (context >> 1))));
         return lines;
     }
 
