@@ -55,6 +55,9 @@ import jmpi.spi.Completions;
  * an interrupt or the end of the connection's life. What completes when a reply is routed runs on
  * the thread that read it: the runtime's own bookkeeping only, as the futures users chain on
  * complete elsewhere ({@link jmpi.Request#toCompletableFuture()}).
+ *
+ * <p>Longer than the project's files usually are: who may read, who may write and when the progress
+ * thread steps in are one discipline over one socket and one lock, easier to check in one place.
  */
 final class SocketLink extends RemoteLink {
     /** How often the progress thread looks for pending requests that nobody reads for. */
