@@ -8,6 +8,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -40,12 +42,19 @@ class MPITestingTest {
 
     @Test
     void aRankBusyOutsideJmpiIsShownWhereItIs() {
-        AssertionError e = assertThrows(AssertionError.class, () -> MPITesting.run(2, Duration.ofMillis(500), comm -> {
-            if (comm.rank() == 1) {
-                Thread.sleep(60_000);
-            }
-            comm.barrier();
-        }));
+        // rank 1 waits on something of its own, which only this test lets go of, after the run has timed out
+        CountDownLatch letGo = new CountDownLatch(1);
+        AssertionError e;
+        try {
+            e = assertThrows(AssertionError.class, () -> MPITesting.run(2, Duration.ofMillis(500), comm -> {
+                if (comm.rank() == 1) {
+                    letGo.await(60, TimeUnit.SECONDS);
+                }
+                comm.barrier();
+            }));
+        } finally {
+            letGo.countDown();
+        }
         assertTrue(e.getMessage().contains("rank 1: in no call"), e.getMessage());
         assertTrue(e.getMessage().contains("rank 1: TIMED_WAITING at jmpi.testing.MPITestingTest"), e.getMessage());
     }
