@@ -13,6 +13,7 @@ import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.cco.ScanSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
+import jmpi.tests.p2p.LargeMessageSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
 
@@ -29,6 +30,7 @@ public final class SuiteRunner {
             ScanSuite.class,
             PointToPointObjectSuite.class,
             PointToPointBufferSuite.class,
+            LargeMessageSuite.class,
             RequestSuite.class,
             ErrorsSuite.class,
             OperationSuite.class,

@@ -14,6 +14,7 @@ import jmpi.tests.cco.CollectiveBufferSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
+import jmpi.tests.p2p.LargeMessageSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
 import org.junit.jupiter.api.DynamicContainer;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
 class InJvmSuitesTest {
     /** The suites whose messages and collectives take the path that {@link Config#data()} chooses. */
     private static final List<Class<? extends RankSuite>> MESSAGE_SUITES = List.of(PointToPointObjectSuite.class,
-            PointToPointBufferSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
+            PointToPointBufferSuite.class, LargeMessageSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
             CollectiveVectorSuite.class);
 

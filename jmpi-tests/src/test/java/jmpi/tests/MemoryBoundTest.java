@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * 500 non-blocking sends of 2 MiB (1000 MiB in all) from rank 1 to rank 0, which receives them more
  * slowly, with 256 MiB of heap and 128 MiB of direct memory per rank, the coordinator inside rank 0.
- * Back-pressure must hold the sender: its connection queue (JMPI_SERIAL_QUEUE) makes Isend wait, and
- * the coordinator stops reading a rank once more than JMPI_SERIAL_QUEUE bytes of its messages wait for
- * receives. Every byte arrives intact, the sender never has more than a quarter of its heap in flight, and
+ * Back-pressure must hold the sender: each message is larger than JMPI_EAGER, so it is offered and
+ * its bytes wait at the sender until the receive asks for them, and Isend waits once JMPI_SERIAL_QUEUE
+ * bytes offered to rank 0 wait for their receives. Every byte arrives intact, the sender never has more than a quarter of its heap in flight, and
  * neither JVM keeps more than half its heap live.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)

@@ -8,7 +8,7 @@ import jmpi.Op;
 import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.elem.BufferView;
-import jmpi.runtime.elem.ElementType;
+import jmpi.runtime.p2p.Outgoing;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.Reply;
@@ -274,28 +274,24 @@ final class BufferCalls {
     Request<Void> isend(Object buf, int dest, int tag, boolean sync) {
         p2p.checkSend(dest, tag);
         BufferView v = BufferView.of(buf, "buffer");
-        return p2p.sendPayload(v.readBuf(0, v.count(), comm::newPart), dest, tag, sync, v.type().code());
+        return p2p.sendPayload(Outgoing.of(v, comm::newPart), dest, tag, sync, v.type().code());
     }
 
     Request<Status> irecv(Object buf, int source, int tag) {
-        BufferView v = BufferView.of(buf, "buffer");
-        return p2p.receive(source, tag, r -> {
+        BufferSink sink = new BufferSink(BufferView.of(buf, "buffer"));
+        return p2p.receive(source, tag, sink, r -> {
             if (r.status() == Reply.CANCELLED) {
                 return new Status(r.source(), r.tag(), 0, true);
             }
             if (r.source() == MPI.PROC_NULL) {
                 return new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false);
             }
-            if (r.elemType() == 0) {
-                throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent an object (tag " + r.tag()
-                        + "); receive it with recv, not Recv");
-            }
-            if (r.elemType() != v.type().code()) {
-                throw new MPIException(MPI.ERR_TYPE, "rank " + r.source() + " sent " + ElementType.ofCode(r.elemType()).typeName()
-                        + " elements into a buffer of " + v.type().typeName());
-            }
             if (r.parts().length > 0) {
-                place(v, r.parts()[0], 0, v.count(), r.source());
+                sink.check(r.source(), r.tag(), r.elemType(), r.parts()[0].readableBytes());
+                sink.write(0, r.parts()[0]);
+            } else {
+                // an empty message, or a large one already written in place
+                sink.check(r.source(), r.tag(), r.elemType(), 0);
             }
             return new Status(r.source(), r.tag(), r.count(), false);
         });

@@ -8,6 +8,8 @@ import jmpi.MPIException;
 import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.p2p.DataPlane;
+import jmpi.runtime.p2p.Outgoing;
+import jmpi.runtime.p2p.Sink;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.RecvCall;
@@ -27,7 +29,8 @@ final class PointToPointCalls {
     Request<Void> send(Object obj, int dest, int tag, boolean sync) {
         // arguments first, so a bad rank is ERR_RANK even for an object that cannot be serialized
         checkSend(dest, tag);
-        return sendPayload(dest == MPI.PROC_NULL ? null : comm.serial().toPart(obj, comm::newPart), dest, tag, sync, 0);
+        return sendPayload(Outgoing.of(dest == MPI.PROC_NULL ? null : comm.serial().toPart(obj, comm::newPart)), dest,
+                tag, sync, 0);
     }
 
     void checkSend(int dest, int tag) {
@@ -37,19 +40,17 @@ final class PointToPointCalls {
     }
 
     /** Sends serialized bytes or raw buffer elements (elemType 0 or the elements' type); the caller has run checkSend. */
-    Request<Void> sendPayload(ByteBuf payload, int dest, int tag, boolean sync, int elemType) {
+    Request<Void> sendPayload(Outgoing out, int dest, int tag, boolean sync, int elemType) {
         if (dest == MPI.PROC_NULL) {
-            if (payload != null) {
-                payload.release();
-            }
+            out.release();
             return FutureRequest.completed(null, new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false));
         }
         DataPlane data = comm.data();
         if (data != null) {
-            long bytes = payload.readableBytes();
+            long bytes = out.bytes();
             // refused (too large) before anything is tracked
             CompletableFuture<Void> sent = data.send(comm.id(), comm.rank(), comm.members()[dest], tag, sync, elemType,
-                    payload);
+                    out);
             FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", bytes, null);
             sent.whenComplete((v, e) -> {
                 if (e != null) {
@@ -60,6 +61,7 @@ final class PointToPointCalls {
             });
             return r;
         }
+        ByteBuf payload = out.whole();
         int reqId = comm.conn().nextId();
         SendCall c = SendCall.of(reqId, comm.id(), dest, tag, sync, elemType, payload);
         FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", payload.readableBytes());
@@ -78,7 +80,7 @@ final class PointToPointCalls {
     }
 
     <T> Request<T> irecv(int source, int tag) {
-        return receive(source, tag, reply -> {
+        return receive(source, tag, null, reply -> {
             if (reply.elemType() != 0) {
                 throw new MPIException(MPI.ERR_TYPE, "rank " + reply.source() + " sent a buffer (tag " + reply.tag()
                         + "); receive it with Recv, not recv");
@@ -87,8 +89,12 @@ final class PointToPointCalls {
         });
     }
 
-    /** Posts a receive; decoder turns the matched message into the result. */
-    <T> Request<T> receive(int source, int tag, CommCore.Decoder<T> decoder) {
+    /**
+     * Posts a receive; decoder turns the matched message into the result. On the data plane a large
+     * message goes straight to sink as it arrives (null: whole, for an object's decoder), and the
+     * decoder then sees no parts.
+     */
+    <T> Request<T> receive(int source, int tag, Sink sink, CommCore.Decoder<T> decoder) {
         comm.checkLive();
         Checks.source(source, comm.size());
         Checks.recvTag(tag);
@@ -100,7 +106,7 @@ final class PointToPointCalls {
         DataPlane data = comm.data();
         if (data != null) {
             FutureRequest<T> r = comm.track(new FutureRequest<>(), "recv", 0, null);
-            r.onCancel(data.receive(comm.id(), source, tag, comm.members(), false,
+            r.onCancel(data.receive(comm.id(), source, tag, comm.members(), false, sink,
                     reply -> comm.complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder)));
             return r;
         }
@@ -127,7 +133,7 @@ final class PointToPointCalls {
             if (kind == Kind.IPROBE) {
                 comm.complete(r, data.peek(comm.id(), source, tag), envelope);
             } else {
-                data.receive(comm.id(), source, tag, comm.members(), true, reply -> comm.complete(r, reply, envelope));
+                data.receive(comm.id(), source, tag, comm.members(), true, null, reply -> comm.complete(r, reply, envelope));
             }
             return r;
         }

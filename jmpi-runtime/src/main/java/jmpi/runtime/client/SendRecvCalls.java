@@ -5,6 +5,7 @@ import jmpi.MPI;
 import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.elem.BufferView;
+import jmpi.runtime.p2p.Outgoing;
 
 /**
  * sendrecv and Sendrecv: both halves are checked, and the send's bytes made, before the receive is
@@ -33,7 +34,7 @@ final class SendRecvCalls {
             release(payload);
             throw e;
         }
-        Request<Void> sent = p2p.sendPayload(payload, dest, sendtag, false, 0);
+        Request<Void> sent = p2p.sendPayload(Outgoing.of(payload), dest, sendtag, false, 0);
         T result = received.waitFor();
         sent.waitFor();
         return result;
@@ -42,15 +43,8 @@ final class SendRecvCalls {
     Status sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
         p2p.checkSend(dest, sendtag);
         BufferView v = BufferView.of(sendbuf, "buffer");
-        ByteBuf payload = v.readBuf(0, v.count(), comm::newPart);
-        Request<Status> received;
-        try {
-            received = buffers.irecv(recvbuf, source, recvtag);
-        } catch (RuntimeException e) {
-            release(payload);
-            throw e;
-        }
-        Request<Void> sent = p2p.sendPayload(payload, dest, sendtag, false, v.type().code());
+        Request<Status> received = buffers.irecv(recvbuf, source, recvtag);
+        Request<Void> sent = p2p.sendPayload(Outgoing.of(v, comm::newPart), dest, sendtag, false, v.type().code());
         Status st = received.waitFor();
         sent.waitFor();
         return st;

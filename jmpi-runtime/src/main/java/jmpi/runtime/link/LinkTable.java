@@ -84,6 +84,11 @@ public final class LinkTable implements AutoCloseable {
         return out.computeIfAbsent(rank, r -> new PeerOut(config, group, r, directory, inbound)).send(f);
     }
 
+    /** Whether the caller is the links' own thread, which must never wait for them. */
+    public boolean onLinksThread() {
+        return group.next().inEventLoop();
+    }
+
     /**
      * Stops (or resumes) reading what a rank sends: while this rank holds too much of it unreceived,
      * the rank's link fills and its sender waits.

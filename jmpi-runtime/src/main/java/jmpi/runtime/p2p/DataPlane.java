@@ -2,6 +2,7 @@ package jmpi.runtime.p2p;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,9 @@ import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.PeerAck;
+import jmpi.runtime.wire.PeerChunk;
+import jmpi.runtime.wire.PeerGo;
+import jmpi.runtime.wire.PeerOffer;
 import jmpi.runtime.wire.PeerMessage;
 import jmpi.runtime.wire.Reply;
 
@@ -32,14 +36,14 @@ public final class DataPlane implements AutoCloseable {
     private final int me;
     private final LinkTable links;
     private final Matcher matcher = new Matcher();
-    private final Ssends ssends = new Ssends();
+    private final Sends sends;
+    private final Incoming incoming = new Incoming();
     private final AtomicLong messagesSent = new AtomicLong();
     private final CollectiveMessages collectives = new CollectiveMessages(this);
     private final Set<Integer> failed = ConcurrentHashMap.newKeySet();
     /** Peers whose links are not read while too much of theirs waits for its receive. */
     private final Set<Integer> paused = ConcurrentHashMap.newKeySet();
     private final long heldLimit;
-    private final int sizeLimit;
     /** The coordinator's link, which must hear of what waits here (see {@link Link#waitingElsewhere}). */
     private volatile Link coordinator = new Link.Detached();
     /** Why the coordinator is gone, once it is: no failure can be confirmed after that. */
@@ -48,7 +52,6 @@ public final class DataPlane implements AutoCloseable {
     private DataPlane(Config config, String bindHost) {
         this.me = config.rank();
         this.heldLimit = config.serialQueue();
-        this.sizeLimit = config.serialSize();
         this.links = LinkTable.start(config, bindHost, new LinkTable.Inbound() {
             @Override
             public void frame(int fromRank, Frame f) {
@@ -60,6 +63,7 @@ public final class DataPlane implements AutoCloseable {
                 peerFailed(rank);
             }
         });
+        this.sends = new Sends(this, config);
     }
 
     /** Listens for peers on bindHost; {@link #useCoordinator} must follow before the first send. */
@@ -85,46 +89,12 @@ public final class DataPlane implements AutoCloseable {
     }
 
     /**
-     * Sends payload (whose reference passes here) to a world rank. A standard send completes once
-     * written; a synchronous one once the receiver has matched it.
+     * Sends data (whose bytes pass here) to a world rank: at once up to JMPI_EAGER bytes, by
+     * rendezvous above (see {@link Sends}).
      */
     public CompletableFuture<Void> send(int comm, int source, int destWorld, int tag, boolean sync, int elemType,
-            ByteBuf payload) {
-        if (payload != null && payload.readableBytes() > sizeLimit) {
-            int bytes = payload.readableBytes();
-            payload.release();
-            throw new MPIException(MPI.ERR_COUNT, "a message of " + bytes + " bytes exceeds the limit of " + sizeLimit
-                    + " bytes (JMPI_SERIAL_SIZE)");
-        }
-        int syncId = sync ? ssends.open(destWorld) : 0;
-        CompletableFuture<Void> done = sync ? ssends.future(syncId) : null;
-        if (sync) {
-            Link c = coordinator;
-            c.waitingElsewhere(1);
-            done.whenComplete((v, e) -> c.waitingElsewhere(-1));
-        }
-        if (destWorld == me) {
-            deliver(context(comm, false), new Arrived(source, tag, sync ? PeerMessage.SYNC : 0, elemType,
-                    payload == null ? Parts.NONE : new ByteBuf[] {payload}, me, syncId));
-            return sync ? done : CompletableFuture.completedFuture(null);
-        }
-        if (failed.contains(destWorld)) {
-            ReferenceCountUtil.release(payload);
-            ProcessFailedException e = new ProcessFailedException(destWorld, "rank " + destWorld + " failed");
-            ssends.fail(syncId, e);
-            return CompletableFuture.failedFuture(e);
-        }
-        PeerMessage m = PeerMessage.of(comm, source, tag, sync ? PeerMessage.SYNC : 0, syncId, elemType, payload);
-        CompletableFuture<Void> sent = toPeer(destWorld, m);
-        if (!sync) {
-            return sent;
-        }
-        sent.whenComplete((v, e) -> {
-            if (e != null) {
-                ssends.fail(syncId, e);
-            }
-        });
-        return done;
+            Outgoing data) {
+        return sends.send(comm, source, destWorld, tag, sync, elemType, data);
     }
 
     /**
@@ -132,7 +102,8 @@ public final class DataPlane implements AutoCloseable {
      * communicator, or ANY_SOURCE); members maps the communicator's ranks to world ranks. onReply gets
      * the message, or its failure; the returned canceller takes the receive back if it has not matched.
      */
-    public Runnable receive(int comm, int source, int tag, int[] members, boolean probe, Consumer<Reply> whenDone) {
+    public Runnable receive(int comm, int source, int tag, int[] members, boolean probe, Sink sink,
+            Consumer<Reply> whenDone) {
         Link c = coordinator;
         AtomicBoolean waiting = new AtomicBoolean(true);
         c.waitingElsewhere(1);
@@ -149,6 +120,8 @@ public final class DataPlane implements AutoCloseable {
             public void matched(Arrived m) {
                 if (probe) {
                     onReply.accept(Reply.message(0, Reply.OK, m.source(), m.tag(), m.count(), m.elemType(), Parts.NONE));
+                } else if (m.isOffer()) {
+                    incoming.fetch(m, sink, onReply, links, failed::contains);
                 } else {
                     take(m, onReply);
                 }
@@ -197,7 +170,7 @@ public final class DataPlane implements AutoCloseable {
         }
         if (m.syncId() != 0) {
             if (m.fromWorld() == me) {
-                ssends.matched(m.syncId());
+                sends.acked(m.syncId());
             } else {
                 links.send(m.fromWorld(), new PeerAck(m.syncId()));
             }
@@ -205,7 +178,7 @@ public final class DataPlane implements AutoCloseable {
     }
 
     /** Sends a message on the link to a peer, counting it. */
-    CompletableFuture<Void> toPeer(int destWorld, PeerMessage m) {
+    CompletableFuture<Void> toPeer(int destWorld, Frame m) {
         messagesSent.incrementAndGet();
         return links.send(destWorld, m);
     }
@@ -233,6 +206,10 @@ public final class DataPlane implements AutoCloseable {
         return lost;
     }
 
+    LinkTable links() {
+        return links;
+    }
+
     Matcher matcher() {
         return matcher;
     }
@@ -256,8 +233,15 @@ public final class DataPlane implements AutoCloseable {
             if (matcher.heldFrom(fromRank) > heldLimit && paused.add(fromRank)) {
                 links.pause(fromRank, true);
             }
+        } else if (f instanceof PeerOffer o) {
+            deliver(context(o.comm(), false), new Arrived(o.source(), o.tag(), o.flags(), o.elemType(), Parts.NONE,
+                    fromRank, o.offerId(), o.bytes()));
+        } else if (f instanceof PeerGo g) {
+            sends.answered(fromRank, g);
+        } else if (f instanceof PeerChunk c) {
+            incoming.chunk(fromRank, c);
         } else if (f instanceof PeerAck a) {
-            ssends.matched(a.syncId());
+            sends.acked(a.syncId());
         } else {
             ReferenceCountUtil.release(f);
         }
@@ -277,7 +261,8 @@ public final class DataPlane implements AutoCloseable {
                 for (Matcher.Posted p : matcher.failed(-1)) {
                     p.delivery.failed(why);
                 }
-                ssends.failAll(why);
+                sends.failAll(why);
+                incoming.failAll(why);
             }
         });
     }
@@ -291,7 +276,8 @@ public final class DataPlane implements AutoCloseable {
         for (Matcher.Posted p : matcher.failed(rank)) {
             p.delivery.failed(e);
         }
-        ssends.failTo(rank, e);
+        sends.failTo(rank, e);
+        incoming.failFrom(rank, e);
     }
 
     private static boolean contains(int[] members, int w) {
@@ -305,13 +291,19 @@ public final class DataPlane implements AutoCloseable {
 
     /** What this rank waits for on its links, one line each. */
     public List<String> waits() {
-        return matcher.waits();
+        List<String> lines = new ArrayList<>(matcher.waits());
+        lines.addAll(sends.waits());
+        lines.addAll(incoming.waits());
+        return lines;
     }
 
     /** Says goodbye to the peers and drops what nobody received. */
     @Override
     public void close() {
         links.close();
+        MPIException closed = new MPIException(MPI.ERR_COMM, "this rank has finalized");
+        sends.failAll(closed);
+        incoming.failAll(closed);
         matcher.clear();
     }
 }

@@ -101,6 +101,21 @@ final class FrameBodies {
             }
             case PEER_ACK -> out.writeInt(((PeerAck) f).syncId());
             case RANK_FAILED -> out.writeInt(((RankFailed) f).rank());
+            case PEER_OFFER -> {
+                PeerOffer o = (PeerOffer) f;
+                out.writeInt(o.comm());
+                out.writeInt(o.source());
+                out.writeInt(o.tag());
+                out.writeByte(o.flags());
+                out.writeInt(o.offerId());
+                out.writeByte(o.elemType());
+                out.writeLong(o.bytes());
+            }
+            case PEER_GO -> {
+                out.writeInt(((PeerGo) f).offerId());
+                out.writeBoolean(((PeerGo) f).send());
+            }
+            case PEER_CHUNK -> out.writeInt(((PeerChunk) f).offerId());
             case REPLY -> {
                 Reply r = (Reply) f;
                 out.writeInt(r.reqId());
@@ -151,6 +166,9 @@ final class FrameBodies {
                     in.readByte(), parts.read(in));
             case PEER_ACK -> new PeerAck(in.readInt());
             case RANK_FAILED -> new RankFailed(in.readInt());
+            case PEER_OFFER -> readOffer(in);
+            case PEER_GO -> new PeerGo(in.readInt(), readBoolean(in));
+            case PEER_CHUNK -> new PeerChunk(in.readInt(), parts.read(in));
         };
     }
 
@@ -162,6 +180,15 @@ final class FrameBodies {
         }
         return new CollCall(reqId, kind, in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readByte(),
                 parts.read(in));
+    }
+
+    private static PeerOffer readOffer(ByteBuf in) {
+        PeerOffer o = new PeerOffer(in.readInt(), in.readInt(), in.readInt(), in.readByte(), in.readInt(), in.readByte(),
+                in.readLong());
+        if (o.bytes() < 0) {
+            throw new MalformedFrameException("an offer of " + o.bytes() + " bytes");
+        }
+        return o;
     }
 
     private static RecvCall readRecvCall(ByteBuf in) {

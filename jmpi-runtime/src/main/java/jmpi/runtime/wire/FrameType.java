@@ -16,9 +16,12 @@ public enum FrameType {
     PEER_QUERY(12, false),
     PEER_MESSAGE(13, true),
     PEER_ACK(14, false),
-    RANK_FAILED(15, false);
+    RANK_FAILED(15, false),
+    PEER_OFFER(16, false),
+    PEER_GO(17, false),
+    PEER_CHUNK(18, true);
 
-    private static final FrameType[] BY_CODE = new FrameType[16];
+    private static final FrameType[] BY_CODE = new FrameType[19];
 
     static {
         for (FrameType t : values()) {

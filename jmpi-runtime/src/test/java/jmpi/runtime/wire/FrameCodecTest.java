@@ -92,6 +92,14 @@ class FrameCodecTest {
                 pm.elemType(), pm.payload().readableBytes()));
         assertTrue(pm.sync() && pm.collective());
         pm.release();
+        assertEquals(new PeerOffer(4, 1, 7, PeerMessage.SYNC, 3, ElementType.LONG.code(), 5L << 30),
+                roundTrip(new PeerOffer(4, 1, 7, PeerMessage.SYNC, 3, ElementType.LONG.code(), 5L << 30)));
+        assertEquals(new PeerGo(3, true), roundTrip(new PeerGo(3, true)));
+        assertEquals(new PeerGo(3, false), roundTrip(new PeerGo(3, false)));
+        PeerChunk chunk = (PeerChunk) roundTrip(PeerChunk.of(3, Parts.wrap(new byte[] {5, 6, 7})));
+        assertEquals(3, chunk.offerId());
+        assertArrayEquals(new byte[] {5, 6, 7}, Parts.bytes(chunk.bytes()));
+        chunk.release();
         assertEquals(new Refused("why"), roundTrip(new Refused("why")));
         assertEquals(new Cancel(9), roundTrip(new Cancel(9)));
         assertEquals(new Bye(), roundTrip(new Bye()));

@@ -1,0 +1,145 @@
+package jmpi.runtime.p2p;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.ProcessFailedException;
+import jmpi.runtime.link.Link;
+import jmpi.runtime.wire.Parts;
+import jmpi.runtime.wire.PeerGo;
+import jmpi.runtime.wire.PeerMessage;
+import jmpi.runtime.wire.PeerOffer;
+
+/**
+ * The sending side of the data plane. Up to JMPI_EAGER bytes go at once, and a standard send
+ * completes once written, a synchronous one once the receiver has matched it. Larger messages are
+ * offered, and their bytes follow when the receive asks for them ({@link Offers}): the send completes
+ * once they are written. A message over JMPI_SERIAL_SIZE is refused before anything goes.
+ */
+final class Sends {
+    private final DataPlane plane;
+    private final Ssends ssends = new Ssends();
+    private final Offers offers;
+    private final int me;
+    private final int sizeLimit;
+    private final int eager;
+    private final long unsentLimit;
+
+    Sends(DataPlane plane, Config config) {
+        this.plane = plane;
+        this.offers = new Offers((rank, f) -> plane.links().send(rank, f));
+        this.me = config.rank();
+        this.sizeLimit = config.serialSize();
+        this.eager = config.eager();
+        this.unsentLimit = config.serialQueue();
+    }
+
+    /**
+     * Sends data (whose bytes pass here) to a world rank. Up to JMPI_EAGER bytes go at once, and a
+     * standard send completes once written, a synchronous one once the receiver has matched it.
+     * Larger messages are offered, and their bytes follow when the receive asks for them: the send
+     * completes once they are written.
+     */
+    CompletableFuture<Void> send(int comm, int source, int destWorld, int tag, boolean sync, int elemType,
+            Outgoing data) {
+        long bytes = data.bytes();
+        if (bytes > sizeLimit) {
+            data.release();
+            throw new MPIException(MPI.ERR_COUNT, "a message of " + bytes + " bytes exceeds the limit of " + sizeLimit
+                    + " bytes (JMPI_SERIAL_SIZE)");
+        }
+        if (bytes > eager && destWorld != me) {
+            return offer(comm, source, destWorld, tag, sync, elemType, data);
+        }
+        ByteBuf payload = data.whole();
+        int syncId = sync ? ssends.open(destWorld) : 0;
+        CompletableFuture<Void> done = sync ? ssends.future(syncId) : null;
+        if (sync) {
+            Link c = plane.coordinator();
+            c.waitingElsewhere(1);
+            done.whenComplete((v, e) -> c.waitingElsewhere(-1));
+        }
+        if (destWorld == me) {
+            plane.deliver(DataPlane.context(comm, false), new Arrived(source, tag, sync ? PeerMessage.SYNC : 0, elemType,
+                    payload == null ? Parts.NONE : new ByteBuf[] {payload}, me, syncId));
+            return sync ? done : CompletableFuture.completedFuture(null);
+        }
+        if (plane.hasFailed(destWorld)) {
+            ReferenceCountUtil.release(payload);
+            ProcessFailedException e = new ProcessFailedException(destWorld, "rank " + destWorld + " failed");
+            ssends.fail(syncId, e);
+            return CompletableFuture.failedFuture(e);
+        }
+        PeerMessage m = PeerMessage.of(comm, source, tag, sync ? PeerMessage.SYNC : 0, syncId, elemType, payload);
+        CompletableFuture<Void> sent = plane.toPeer(destWorld, m);
+        if (!sync) {
+            return sent;
+        }
+        sent.whenComplete((v, e) -> {
+            if (e != null) {
+                ssends.fail(syncId, e);
+            }
+        });
+        return done;
+    }
+
+    /** A large message: its envelope goes now, its bytes once the receive has answered. */
+    private CompletableFuture<Void> offer(int comm, int source, int destWorld, int tag, boolean sync, int elemType,
+            Outgoing data) {
+        if (!plane.links().onLinksThread()) {
+            offers.awaitRoom(destWorld, unsentLimit);
+        }
+        if (plane.hasFailed(destWorld)) {
+            data.release();
+            return CompletableFuture.failedFuture(new ProcessFailedException(destWorld, "rank " + destWorld + " failed"));
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Link c = plane.coordinator();
+        c.waitingElsewhere(1);
+        done.whenComplete((v, e) -> c.waitingElsewhere(-1));
+        int id = offers.open(destWorld, data, done, (sync ? "ssend" : "send") + " to rank " + destWorld + ", tag " + tag
+                + ", " + data.bytes() + " bytes");
+        PeerOffer o = new PeerOffer(comm, source, tag, sync ? PeerMessage.SYNC : 0, id, elemType, data.bytes());
+        plane.toPeer(destWorld, o).whenComplete((v, e) -> {
+            if (e != null) {
+                offers.fail(id, e);
+            }
+        });
+        if (plane.hasFailed(destWorld)) {
+            offers.failTo(destWorld, new ProcessFailedException(destWorld, "rank " + destWorld + " failed"));
+        }
+        return done;
+    }
+
+    /** The receiver of an offer answered. */
+    void answered(int fromWorld, PeerGo go) {
+        offers.answered(fromWorld, go);
+    }
+
+    /** The receiver of an ssend matched it. */
+    void acked(int syncId) {
+        ssends.matched(syncId);
+    }
+
+    /** A rank failed: what was sent to it and waits fails. */
+    void failTo(int rank, Throwable why) {
+        ssends.failTo(rank, why);
+        offers.failTo(rank, why);
+    }
+
+    /** Everything that waits fails: the coordinator is gone, or this rank finalizes. */
+    void failAll(Throwable why) {
+        ssends.failAll(why);
+        offers.failAll(why);
+    }
+
+    /** The large sends that wait or are on their way, a line each. */
+    List<String> waits() {
+        return new ArrayList<>(offers.waits());
+    }
+}
