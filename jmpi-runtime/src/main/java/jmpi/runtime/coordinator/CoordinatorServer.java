@@ -70,7 +70,7 @@ public final class CoordinatorServer implements Coordinator {
      * standalone one ({@code expectedSize} 0) learns it from the first rank.
      */
     public static CoordinatorServer start(Config config, String host, int expectedSize) {
-        ObjectSerializer serial = new ObjectSerializer(config.serial(), loader());
+        ObjectSerializer serial = new ObjectSerializer(config.serial(), loader(), config.serialSize());
         Engine engine = new Engine(serial, config.token(), expectedSize, config.serialQueue());
         engine.acceptShm(config.shm() > 0 && "tcp".equals(config.proto()));
         EventLoopGroup group = Netty.newGroup(1, "jmpi-coordinator");

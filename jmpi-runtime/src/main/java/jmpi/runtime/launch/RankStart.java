@@ -23,7 +23,7 @@ public final class RankStart {
 
     /** Connects as config.rank() of config.size(). */
     public static ClientSession connect(Config config) {
-        ObjectSerializer serial = new ObjectSerializer(config.serial(), loader());
+        ObjectSerializer serial = new ObjectSerializer(config.serial(), loader(), config.serialSize());
         String host = config.addr();
         int port = config.port();
         CoordinatorServer embedded = null;

@@ -36,9 +36,23 @@ public final class ObjectSerializer {
     private final ThreadLocal<MemoryBuffer> scratch = new ThreadLocal<>();
     private static final int SCRATCH = 64 << 10;
     private static final int KEEP_SCRATCH = 8 << 20;
+    private static final long DEFAULT_GRAPH_LIMIT = 128L << 20;
+    private static final long GRAPH_PER_BYTE = 4;
+    private final long graphLimit;
 
-    /** Checks the names now; Fory itself is built on first use, as programs that move only buffers never need it. */
+    /** As below, for messages up to the largest JMPI_SERIAL_SIZE. */
     public ObjectSerializer(List<String> serialNames, ClassLoader loader) {
+        this(serialNames, loader, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Checks the names now; Fory itself is built on first use, as programs that move only buffers never
+     * need it. serialSize is the largest message (JMPI_SERIAL_SIZE): Fory's bound on the memory a
+     * graph it reads may ask for follows it, so an object of any size that may travel can be read.
+     */
+    public ObjectSerializer(List<String> serialNames, ClassLoader loader, long serialSize) {
+        // an object takes more room in memory than on the wire (headers, references): a few times its bytes
+        this.graphLimit = Math.max(DEFAULT_GRAPH_LIMIT, GRAPH_PER_BYTE * serialSize);
         this.loader = loader;
         this.generated = Registrations.load(loader);
         this.extra = new ArrayList<>();
@@ -69,6 +83,7 @@ public final class ObjectSerializer {
                 .withDeserializeUnknownClass(false)
                 .withRefTracking(true)
                 .withCodegen(false)
+                .withMaxGraphMemoryBytes(graphLimit)
                 .withClassLoader(loader)
                 .suppressClassRegistrationWarnings(true)
                 .buildThreadSafeFory();
