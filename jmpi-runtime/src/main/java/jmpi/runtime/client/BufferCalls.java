@@ -1,6 +1,7 @@
 package jmpi.runtime.client;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
 import jmpi.MPI;
 import jmpi.MPIException;
@@ -63,11 +64,17 @@ final class BufferCalls {
         }
     }
 
-    private Request<Void> call(Kind kind, int root, int op, int elemType, ByteBuf[] parts, ReplyHandler h) {
-        return comm.collective(kind, root, op, elemType, parts, r -> {
+    /** bytes: what each rank contributes, as every rank knows it from the counts (0 where they differ). */
+    private Request<Void> call(Kind kind, int root, int op, int elemType, long bytes, ByteBuf[] parts,
+            ReplyHandler h) {
+        return comm.collective(kind, root, op, elemType, bytes, parts, r -> {
             h.handle(r);
             return null;
         });
+    }
+
+    private static long bytes(BufferView v, int count) {
+        return (long) count * v.type().size();
     }
 
     private interface ReplyHandler {
@@ -80,7 +87,8 @@ final class BufferCalls {
         Checks.root(root, comm.size());
         BufferView v = BufferView.of(buf, "buffer");
         ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count(), comm::newPart)} : Parts.NONE;
-        return call(Kind.BCAST, root, 0, v.type().code(), parts, r -> {
+        // every rank's buffer holds the count, the root's included, so all choose by the same bytes
+        return call(Kind.BCAST, root, 0, v.type().code(), bytes(v, v.count()), parts, r -> {
             if (rank() != root) {
                 place(v, r.parts()[0], 0, v.count(), root);
             }
@@ -127,7 +135,7 @@ final class BufferCalls {
         }
         ByteBuf mine = inPlace ? recv.readBuf(displs[root], counts[root], comm::newPart) : send.readBuf(0, send.count(), comm::newPart);
         BufferView into = recv;
-        return call(Kind.GATHER, root, 0, send.type().code(), new ByteBuf[] {mine}, r -> {
+        return call(Kind.GATHER, root, 0, send.type().code(), 0, new ByteBuf[] {mine}, r -> {
             if (rank() == root) {
                 for (int i = 0; i < size(); i++) {
                     place(into, r.parts()[i], displs[i], counts[i], i);
@@ -162,7 +170,7 @@ final class BufferCalls {
             }
             elemType = send.type().code();
         }
-        return call(Kind.SCATTER, root, 0, elemType, parts, r -> {
+        return call(Kind.SCATTER, root, 0, elemType, 0, parts, r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
             }
@@ -186,7 +194,9 @@ final class BufferCalls {
             checkSameType(send, recv);
             mine = send.readBuf(0, send.count(), comm::newPart);
         }
-        return call(Kind.ALLGATHER, 0, 0, recv.type().code(), new ByteBuf[] {mine}, r -> {
+        // every rank has every count: the largest part is the same number everywhere
+        long largest = bytes(recv, Arrays.stream(counts).max().orElse(0));
+        return call(Kind.ALLGATHER, 0, 0, recv.type().code(), largest, new ByteBuf[] {mine}, r -> {
             for (int i = 0; i < size(); i++) {
                 place(recv, r.parts()[i], displs[i], counts[i], i);
             }
@@ -216,7 +226,7 @@ final class BufferCalls {
         for (int j = 0; j < size(); j++) {
             parts[j] = send.readBuf(sd[j], sc[j], comm::newPart);
         }
-        return call(Kind.ALLTOALL, 0, 0, recv.type().code(), parts, r -> {
+        return call(Kind.ALLTOALL, 0, 0, recv.type().code(), 0, parts, r -> {
             for (int i = 0; i < size(); i++) {
                 place(recv, r.parts()[i], rdispls[i], recvcounts[i], i);
             }
@@ -235,7 +245,8 @@ final class BufferCalls {
                         + recv.count());
             }
         }
-        return call(Kind.REDUCE, root, op.ordinal(), send.type().code(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
+        return call(Kind.REDUCE, root, op.ordinal(), send.type().code(), bytes(send, send.count()),
+                new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
             }
@@ -261,8 +272,8 @@ final class BufferCalls {
             throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
                     + recv.count());
         }
-        return call(kind, 0, op.ordinal(), send.type().code(), new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)},
-                r -> {
+        return call(kind, 0, op.ordinal(), send.type().code(), bytes(send, send.count()),
+                new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
                     if (r.parts().length > 0) {
                         place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED);
                     }

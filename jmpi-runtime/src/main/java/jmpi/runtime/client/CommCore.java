@@ -147,19 +147,23 @@ final class CommCore {
         T decode(Reply r);
     }
 
+    /** Starts an object collective: an object's size is known only where it is serialized, so no bytes to choose by. */
     <T> Request<T> collective(Kind kind, int root, int op, ByteBuf[] parts, Decoder<T> decoder) {
-        return collective(kind, root, op, 0, parts, decoder);
+        return collective(kind, root, op, 0, 0, parts, decoder);
     }
 
     /**
      * Starts this rank's part of a built-in collective, by the algorithm the table chooses for it.
-     * elemType: the element type of a buffer collective's parts, 0 for serialized objects.
+     * elemType: the element type of a buffer collective's parts, 0 for serialized objects. bytes: what
+     * each rank contributes as every rank knows it alike (from the counts), 0 where they do not, since
+     * every rank must choose the same algorithm.
      */
-    <T> Request<T> collective(Kind kind, int root, int op, int elemType, ByteBuf[] parts, Decoder<T> decoder) {
+    <T> Request<T> collective(Kind kind, int root, int op, int elemType, long bytes, ByteBuf[] parts,
+            Decoder<T> decoder) {
         Collective algorithm;
         try {
             checkLive();
-            algorithm = CollectiveTable.choose(kind, new CollectiveTable.Shape(Parts.readable(parts), size));
+            algorithm = CollectiveTable.choose(kind, CollectiveTable.Shape.of(bytes, size, op));
         } catch (RuntimeException e) {
             Parts.release(parts);
             throw e;

@@ -16,13 +16,33 @@ import jmpi.runtime.wire.Kind;
  * <p>Every kind has the coordinator's algorithm as its last row, which always holds. The rows
  * before it run among the ranks ({@link AmongRanks}), where the ranks have links of their own (the
  * direct data plane); elsewhere the client takes the coordinator's row whatever was chosen. Every rank
- * must choose alike, so a condition may read the ranks but not the bytes, which differ between ranks
- * (a bcast's root has them, the others do not).
+ * must choose alike, so a condition reads only what every rank knows alike: the ranks, the op, and the
+ * bytes of a buffer collective, which the count gives everywhere (an object's size is known only where
+ * it is serialized, so object collectives have no bytes and keep their small algorithm).
+ *
+ * <p>The thresholds are starting points, to tune with the benchmark (jmpi-bench) on each plane.
  */
 public final class CollectiveTable {
-    /** What the choice may depend on: the bytes each rank contributes and how many ranks take part. */
-    public record Shape(long bytes, int ranks) {
+    /**
+     * What the choice may depend on: the bytes each rank contributes to a buffer collective as every
+     * rank knows them (0 for objects, or where the ranks' counts differ), how many ranks take part, and
+     * whether the op may fold in any order.
+     */
+    public record Shape(long bytes, int ranks, boolean commutative) {
+        /** The shape of a call with this reduce op (its ordinal; any for a collective without one). */
+        public static Shape of(long bytes, int ranks, int op) {
+            return new Shape(bytes, ranks, Ops.commutative(Ops.of(op)));
+        }
     }
+
+    /** A bcast payload from which scatter + ring allgather pays (the root sends about 2n, not n·log₂N). */
+    static final long BCAST_LARGE = 512 * 1024;
+    /** A buffer from which reduce and allreduce go round a ring, whose messages are n/N bytes each. */
+    static final long REDUCE_LARGE = 256 * 1024;
+    /** A part per rank from which allgather goes round a ring. */
+    static final long ALLGATHER_LARGE = 64 * 1024;
+    /** The smallest ring block worth a step: below it, a ring's N − 1 steps cost more than they save. */
+    static final long RING_BLOCK = 8 * 1024;
 
     /** A condition of a row. */
     interface When {
@@ -37,21 +57,27 @@ public final class CollectiveTable {
     static {
         always(new BarrierDissemination());
         always(new BarrierViaCoordinator());
+        row(s -> s.ranks() > 2 && ring(s, BCAST_LARGE), new BcastScatterAllgather());
         always(new BcastBinomial());
         always(new BcastViaCoordinator());
         always(new GatherBinomial());
         always(new GatherViaCoordinator(Kind.GATHER));
+        row(s -> s.bytes() >= ALLGATHER_LARGE, new AllgatherRing());
         always(new AllgatherBruck());
         always(new GatherViaCoordinator(Kind.ALLGATHER));
         always(new ScatterBinomial());
         always(new ScatterViaCoordinator());
         always(new AlltoallPairwise());
         always(new AlltoallViaCoordinator());
+        row(s -> s.commutative() && ring(s, REDUCE_LARGE), new ReduceScatterGather());
         always(new ReduceBinomial());
         always(new ReduceViaCoordinator(Kind.REDUCE));
+        row(s -> s.commutative() && ring(s, REDUCE_LARGE), new AllreduceRing());
         always(new AllreduceRecursiveDoubling());
         always(new ReduceViaCoordinator(Kind.ALLREDUCE));
+        always(new ScanRecursiveDoubling(Kind.SCAN));
         always(new ScanViaCoordinator(Kind.SCAN));
+        always(new ScanRecursiveDoubling(Kind.EXSCAN));
         always(new ScanViaCoordinator(Kind.EXSCAN));
         always(new CustomViaCoordinator());
         always(new SplitViaCoordinator());
@@ -66,6 +92,11 @@ public final class CollectiveTable {
 
     private static void always(Collective algorithm) {
         row(s -> true, algorithm);
+    }
+
+    /** Whether a buffer of at least large bytes, cut into a block per rank, gives blocks worth a ring step. */
+    private static boolean ring(Shape s, long large) {
+        return s.bytes() >= large && s.bytes() / s.ranks() >= RING_BLOCK;
     }
 
     /** The algorithm for this kind and shape: the one forced by name, else the first row that holds. */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import jmpi.Op;
 import jmpi.runtime.elem.ElementType;
 import jmpi.runtime.elem.Reductions;
@@ -53,8 +54,13 @@ final class Folds {
         }
     }
 
+    /** The bytes of the smallest piece a buffer of t may be cut into for op: an element, or a MINLOC/MAXLOC pair. */
+    static int unit(ElementType t, Op op) {
+        return op == Op.MINLOC || op == Op.MAXLOC ? 2 * t.size() : t.size();
+    }
+
     /** A buffer this rank may fold into: read-only bytes are copied first. */
-    private static ByteBuf writable(ByteBuf b) {
+    static ByteBuf writable(ByteBuf b) {
         if (!b.isReadOnly()) {
             return b;
         }
@@ -85,6 +91,37 @@ final class Folds {
         } finally {
             Parts.release(inRankOrder);
         }
+    }
+
+    /**
+     * The answer of an object scan: the first upTo values (all released here) folded in rank order,
+     * serialized, or none when upTo is 0. The longest prefix that any rank gets is folded as well,
+     * so that every rank fails when any would, as on the coordinator.
+     */
+    static ByteBuf[] prefix(ObjectSerializer serial, Op op, ByteBuf[] inRankOrder, int upTo, int longest) {
+        try {
+            List<Object> values = new ArrayList<>(inRankOrder.length);
+            for (ByteBuf b : inRankOrder) {
+                values.add(serial.fromBytes(b));
+            }
+            Object mine = upTo == 0 ? null : op.reduce(values.subList(0, upTo));
+            if (longest > upTo) {
+                op.reduce(values.subList(0, longest));
+            }
+            return upTo == 0 ? Parts.NONE : new ByteBuf[] {Parts.wrap(serial.toBytes(mine))};
+        } finally {
+            Parts.release(inRankOrder);
+        }
+    }
+
+    /** The answer acc once done completes; acc released if it fails, since nobody else will. */
+    static CompletableFuture<ByteBuf[]> answer(CompletableFuture<?> done, ByteBuf acc) {
+        done.whenComplete((v, e) -> {
+            if (e != null) {
+                acc.release();
+            }
+        });
+        return done.thenApply(v -> new ByteBuf[] {acc});
     }
 
     static void release(ByteBuf b) {

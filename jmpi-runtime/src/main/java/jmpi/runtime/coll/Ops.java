@@ -17,4 +17,9 @@ final class Ops {
         }
         return OPS[ordinal];
     }
+
+    /** Whether op may fold its operands in any order: every predefined op but REPLACE and NO_OP, which pick by rank. */
+    static boolean commutative(Op op) {
+        return op != Op.REPLACE && op != Op.NO_OP;
+    }
 }
