@@ -2,9 +2,7 @@ package jmpi.runtime.coll;
 
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -24,7 +22,6 @@ import jmpi.runtime.wire.Reply;
 final class Flow {
     private final Exchange x;
     private final List<CompletableFuture<Void>> sends = new ArrayList<>();
-    private final Map<Integer, CompletableFuture<Void>> lastTo = new HashMap<>();
     private Throwable failure;
 
     Flow(Exchange x) {
@@ -54,26 +51,9 @@ final class Flow {
         }
     }
 
-    /**
-     * Sends the parts made by what (only once nothing failed) to a rank, or the failure instead. A
-     * message to a rank that this flow has sent to before goes once the one before is written: a
-     * receiver takes one collective's messages from a sender in the order they arrive, and two writes
-     * from different threads (a caller's, a link's) may reach the wire in either order.
-     */
+    /** Sends the parts made by what (only once nothing failed) to a rank, or the failure instead. */
     void send(int to, Supplier<ByteBuf[]> what) {
-        CompletableFuture<Void> before = lastTo.get(to);
-        Supplier<CompletableFuture<Void>> go;
-        if (failure == null) {
-            ByteBuf[] parts = what.get();
-            go = () -> x.send(to, parts);
-        } else {
-            ErrorInfo why = ErrorInfo.of(failure);
-            go = () -> x.fail(to, why);
-        }
-        CompletableFuture<Void> sent = before == null ? go.get()
-                : before.handle((v, e) -> null).thenCompose(v -> go.get());
-        lastTo.put(to, sent);
-        sends.add(sent);
+        sends.add(failure == null ? x.send(to, what.get()) : x.fail(to, ErrorInfo.of(failure)));
     }
 
     /** Sends parts (references pass here) to a rank, or, once something failed, releases them and sends the failure. */

@@ -9,6 +9,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import jmpi.Config;
@@ -122,8 +123,19 @@ final class PeerOut {
             queued.add(new Queued(f, sent));
             queuedBytes += FrameCodec.sizeHint(f);
         } else {
-            write(channel, f, sent);
-            channel.flush();
+            // always through the link's task queue, in the order of this lock: a write made on the
+            // link's own thread would otherwise go out at once, ahead of writes other threads queued
+            // before it, and one sender's messages must arrive in the order it sent them
+            Channel ch = channel;
+            try {
+                ch.eventLoop().execute(() -> {
+                    write(ch, f, sent);
+                    ch.flush();
+                });
+            } catch (RejectedExecutionException e) {
+                ReferenceCountUtil.release(f);
+                sent.completeExceptionally(new MPIException(MPI.ERR_COMM, "the link to rank " + rank + " is closed", e));
+            }
         }
         return sent;
     }
