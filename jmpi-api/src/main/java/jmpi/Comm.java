@@ -1,7 +1,6 @@
 package jmpi;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import jmpi.op.OperationRequest;
 
@@ -14,7 +13,7 @@ import jmpi.op.OperationRequest;
  * collectives return {@code null} on ranks other than the root. Bad arguments (a root or rank out of
  * range, a negative tag) fail locally with {@link MPIException} before anything is sent.
  */
-public interface Comm {
+public interface Comm extends PointToPoint {
 
     // ---- Communicator -------------------------------------------------------------------------
 
@@ -192,99 +191,6 @@ public interface Comm {
         return exscan(obj, Op.SUM);
     }
 
-    // ---- Point-to-point on objects ------------------------------------------------------------
-
-    /** Starts a send; it completes once the message is handed off, not when it is received. */
-    Request<Void> isend(Object obj, int dest, int tag);
-
-    default Request<Void> isend(Object obj, int dest) {
-        return isend(obj, dest, 0);
-    }
-
-    /** Sends obj to dest; returns once the message is handed off. */
-    default void send(Object obj, int dest, int tag) {
-        isend(obj, dest, tag).waitFor();
-    }
-
-    default void send(Object obj, int dest) {
-        send(obj, dest, 0);
-    }
-
-    /** Starts a synchronous send; it completes once the matching receive has started. */
-    Request<Void> issend(Object obj, int dest, int tag);
-
-    default Request<Void> issend(Object obj, int dest) {
-        return issend(obj, dest, 0);
-    }
-
-    /** Sends obj to dest and waits until the matching receive has started. */
-    default void ssend(Object obj, int dest, int tag) {
-        issend(obj, dest, tag).waitFor();
-    }
-
-    default void ssend(Object obj, int dest) {
-        ssend(obj, dest, 0);
-    }
-
-    /** Starts a receive; its {@link Request#status()} tells source, tag and size. */
-    <T> Request<T> irecv(int source, int tag);
-
-    default <T> Request<T> irecv(int source) {
-        return irecv(source, MPI.ANY_TAG);
-    }
-
-    default <T> Request<T> irecv() {
-        return irecv(MPI.ANY_SOURCE, MPI.ANY_TAG);
-    }
-
-    /** Receives an object from source with tag (either may be a wildcard). */
-    default <T> T recv(int source, int tag) {
-        return this.<T>irecv(source, tag).waitFor();
-    }
-
-    default <T> T recv(int source) {
-        return recv(source, MPI.ANY_TAG);
-    }
-
-    default <T> T recv() {
-        return recv(MPI.ANY_SOURCE, MPI.ANY_TAG);
-    }
-
-    /** Sends obj to dest and receives from source, without deadlock. */
-    default <T> T sendrecv(Object obj, int dest, int sendtag, int source, int recvtag) {
-        Request<T> r = irecv(source, recvtag);
-        Request<Void> s = isend(obj, dest, sendtag);
-        T result = r.waitFor();
-        s.waitFor();
-        return result;
-    }
-
-    default <T> T sendrecv(Object obj, int dest, int source) {
-        return sendrecv(obj, dest, 0, source, MPI.ANY_TAG);
-    }
-
-    /** Waits until a matching message can be received and describes it, without receiving it. */
-    Status probe(int source, int tag);
-
-    default Status probe(int source) {
-        return probe(source, MPI.ANY_TAG);
-    }
-
-    default Status probe() {
-        return probe(MPI.ANY_SOURCE, MPI.ANY_TAG);
-    }
-
-    /** Describes a matching message if one can be received now. */
-    Optional<Status> iprobe(int source, int tag);
-
-    default Optional<Status> iprobe(int source) {
-        return iprobe(source, MPI.ANY_TAG);
-    }
-
-    default Optional<Status> iprobe() {
-        return iprobe(MPI.ANY_SOURCE, MPI.ANY_TAG);
-    }
-
     // ---- Collectives on buffers --------------------------------------------------------------
     //
     // A buffer is a primitive array (byte[] short[] char[] int[] long[] float[] double[] boolean[]) or
@@ -445,67 +351,6 @@ public interface Comm {
 
     default void Exscan(Object sendbuf, Object recvbuf) {
         Exscan(sendbuf, recvbuf, Op.SUM);
-    }
-
-    // ---- Point-to-point on buffers ------------------------------------------------------------
-
-    /** Starts a send of a buffer; it completes once the message is handed off. */
-    Request<Void> Isend(Object buf, int dest, int tag);
-
-    /** Sends a buffer; returns once the message is handed off. */
-    default void Send(Object buf, int dest, int tag) {
-        Isend(buf, dest, tag).waitFor();
-    }
-
-    default void Send(Object buf, int dest) {
-        Send(buf, dest, 0);
-    }
-
-    /** Starts a synchronous send of a buffer; it completes once the matching receive has started. */
-    Request<Void> Issend(Object buf, int dest, int tag);
-
-    /** Sends a buffer and waits until the matching receive has started. */
-    default void Ssend(Object buf, int dest, int tag) {
-        Issend(buf, dest, tag).waitFor();
-    }
-
-    default void Ssend(Object buf, int dest) {
-        Ssend(buf, dest, 0);
-    }
-
-    /**
-     * Starts a receive into a buffer; the message may be shorter than the buffer ({@link Status#count()}
-     * says how many elements arrived), a longer one fails with ERR_TRUNCATE.
-     */
-    Request<Status> Irecv(Object buf, int source, int tag);
-
-    /** Receives into a buffer; returns the status of the message. */
-    default Status Recv(Object buf, int source, int tag) {
-        return Irecv(buf, source, tag).waitFor();
-    }
-
-    default Status Recv(Object buf, int source) {
-        return Recv(buf, source, MPI.ANY_TAG);
-    }
-
-    default Status Recv(Object buf) {
-        return Recv(buf, MPI.ANY_SOURCE, MPI.ANY_TAG);
-    }
-
-    /** Sends one buffer and receives into another, without deadlock. */
-    default Status Sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
-        Request<Status> r = Irecv(recvbuf, source, recvtag);
-        Request<Void> s = Isend(sendbuf, dest, sendtag);
-        Status st = r.waitFor();
-        s.waitFor();
-        return st;
-    }
-
-    /** Sends a buffer and receives into the same buffer. */
-    default Status Sendrecv_replace(Object buf, int dest, int sendtag, int source, int recvtag) {
-        // sent from a copy, as the receive overwrites buf; the runtime knows how each element type copies
-        Object copy = Runtimes.provider().elements().copyOf(buf);
-        return Sendrecv(copy, dest, sendtag, buf, source, recvtag);
     }
 
     // ---- Custom operations ---------------------------------------------------------------------

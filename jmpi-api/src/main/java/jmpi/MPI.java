@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
+import jmpi.spi.BufferSpace;
 
 /**
  * The entry point: communicators, constants, reduce operations, and the life cycle.
@@ -36,13 +37,36 @@ public final class MPI {
     public static final int ERR_ROOT = 8;
     public static final int ERR_GROUP = 9;
     public static final int ERR_OP = 10;
+    public static final int ERR_TOPOLOGY = 11;
+    public static final int ERR_DIMS = 12;
     public static final int ERR_ARG = 13;
     public static final int ERR_UNKNOWN = 14;
     public static final int ERR_TRUNCATE = 15;
     public static final int ERR_OTHER = 16;
     public static final int ERR_INTERN = 17;
-    public static final int ERR_PENDING = 18;
+    public static final int ERR_IN_STATUS = 18;
+    public static final int ERR_PENDING = 19;
+    public static final int ERR_KEYVAL = 36;
+    public static final int ERR_RMA_SYNC = 47;
+    public static final int ERR_WIN = 53;
+    public static final int ERR_RMA_RANGE = 55;
     public static final int ERR_PROC_FAILED = 75;
+    public static final int ERR_PROC_FAILED_PENDING = 76;
+    public static final int ERR_REVOKED = 77;
+    /** jmpi's own: an operation waited longer than it was allowed to (MPI has no number for it). */
+    public static final int ERR_TIMEOUT = 78;
+
+    /** Thread levels: jmpi is thread-safe, and provides {@link #THREAD_MULTIPLE} whatever is asked. */
+    public static final int THREAD_SINGLE = 0;
+    public static final int THREAD_FUNNELED = 1;
+    public static final int THREAD_SERIALIZED = 2;
+    public static final int THREAD_MULTIPLE = 3;
+
+    /** The bytes of attached buffer a buffered send needs beyond its message. */
+    public static final int BSEND_OVERHEAD = 64;
+
+    /** The message a matched probe of {@link #PROC_NULL} takes. */
+    public static final Message MESSAGE_NO_PROC = new NoProcMessage();
 
     /** Use as send buffer where MPI allows it: the receive buffer holds this rank's input. */
     public static final Object IN_PLACE = new Object() {
@@ -121,6 +145,49 @@ public final class MPI {
     /** Whether jmpi has been initialized. */
     public static boolean Is_initialized() {
         return session != null;
+    }
+
+    /**
+     * Initializes jmpi, asking for a thread level; returns the level provided, which is always
+     * {@link #THREAD_MULTIPLE}: every call may come from any thread.
+     */
+    public static int Init_thread(int required) {
+        if (required < THREAD_SINGLE || required > THREAD_MULTIPLE) {
+            throw new MPIException(ERR_ARG, "thread level " + required + " is none of MPI.THREAD_SINGLE ("
+                    + THREAD_SINGLE + ") to MPI.THREAD_MULTIPLE (" + THREAD_MULTIPLE + ")");
+        }
+        Init();
+        return THREAD_MULTIPLE;
+    }
+
+    /** The thread level jmpi provides: {@link #THREAD_MULTIPLE}. */
+    public static int Query_thread() {
+        return THREAD_MULTIPLE;
+    }
+
+    /** The name of the host this rank runs on. */
+    public static String Get_processor_name() {
+        return Environment.processorName();
+    }
+
+    /** The version of the MPI standard whose semantics jmpi follows: {@code {4, 0}}. */
+    public static int[] Get_version() {
+        return new int[] {4, 0};
+    }
+
+    /** jmpi's name and version, and the Java it runs on. */
+    public static String Get_library_version() {
+        return Environment.libraryVersion();
+    }
+
+    /** Attaches bytes of space for this process's buffered sends ({@code Bsend}); ERR_BUFFER if some is attached. */
+    public static void Attach_buffer(int bytes) {
+        BufferSpace.PROCESS.attach(bytes);
+    }
+
+    /** Detaches the process's buffer once every buffered message has gone; returns its size. */
+    public static int Detach_buffer() {
+        return BufferSpace.PROCESS.detach();
     }
 
     /** Whether jmpi has been finalized. */

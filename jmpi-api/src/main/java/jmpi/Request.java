@@ -98,6 +98,19 @@ public interface Request<T> {
         return completed(requests);
     }
 
+    /**
+     * The index of a request that has completed, without waiting; {@link MPI#UNDEFINED} if none has
+     * (or the list is empty).
+     */
+    static int testAny(List<? extends Request<?>> requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i).test()) {
+                return i;
+            }
+        }
+        return MPI.UNDEFINED;
+    }
+
     /** Returns the indices of the requests that have completed, without waiting. */
     static int[] testSome(List<? extends Request<?>> requests) {
         return completed(requests);

@@ -5,10 +5,23 @@ package jmpi;
  *
  * @param source the sender's rank in the communicator
  * @param tag the message tag
- * @param count elements for buffers, serialized bytes for objects
+ * @param countLong elements for buffers, serialized bytes for objects
  * @param cancelled whether the operation was cancelled
+ * @param error the operation's error class: {@link MPI#SUCCESS} for a status that a completed
+ *              operation returns (a failed one throws its {@link MPIException} instead)
  */
-public record Status(int source, int tag, int count, boolean cancelled) {
+public record Status(int source, int tag, long countLong, boolean cancelled, int error) {
+
+    /** A status without error. */
+    public Status(int source, int tag, int count, boolean cancelled) {
+        this(source, tag, count, cancelled, MPI.SUCCESS);
+    }
+
+    /** The count, or {@link MPI#UNDEFINED} if it does not fit an int (see {@link #countLong()}), as MPI's Get_count. */
+    public int count() {
+        return countLong > Integer.MAX_VALUE ? MPI.UNDEFINED : (int) countLong;
+    }
+
     /** mpi4py's spelling of {@link #source()}. */
     public int getSource() {
         return source;
@@ -21,7 +34,12 @@ public record Status(int source, int tag, int count, boolean cancelled) {
 
     /** mpi4py's spelling of {@link #count()}. */
     public int getCount() {
-        return count;
+        return count();
+    }
+
+    /** mpi4py's spelling of {@link #error()}. */
+    public int getError() {
+        return error;
     }
 
     /** mpi4py's spelling of {@link #cancelled()}. */

@@ -14,6 +14,8 @@ import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.cco.ScanSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
 import jmpi.tests.p2p.LargeMessageSuite;
+import jmpi.tests.p2p.MatchedProbeSuite;
+import jmpi.tests.p2p.SendModesSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
 
@@ -31,6 +33,8 @@ public final class SuiteRunner {
             PointToPointObjectSuite.class,
             PointToPointBufferSuite.class,
             LargeMessageSuite.class,
+            SendModesSuite.class,
+            MatchedProbeSuite.class,
             RequestSuite.class,
             ErrorsSuite.class,
             OperationSuite.class,

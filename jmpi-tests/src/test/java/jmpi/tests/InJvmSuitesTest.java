@@ -15,6 +15,8 @@ import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.p2p.LargeMessageSuite;
+import jmpi.tests.p2p.MatchedProbeSuite;
+import jmpi.tests.p2p.SendModesSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
 import org.junit.jupiter.api.DynamicContainer;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.TestFactory;
 class InJvmSuitesTest {
     /** The suites whose messages and collectives take the path that {@link Config#data()} chooses. */
     private static final List<Class<? extends RankSuite>> MESSAGE_SUITES = List.of(PointToPointObjectSuite.class,
-            PointToPointBufferSuite.class, LargeMessageSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
+            PointToPointBufferSuite.class, LargeMessageSuite.class, SendModesSuite.class,
+            MatchedProbeSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
             CollectiveVectorSuite.class);
 

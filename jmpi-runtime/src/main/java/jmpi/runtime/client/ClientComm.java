@@ -8,6 +8,7 @@ import java.util.function.Function;
 import jmpi.Comm;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.Message;
 import jmpi.Op;
 import jmpi.Request;
 import jmpi.Status;
@@ -30,6 +31,7 @@ final class ClientComm implements Comm {
     private final PointToPointCalls p2p;
     private final BufferCalls buffers;
     private final SendRecvCalls sendRecv;
+    private final BufferedSends buffered;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
@@ -38,6 +40,7 @@ final class ClientComm implements Comm {
         this.p2p = new PointToPointCalls(core, objects);
         this.buffers = new BufferCalls(core, p2p);
         this.sendRecv = new SendRecvCalls(core, p2p, buffers);
+        this.buffered = new BufferedSends(core, p2p);
     }
 
     // ---- communicator ---------------------------------------------------------------------------
@@ -167,8 +170,13 @@ final class ClientComm implements Comm {
     }
 
     @Override
-    public <T> T sendrecv(Object obj, int dest, int sendtag, int source, int recvtag) {
-        return sendRecv.sendrecv(obj, dest, sendtag, source, recvtag);
+    public <T> Request<T> isendrecv(Object obj, int dest, int sendtag, int source, int recvtag) {
+        return sendRecv.isendrecv(obj, dest, sendtag, source, recvtag);
+    }
+
+    @Override
+    public Request<Void> ibsend(Object obj, int dest, int tag) {
+        return buffered.ibsendObject(obj, dest, tag);
     }
 
     @Override
@@ -184,6 +192,16 @@ final class ClientComm implements Comm {
     @Override
     public Optional<Status> iprobe(int source, int tag) {
         return p2p.probe(Kind.IPROBE, source, tag).waitFor();
+    }
+
+    @Override
+    public Message mprobe(int source, int tag) {
+        return p2p.matchedProbe(source, tag, true).waitFor().orElseThrow();
+    }
+
+    @Override
+    public Optional<Message> improbe(int source, int tag) {
+        return p2p.matchedProbe(source, tag, false).waitFor();
     }
 
     // ---- buffers -----------------------------------------------------------------------------------
@@ -270,8 +288,23 @@ final class ClientComm implements Comm {
     }
 
     @Override
-    public Status Sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
-        return sendRecv.sendrecv(sendbuf, dest, sendtag, recvbuf, source, recvtag);
+    public Request<Status> Isendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
+        return sendRecv.isendrecv(sendbuf, dest, sendtag, recvbuf, source, recvtag);
+    }
+
+    @Override
+    public Request<Void> Ibsend(Object buf, int dest, int tag) {
+        return buffered.ibsend(buf, dest, tag);
+    }
+
+    @Override
+    public void Attach_buffer(int bytes) {
+        buffered.attach(bytes);
+    }
+
+    @Override
+    public int Detach_buffer() {
+        return buffered.detach();
     }
 
     // ---- custom operations -----------------------------------------------------------------------

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.Message;
 import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.p2p.DataPlane;
@@ -115,6 +116,37 @@ final class PointToPointCalls {
         r.onCancel(() -> comm.conn().cancel(reqId));
         comm.conn().send(new RecvCall(reqId, Kind.RECV, comm.id(), source, tag), reqId,
                 reply -> comm.complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder));
+        return r;
+    }
+
+    /**
+     * A matched probe: takes a matching message (waiting for one, or only if one is there now) so that
+     * no other receive can have it. The message's bytes come with it, a large one's once they are in.
+     */
+    Request<Optional<Message>> matchedProbe(int source, int tag, boolean wait) {
+        comm.checkLive();
+        Checks.source(source, comm.size());
+        Checks.recvTag(tag);
+        if (source == MPI.PROC_NULL) {
+            return FutureRequest.completed(Optional.of(MPI.MESSAGE_NO_PROC), null);
+        }
+        CommCore.Decoder<Optional<Message>> taken = x -> x.status() == Reply.NONE || x.status() == Reply.CANCELLED
+                ? Optional.empty() : Optional.of(new TakenMessage(objects, x));
+        FutureRequest<Optional<Message>> r = new FutureRequest<>();
+        DataPlane data = comm.data();
+        if (data != null) {
+            Runnable takeBack = data.receive(comm.id(), source, tag, comm.members(), false, null,
+                    reply -> comm.complete(r, reply, taken));
+            if (!wait) {
+                // nothing matched now: the receive is taken back, and answers none
+                takeBack.run();
+            }
+            return r;
+        }
+        r.drivenBy(comm.conn());
+        int reqId = comm.conn().nextId();
+        comm.conn().send(new RecvCall(reqId, wait ? Kind.RECV : Kind.IMPROBE, comm.id(), source, tag), reqId,
+                reply -> comm.complete(r, reply, taken));
         return r;
     }
 

@@ -8,7 +8,7 @@ import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.p2p.Outgoing;
 
 /**
- * sendrecv and Sendrecv: both halves are checked, and the send's bytes made, before the receive is
+ * isendrecv and Isendrecv (and so sendrecv and Sendrecv): both halves are checked, and the send's bytes made, before the receive is
  * posted. Were the receive posted first, a send refused afterwards (a bad rank, tag or buffer, an
  * object that cannot be serialized) would leave it behind, to take a later message meant for another
  * receive; were the send made first, a refused receive would leave a message no one asked for.
@@ -24,7 +24,7 @@ final class SendRecvCalls {
         this.buffers = buffers;
     }
 
-    <T> T sendrecv(Object obj, int dest, int sendtag, int source, int recvtag) {
+    <T> Request<T> isendrecv(Object obj, int dest, int sendtag, int source, int recvtag) {
         p2p.checkSend(dest, sendtag);
         ByteBuf payload = dest == MPI.PROC_NULL ? null : comm.serial().toPart(obj, comm::newPart);
         Request<T> received;
@@ -35,19 +35,15 @@ final class SendRecvCalls {
             throw e;
         }
         Request<Void> sent = p2p.sendPayload(Outgoing.of(payload), dest, sendtag, false, 0);
-        T result = received.waitFor();
-        sent.waitFor();
-        return result;
+        return new PairRequest<>(received, sent);
     }
 
-    Status sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
+    Request<Status> isendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
         p2p.checkSend(dest, sendtag);
         BufferView v = BufferView.of(sendbuf, "buffer");
         Request<Status> received = buffers.irecv(recvbuf, source, recvtag);
         Request<Void> sent = p2p.sendPayload(Outgoing.of(v, comm::newPart), dest, sendtag, false, v.type().code());
-        Status st = received.waitFor();
-        sent.waitFor();
-        return st;
+        return new PairRequest<>(received, sent);
     }
 
     private static void release(ByteBuf payload) {

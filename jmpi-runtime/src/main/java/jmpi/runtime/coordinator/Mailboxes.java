@@ -88,7 +88,7 @@ final class Mailboxes {
                 return;
             }
         }
-        if (c.kind() == Kind.IPROBE) {
+        if (c.kind() == Kind.IPROBE || c.kind() == Kind.IMPROBE) {
             replies.reply(rank, Reply.message(c.reqId(), Reply.NONE, 0, 0, 0, 0, Parts.NONE));
             return;
         }

@@ -194,7 +194,7 @@ final class FrameBodies {
     private static RecvCall readRecvCall(ByteBuf in) {
         int reqId = in.readInt();
         Kind kind = Kind.ofCode(in.readByte());
-        if (kind != Kind.RECV && kind != Kind.PROBE && kind != Kind.IPROBE) {
+        if (kind != Kind.RECV && kind != Kind.PROBE && kind != Kind.IPROBE && kind != Kind.IMPROBE) {
             throw new MalformedFrameException("a receive call of kind " + kind.label());
         }
         return new RecvCall(reqId, kind, in.readInt(), in.readInt(), in.readInt());

@@ -21,7 +21,9 @@ public enum Kind {
     SEND(20, Category.POINT_TO_POINT),
     RECV(21, Category.POINT_TO_POINT),
     PROBE(22, Category.POINT_TO_POINT),
-    IPROBE(23, Category.POINT_TO_POINT);
+    IPROBE(23, Category.POINT_TO_POINT),
+    /** A matched probe that does not wait: takes a matching message if one is there, else answers none. */
+    IMPROBE(24, Category.POINT_TO_POINT);
 
     /** How the coordinator matches a call of this kind. */
     public enum Category {

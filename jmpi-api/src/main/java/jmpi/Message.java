@@ -1,0 +1,33 @@
+package jmpi;
+
+/**
+ * A message taken by a matched probe ({@link Comm#mprobe}, {@link Comm#improbe}): no other receive
+ * can take it, and it is received once, as an object or into a buffer, by its own receive.
+ *
+ * <pre>{@code
+ * Message m = comm.mprobe(MPI.ANY_SOURCE, 7);
+ * int[] buf = new int[m.status().count()];   // sized for the message
+ * m.Recv(buf);
+ * }</pre>
+ */
+public interface Message {
+    /** The message's source, tag and count (elements for a buffer, bytes for an object). */
+    Status status();
+
+    /** Receives the message as an object; ERR_TYPE if it is a buffer, ERR_REQUEST if it was received already. */
+    <T> T recv();
+
+    /** {@link #recv()}, as a request (complete once the message's bytes are in). */
+    <T> Request<T> irecv();
+
+    /** Receives the message into buf; ERR_TYPE or ERR_TRUNCATE as a receive would, ERR_REQUEST if it was received already. */
+    default Status Recv(Object buf) {
+        return Irecv(buf).waitFor();
+    }
+
+    /** {@link #Recv(Object)}, as a request. */
+    Request<Status> Irecv(Object buf);
+
+    /** Whether the message has been received (mpi4py's message is then {@code MESSAGE_NULL}). */
+    boolean received();
+}
