@@ -516,6 +516,13 @@ final class SocketLink extends RemoteLink {
         dropInbound();
     }
 
+    @Override
+    public void abandon() {
+        closing = true;
+        closeQuietly(socket);
+        LockSupport.unpark(progress);
+    }
+
     /**
      * Reads to the end of the connection, routing what still comes, for at most a few seconds:
      * closing a socket with unread bytes resets the connection, and a reset can overtake the goodbye.
