@@ -112,9 +112,23 @@ final class SocketLink extends RemoteLink {
         return "tcp";
     }
 
-    /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
+    /**
+     * Connects, retrying until config.waitTime() runs out, and introduces this rank. A coordinator that
+     * closes the connection without a word before its welcome turned it away at the door (too many
+     * strangers wait there): that is tried again too.
+     */
     static SocketLink open(Config config, String host, int port, String data) {
         ConnectRetry retry = new ConnectRetry(config, host, port);
+        while (true) {
+            try {
+                return attempt(config, host, port, data, retry);
+            } catch (ProcessFailedException turnedAway) {
+                pause(retry.nextDelayMs(turnedAway));
+            }
+        }
+    }
+
+    private static SocketLink attempt(Config config, String host, int port, String data, ConnectRetry retry) {
         long deadline = retry.deadline();
         Socket s = connect(retry, host, port);
         // offered over plain TCP only: the other transports are chosen for the path the bytes take
@@ -183,13 +197,17 @@ final class SocketLink extends RemoteLink {
                 closeQuietly(s);
                 delayMs = retry.nextDelayMs(e);
             }
-            try {
-                // the coordinator is not listening yet: nothing to wait on but time
-                Thread.sleep(delayMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
-            }
+            // the coordinator is not listening yet: nothing to wait on but time
+            pause(delayMs);
+        }
+    }
+
+    private static void pause(long delayMs) {
+        try {
+            Thread.sleep(delayMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
         }
     }
 
