@@ -122,8 +122,8 @@ final class SocketLink extends RemoteLink {
         while (true) {
             try {
                 return attempt(config, host, port, data, retry);
-            } catch (ProcessFailedException turnedAway) {
-                pause(retry.nextDelayMs(turnedAway));
+            } catch (TurnedAway e) {
+                pause(retry.nextDelayMs(e.getCause()));
             }
         }
     }
@@ -162,6 +162,9 @@ final class SocketLink extends RemoteLink {
                     throw m;
                 }
                 c.fail(e);
+                if (e instanceof EOFException || e instanceof SocketException) {
+                    throw new TurnedAway(e);
+                }
             } finally {
                 c.reading.unlock();
             }
@@ -199,6 +202,13 @@ final class SocketLink extends RemoteLink {
             }
             // the coordinator is not listening yet: nothing to wait on but time
             pause(delayMs);
+        }
+    }
+
+    /** The coordinator closed the connection before its welcome, without a word. */
+    private static final class TurnedAway extends RuntimeException {
+        TurnedAway(Throwable cause) {
+            super(cause);
         }
     }
 
