@@ -12,7 +12,9 @@ import jmpi.spi.BufferSpace;
  *
  * <p>Using {@link #COMM_WORLD} initializes jmpi from the environment if {@link #Init()} has not been
  * called, as importing mpi4py does; a program that returns from {@code main} without
- * {@link #Finalize()} is finalized by a shutdown hook.
+ * {@link #Finalize()} is finalized by a shutdown hook. A process that ends otherwise before Finalize
+ * ({@code System.exit}, a signal, an exception out of {@code main}, which aborts the job) leaves as a
+ * failed rank: the other ranks' operations that need it fail with {@link ProcessFailedException}.
  */
 public final class MPI {
     /** Matches a message from any source. */
@@ -122,7 +124,7 @@ public final class MPI {
             if (session != null) {
                 throw new MPIException(ERR_OTHER, "MPI.Init called twice");
             }
-            session = Session.connect(config);
+            session = Runtimes.provider().connectProcess(config);
             Thread hook = new Thread(MPI::Finalize, "jmpi-finalize");
             Runtime.getRuntime().addShutdownHook(hook);
         }

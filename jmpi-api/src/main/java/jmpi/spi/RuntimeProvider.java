@@ -9,6 +9,15 @@ public interface RuntimeProvider {
     /** Connects this process as {@code config.rank()} of a job, starting the coordinator if it is rank 0's job. */
     Session connect(Config config);
 
+    /**
+     * Connects this process as its job's rank, for {@link jmpi.MPI#Init}: the session then also answers for
+     * how the process ends (an exit before Finalize leaves as a failed rank), and for a launcher or
+     * coordinator that goes away (the process exits).
+     */
+    default Session connectProcess(Config config) {
+        return connect(config);
+    }
+
     /** Starts a coordinator on its own. */
     Coordinator startCoordinator(Config config);
 

@@ -6,6 +6,7 @@ import jmpi.Coordinator;
 import jmpi.Session;
 import jmpi.runtime.coordinator.CoordinatorServer;
 import jmpi.runtime.elem.ApiElements;
+import jmpi.runtime.launch.RankProcess;
 import jmpi.runtime.launch.RankStart;
 import jmpi.spi.Elements;
 import jmpi.spi.RuntimeProvider;
@@ -26,6 +27,11 @@ public final class JmpiRuntime implements RuntimeProvider {
     @Override
     public Session connect(Config config) {
         return RankStart.connect(config);
+    }
+
+    @Override
+    public Session connectProcess(Config config) {
+        return RankProcess.connect(config);
     }
 
     @Override

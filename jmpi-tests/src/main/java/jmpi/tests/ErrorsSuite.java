@@ -2,6 +2,7 @@ package jmpi.tests;
 
 import static jmpi.tests.Check.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,10 @@ public class ErrorsSuite extends RankSuite {
         MPIException e = fails(MPI.ERR_ARG, () -> c.send(new Unlisted(1), c.rank()));
         assertTrue(e.getMessage().contains(Unlisted.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains("JMPI_SERIAL"), e.getMessage());
+        // jmpi's words, with the two fixes; not the serialization library's advice on its own API
+        assertTrue(e.getMessage().contains("@Payload"), e.getMessage());
+        assertFalse(e.getMessage().contains("Fory"), e.getMessage());
+        assertFalse(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("vulnerab"), e.getMessage());
         fails(MPI.ERR_ARG, () -> c.allgather(new Unlisted(2)));
         fails(MPI.ERR_ARG, () -> c.bcast(new Unlisted(3), c.rank()));
         // the connection and the job survive

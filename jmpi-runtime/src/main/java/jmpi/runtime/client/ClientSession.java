@@ -7,6 +7,7 @@ import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Session;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.wire.CommIds;
 import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.serial.ObjectSerializer;
 
@@ -27,6 +28,8 @@ public final class ClientSession implements Session {
     private final DataPlane data;
     private final ClientComm world;
     private final ClientComm self;
+    /** The world under an id of its own, on which Finalize synchronizes and nothing else. */
+    private final ClientComm finalizing;
     private volatile boolean closed;
 
     /**
@@ -41,7 +44,8 @@ public final class ClientSession implements Session {
         this.data = data;
         int[] everyone = new int[config.size()];
         Arrays.setAll(everyone, i -> i);
-        this.world = new ClientComm(this, world, data, 0, config.rank(), everyone);
+        this.world = new ClientComm(this, world, data, CommIds.WORLD, config.rank(), everyone);
+        this.finalizing = new ClientComm(this, world, data, CommIds.FINALIZE, config.rank(), everyone);
         // COMM_SELF never touches the network: a coordinator of its own, in this process
         this.self = new ClientComm(this, self, null, 0, 0, new int[] {config.rank()});
     }
@@ -77,7 +81,7 @@ public final class ClientSession implements Session {
             return;
         }
         try {
-            world.barrier();
+            finalizing.barrier();
         } catch (MPIException e) {
             LOG.log(System.Logger.Level.DEBUG, "finalize without the other ranks: " + e.getMessage());
         }
@@ -88,6 +92,24 @@ public final class ClientSession implements Session {
         Runnable afterwards = leaving.leaving();
         connection.leave();
         afterwards.run();
+    }
+
+    /**
+     * Leaves without finalizing, as the process ends some other way (an exit, a signal, an exception out of
+     * main): no goodbye, so every other rank counts this one as failed, and no synchronization, which
+     * could complete another rank's collective.
+     */
+    public void abandon() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connection.abandon();
+    }
+
+    /** Tells watcher of failed ranks and of the loss of the coordinator. */
+    public void watchCoordinator(Link.Watcher watcher) {
+        connection.watch(watcher);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package jmpi.runtime.coordinator;
 
 import io.netty.channel.Channel;
+import jmpi.runtime.link.HandshakeGuard;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Refused;
 import jmpi.runtime.wire.SharedParts;
@@ -35,6 +36,7 @@ final class ChannelPort implements RankPort {
 
     @Override
     public void refuse(String why) {
+        HandshakeGuard.refused(channel, why);
         channel.writeAndFlush(new Refused(why)).addListener(f -> channel.close());
     }
 

@@ -2,14 +2,15 @@ package jmpi.runtime.coordinator;
 
 import java.util.HashMap;
 import java.util.Map;
+import jmpi.runtime.wire.CommIds;
 
-/** The job's communicators by id: the world is 0; ids of new ones are decided here, once, for every member. */
+/** The job's communicators by id: the world is 0 (and -1 for Finalize); ids of new ones are decided here, once, for every member. */
 final class CommTable {
     private final Map<Integer, CommInfo> comms = new HashMap<>();
     private int worldSize;
     private int nextId;
 
-    /** Starts a job of n ranks: only the world exists. */
+    /** Starts a job of n ranks: only the world exists, and its twin for Finalize. */
     void reset(int n) {
         comms.clear();
         worldSize = n;
@@ -17,8 +18,9 @@ final class CommTable {
         for (int i = 0; i < n; i++) {
             world[i] = i;
         }
-        comms.put(0, new CommInfo(0, world, n));
-        nextId = 1;
+        comms.put(CommIds.WORLD, new CommInfo(CommIds.WORLD, world, n));
+        comms.put(CommIds.FINALIZE, new CommInfo(CommIds.FINALIZE, world, n));
+        nextId = CommIds.WORLD + 1;
     }
 
     /** The communicator of an id, or null. */

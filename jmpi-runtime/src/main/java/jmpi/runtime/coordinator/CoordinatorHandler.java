@@ -2,6 +2,7 @@ package jmpi.runtime.coordinator;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import jmpi.runtime.link.HandshakeGuard;
 import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Cancel;
@@ -34,6 +35,9 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
         if (rank < 0) {
             if (f instanceof Hello h) {
                 rank = engine.hello(port, h);
+                if (rank >= 0) {
+                    HandshakeGuard.admitted(ctx.channel());
+                }
             } else {
                 reject(ctx, "the first frame must be a hello, not " + f.getClass().getSimpleName());
             }
@@ -53,7 +57,12 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
     }
 
     private void reject(ChannelHandlerContext ctx, String why) {
-        LOG.log(System.Logger.Level.WARNING, "closing the connection from {0}: {1}", ctx.channel().remoteAddress(), why);
+        if (rank < 0) {
+            HandshakeGuard.refused(ctx.channel(), why);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "closing the connection of rank {0} from {1}: {2}", rank,
+                    ctx.channel().remoteAddress(), why);
+        }
         ctx.writeAndFlush(new Refused(why)).addListener(f -> ctx.close());
     }
 
@@ -78,9 +87,16 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // a malformed or oversize frame: drop this connection, keep the coordinator and the job
+        // a malformed or oversize frame: drop this connection, keep the coordinator and the job. One line:
+        // before the token anyone may send anything, and a stack trace would say nothing about them
+        if (rank < 0) {
+            HandshakeGuard.refused(ctx.channel(), String.valueOf(cause));
+            ctx.close();
+            return;
+        }
         LOG.log(System.Logger.Level.WARNING, "closing the connection of rank " + rank + " from "
-                + ctx.channel().remoteAddress() + ": " + cause, cause);
+                + ctx.channel().remoteAddress() + ": " + cause);
+        LOG.log(System.Logger.Level.DEBUG, "the failure in full", cause);
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(Reply.error(-1, ErrorInfo.of(cause))).addListener(f -> ctx.close());
         }

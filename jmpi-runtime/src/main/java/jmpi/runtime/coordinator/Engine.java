@@ -69,7 +69,6 @@ final class Engine {
     int hello(RankPort port, Hello h) {
         String why = admission.refusal(job, h);
         if (why != null) {
-            LOG.log(System.Logger.Level.WARNING, "refused a rank from {0}: {1}", port.address(), why);
             port.refuse(why);
             return -1;
         }

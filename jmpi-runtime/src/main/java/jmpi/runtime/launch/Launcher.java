@@ -55,6 +55,8 @@ public final class Launcher implements Callable<Integer> {
     List<String> command;
 
     private final List<Process> ranks = new ArrayList<>();
+    /** Set once jmpirun is stopped from outside: its shutdown hook stops the ranks. */
+    private volatile boolean stopping;
     private final List<Thread> pumps = new ArrayList<>();
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
@@ -84,11 +86,30 @@ public final class Launcher implements Callable<Integer> {
             new SecureRandom().nextBytes(t);
             token = HexFormat.of().formatHex(t);
         }
+        JobMarkers marks = JobMarkers.create();
+        // run when jmpirun is stopped (SIGTERM, Ctrl-C): the JVM then exits with 143 or 130 on its own
         Thread hook = new Thread(() -> {
+            stopping = true;
+            err.println("jmpirun: interrupted; stopping every rank of the job");
             stopAll(null);
             removeSegments();
+            marks.delete();
         }, "jmpirun-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(p, token, marks);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                removeSegments();
+                marks.delete();
+            } catch (IllegalStateException e) {
+                // stopped from outside meanwhile: the hook cleans up
+            }
+        }
+    }
+
+    private Integer run(int p, String token, JobMarkers marks) throws Exception {
         BlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
         List<String> rankCommand = JvmFlags.forCommand(command);
         for (int r = 0; r < np; r++) {
@@ -98,6 +119,7 @@ public final class Launcher implements Callable<Integer> {
             env.put("JMPI_SIZE", Integer.toString(np));
             env.put("JMPI_PORT", Integer.toString(p));
             env.put("JMPI_TOKEN", token);
+            marks.export(env);
             if (statusPort != null) {
                 env.put("JMPI_STATUS_PORT", Integer.toString(statusPort));
             }
@@ -123,15 +145,26 @@ public final class Launcher implements Callable<Integer> {
         int code = 0;
         for (int done = 0; done < np; done++) {
             int r = exited.take();
+            if (stopping) {
+                // jmpirun itself is being stopped, and says so once: the ranks' codes are its doing
+                return 1;
+            }
             int c = ranks.get(r).exitValue();
-            if (c != 0 && code == 0) {
+            if (code != 0) {
+                continue;
+            }
+            if (c != 0) {
                 code = c;
                 err.println("jmpirun: rank " + r + " exited with code " + c + "; stopping the job");
                 stopAll(ranks.get(r));
+            } else if (marks.leftWithoutFinalizing(r)) {
+                // System.exit(0) or Runtime.halt(0) before Finalize: its peers count it as failed, and so does the job
+                code = 1;
+                err.println("jmpirun: rank " + r + " exited with code 0 without finalizing (MPI.Finalize); stopping"
+                        + " the job");
+                stopAll(ranks.get(r));
             }
         }
-        Runtime.getRuntime().removeShutdownHook(hook);
-        removeSegments();
         for (Thread pump : pumps) {
             pump.join(TimeUnit.SECONDS.toMillis(grace));
         }

@@ -226,6 +226,11 @@ final class ChannelLink extends RemoteLink {
         }
     }
 
+    @Override
+    public void abandon() {
+        channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
     /** Wakes the senders that wait for room: there may be some now, or the channel is gone. */
     private void wakeWriters() {
         synchronized (writable) {

@@ -54,7 +54,7 @@ public interface Link {
         void lost(MPIException why);
     }
 
-    /** Tells watcher what the coordinator says unasked, from now on. */
+    /** Tells watcher what the coordinator says unasked, from now on, besides any watcher told before. */
     default void watch(Watcher watcher) {
     }
 
@@ -90,6 +90,13 @@ public interface Link {
 
     /** Says goodbye after finalizing and closes; returns once closed. */
     default void leave() {
+    }
+
+    /**
+     * Closes without a goodbye, as the process ends without finalizing: the coordinator then counts this
+     * rank as failed, at once rather than when the process is gone.
+     */
+    default void abandon() {
     }
 
     /**

@@ -36,9 +36,8 @@ final class PeerIn extends ChannelInboundHandlerAdapter {
         this.open = open;
     }
 
-    /** Sets up a new inbound link's pipeline: a small first frame, then the codec and this handler. */
+    /** Ends a new inbound link's pipeline (the listener's {@link HandshakeGuard} bounds it until the hello). */
     static void install(Channel ch, Config config, LinkTable.Inbound inbound, Map<Channel, Integer> open) {
-        ch.pipeline().addBefore("framer", "first-frame", new FirstFrameLimit());
         ch.pipeline().addLast("peer", new PeerIn(config, inbound, open));
         open.put(ch, -1);
         ch.closeFuture().addListener(f -> open.remove(ch));
@@ -51,12 +50,13 @@ final class PeerIn extends ChannelInboundHandlerAdapter {
             String why = refusal(f);
             if (why != null) {
                 ReferenceCountUtil.release(msg);
-                LOG.log(System.Logger.Level.WARNING, "closing a link from {0}: {1}", ctx.channel().remoteAddress(), why);
+                HandshakeGuard.refused(ctx.channel(), why);
                 ctx.close();
                 return;
             }
             rank = ((Hello) f).rank();
             open.replace(ctx.channel(), rank);
+            HandshakeGuard.admitted(ctx.channel());
             return;
         }
         if (f instanceof Bye) {
@@ -93,8 +93,12 @@ final class PeerIn extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // a malformed frame or a stranger: this link goes, the rank and its other links stay
-        LOG.log(System.Logger.Level.WARNING, "closing the link from " + (rank < 0 ? "a stranger" : "rank " + rank)
-                + " at " + ctx.channel().remoteAddress() + ": " + cause);
+        if (rank < 0) {
+            HandshakeGuard.refused(ctx.channel(), String.valueOf(cause));
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "closing the link from rank " + rank + " at "
+                    + ctx.channel().remoteAddress() + ": " + cause);
+        }
         ctx.close();
     }
 }

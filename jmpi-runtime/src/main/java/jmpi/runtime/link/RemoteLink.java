@@ -2,9 +2,11 @@ package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -36,7 +38,8 @@ abstract class RemoteLink implements Link {
     private final AtomicInteger ids = new AtomicInteger();
     final CompletableFuture<Void> welcomed = new CompletableFuture<>();
     volatile MPIException lost;
-    private volatile Watcher watcher;
+    /** Who hears what the coordinator says unasked: the data plane, and the process that watches for its loss. */
+    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
     volatile boolean leaving;
     volatile long limit = Long.MAX_VALUE;
     /** This rank's shared memory for large payloads, while the coordinator shares its host; else null. */
@@ -160,8 +163,7 @@ abstract class RemoteLink implements Link {
             }
             welcomed.complete(null);
         } else if (f instanceof RankFailed rf) {
-            Watcher w = watcher;
-            if (w != null) {
+            for (Watcher w : watchers) {
                 w.rankFailed(rf.rank());
             }
         } else if (f instanceof Refused r) {
@@ -190,7 +192,7 @@ abstract class RemoteLink implements Link {
 
     @Override
     public void watch(Watcher w) {
-        this.watcher = w;
+        watchers.add(w);
         MPIException e = lost;
         if (e != null) {
             w.lost(e);
@@ -201,8 +203,7 @@ abstract class RemoteLink implements Link {
         if (lost == null) {
             lost = e;
         }
-        Watcher watching = watcher;
-        if (watching != null) {
+        for (Watcher watching : watchers) {
             watching.lost(e);
         }
         welcomed.completeExceptionally(e);

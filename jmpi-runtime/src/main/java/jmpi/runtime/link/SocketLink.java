@@ -112,9 +112,23 @@ final class SocketLink extends RemoteLink {
         return "tcp";
     }
 
-    /** Connects, retrying until config.waitTime() runs out, and introduces this rank. */
+    /**
+     * Connects, retrying until config.waitTime() runs out, and introduces this rank. A coordinator that
+     * closes the connection without a word before its welcome turned it away at the door (too many
+     * strangers wait there): that is tried again too.
+     */
     static SocketLink open(Config config, String host, int port, String data) {
         ConnectRetry retry = new ConnectRetry(config, host, port);
+        while (true) {
+            try {
+                return attempt(config, host, port, data, retry);
+            } catch (TurnedAway e) {
+                pause(retry.nextDelayMs(e.getCause()));
+            }
+        }
+    }
+
+    private static SocketLink attempt(Config config, String host, int port, String data, ConnectRetry retry) {
         long deadline = retry.deadline();
         Socket s = connect(retry, host, port);
         // offered over plain TCP only: the other transports are chosen for the path the bytes take
@@ -148,6 +162,9 @@ final class SocketLink extends RemoteLink {
                     throw m;
                 }
                 c.fail(e);
+                if (e instanceof EOFException || e instanceof SocketException) {
+                    throw new TurnedAway(e);
+                }
             } finally {
                 c.reading.unlock();
             }
@@ -183,13 +200,24 @@ final class SocketLink extends RemoteLink {
                 closeQuietly(s);
                 delayMs = retry.nextDelayMs(e);
             }
-            try {
-                // the coordinator is not listening yet: nothing to wait on but time
-                Thread.sleep(delayMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
-            }
+            // the coordinator is not listening yet: nothing to wait on but time
+            pause(delayMs);
+        }
+    }
+
+    /** The coordinator closed the connection before its welcome, without a word. */
+    private static final class TurnedAway extends RuntimeException {
+        TurnedAway(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static void pause(long delayMs) {
+        try {
+            Thread.sleep(delayMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
         }
     }
 
@@ -514,6 +542,13 @@ final class SocketLink extends RemoteLink {
         closeQuietly(socket);
         closed();
         dropInbound();
+    }
+
+    @Override
+    public void abandon() {
+        closing = true;
+        closeQuietly(socket);
+        LockSupport.unpark(progress);
     }
 
     /**

@@ -28,6 +28,18 @@ final class MissingRegistration {
         return find(m.group(1), sent, loader).filter(MissingRegistration::marked).map(MissingRegistration::message);
     }
 
+    /**
+     * jmpi's own words for a class that is on no list, whatever Fory's message says about registration
+     * calls and security: what the class is and the two ways to let it cross.
+     */
+    static String notAllowed(String foryMessage, Object sent) {
+        Matcher m = REFUSED.matcher(foryMessage == null ? "" : foryMessage);
+        String name = m.find() ? m.group(1) : sent != null ? sent.getClass().getName() : "a class";
+        return name + " may not cross the wire: jmpi sends only registered classes. Mark it @Payload (a record or"
+                + " enum, compiled with jmpi's annotation processor) or list it in JMPI_SERIAL (comma-separated class"
+                + " names) on every rank";
+    }
+
     private static Optional<Class<?>> find(String name, Object sent, ClassLoader loader) {
         if (sent != null && sent.getClass().getName().equals(name)) {
             return Optional.of(sent.getClass());

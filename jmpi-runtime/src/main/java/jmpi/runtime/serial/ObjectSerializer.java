@@ -203,8 +203,8 @@ public final class ObjectSerializer {
 
     /** The error for a refused class; sent is the object being serialized, null when reading. */
     private MPIException refused(InsecureException e, Object sent) {
-        String why = MissingRegistration.explain(e.getMessage(), sent, loader).orElseGet(() -> "class not allowed on"
-                + " the wire (" + e.getMessage() + "); register it with @Operation or list it in JMPI_SERIAL");
+        String why = MissingRegistration.explain(e.getMessage(), sent, loader)
+                .orElseGet(() -> MissingRegistration.notAllowed(e.getMessage(), sent));
         return new MPIException(MPI.ERR_ARG, why, e);
     }
 

@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import jmpi.Config;
+import jmpi.runtime.link.Doorway;
+import jmpi.runtime.link.HandshakeGuard;
 import jmpi.runtime.link.Netty;
 import jmpi.runtime.link.Tls;
 import jmpi.runtime.link.TlsErrors;
@@ -45,6 +47,8 @@ public final class TcpTransport implements Transport {
     public Listener listen(Config config, EventLoopGroup group, String host, int port, Consumer<Channel> rank) {
         // read before binding, so that a missing key fails the start, not every connection
         SslContext tls = config.ssl() ? Tls.server(config) : null;
+        // anyone may connect: until a connection shows the job token, its frames, time and number are bounded
+        Doorway doorway = new Doorway();
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(Netty.serverChannel())
@@ -59,6 +63,7 @@ public final class TcpTransport implements Transport {
                             ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
                             ch.pipeline().addLast("tls-errors", TlsErrors.accepting());
                         }
+                        HandshakeGuard.install(ch, doorway);
                         Netty.addCodec(ch.pipeline(), config.serialSize());
                         rank.accept(ch);
                     }
