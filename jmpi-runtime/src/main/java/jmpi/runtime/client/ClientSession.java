@@ -27,6 +27,8 @@ public final class ClientSession implements Session {
     private final DataPlane data;
     private final ClientComm world;
     private final ClientComm self;
+    /** The rank's JMX counters, or null unless asked for. */
+    private final RankCounters counters;
     private volatile boolean closed;
 
     /**
@@ -44,6 +46,7 @@ public final class ClientSession implements Session {
         this.world = new ClientComm(this, world, data, 0, config.rank(), everyone);
         // COMM_SELF never touches the network: a coordinator of its own, in this process
         this.self = new ClientComm(this, self, null, 0, 0, new int[] {config.rank()});
+        this.counters = RankCounters.register(config, data);
     }
 
     ObjectSerializer serial() {
@@ -82,6 +85,9 @@ public final class ClientSession implements Session {
             LOG.log(System.Logger.Level.DEBUG, "finalize without the other ranks: " + e.getMessage());
         }
         closed = true;
+        if (counters != null) {
+            counters.unregister();
+        }
         if (data != null) {
             data.close();
         }
