@@ -28,26 +28,32 @@ public final class Scaling implements Callable<Integer> {
             description = "numbers of ranks (default: ${DEFAULT-VALUE})")
     int[] ranks;
 
-    @Option(names = "--warmup", defaultValue = "300", description = "untimed operations of each small case (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "300",
+            description = "untimed operations of each small case (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--iters", defaultValue = "1000", description = "timed operations of each small case (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iters", defaultValue = "1000",
+            description = "timed operations of each small case (default: ${DEFAULT-VALUE})")
     int iters;
 
-    @Option(names = "--large-warmup", defaultValue = "5", description = "untimed operations of each large case (default: ${DEFAULT-VALUE})")
+    @Option(names = "--large-warmup", defaultValue = "5",
+            description = "untimed operations of each large case (default: ${DEFAULT-VALUE})")
     int largeWarmup;
 
-    @Option(names = "--large-iters", defaultValue = "30", description = "timed operations of each large case (default: ${DEFAULT-VALUE})")
+    @Option(names = "--large-iters", defaultValue = "30",
+            description = "timed operations of each large case (default: ${DEFAULT-VALUE})")
     int largeIters;
 
-    @Option(names = "--small-size", defaultValue = "8", description = "bytes of the small Bcast (default: ${DEFAULT-VALUE})")
+    @Option(names = "--small-size", defaultValue = "8",
+            description = "bytes of the small Bcast (default: ${DEFAULT-VALUE})")
     int smallSize;
 
     @Option(names = "--large-size", defaultValue = "1048576",
             description = "bytes of the large Bcast and Allreduce, a multiple of 4 (default: ${DEFAULT-VALUE})")
     int largeSize;
 
-    @Option(names = "--block", defaultValue = "8", description = "bytes per rank of Alltoall (default: ${DEFAULT-VALUE})")
+    @Option(names = "--block", defaultValue = "8",
+            description = "bytes per rank of Alltoall (default: ${DEFAULT-VALUE})")
     int block;
 
     /** One case at one N: the slowest rank's time and the busiest rank's messages, per operation. */

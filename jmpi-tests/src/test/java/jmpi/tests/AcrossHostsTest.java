@@ -34,7 +34,7 @@ class AcrossHostsTest {
     private static final long CROSSING = (long) PER_HOST * PER_HOST * AcrossHosts.BYTES;
     private static final Duration STEP = Duration.ofMinutes(2);
 
-    /** What a job left behind: the coordinator's port, what the ranks printed, and the hosts' sockets while they ran. */
+    /** What a job left: the coordinator's port, what the ranks printed, and the hosts' sockets while they ran. */
     private record Run(String port, List<String> printed, List<String> listening, List<String> connected) {
     }
 
@@ -82,7 +82,8 @@ class AcrossHostsTest {
                 assertEquals(0, sentOnLinks(run, r), "rank " + r + ":\n" + run.printed().get(r));
             }
             // each host's payload went to the coordinator, and from it to the other host
-            assertTrue(lan.received(0) >= 2 * CROSSING, "the coordinator's host received " + lan.received(0) + " bytes");
+            assertTrue(lan.received(0) >= 2 * CROSSING, "the coordinator's host received " + lan.received(0)
+                    + " bytes");
             assertTrue(lan.sent(0) >= 2 * CROSSING, "the coordinator's host sent " + lan.sent(0) + " bytes");
         }
     }
@@ -98,7 +99,8 @@ class AcrossHostsTest {
         Jobs.cleanEnvironment(spb.environment()).put("JAVA", Jobs.java());
         try (Running server = Running.start(spb)) {
             String line = server.await(l -> l.contains("listening on"), STEP).text();
-            Matcher m = Pattern.compile("listening on " + Pattern.quote(VirtualLan.address(0)) + ":(\\d+)").matcher(line);
+            Matcher m = Pattern.compile("listening on " + Pattern.quote(VirtualLan.address(0)) + ":(\\d+)")
+                    .matcher(line);
             assertTrue(m.find(), line);
             String port = m.group(1);
             byte[] t = new byte[16];
@@ -188,7 +190,8 @@ class AcrossHostsTest {
     }
 
     private static long sentOnLinks(Run run, int rank) {
-        Matcher m = Pattern.compile("rank " + rank + " checked, sent (\\d+) messages on links").matcher(run.printed().get(rank));
+        Matcher m = Pattern.compile("rank " + rank + " checked, sent (\\d+) messages on links")
+                .matcher(run.printed().get(rank));
         assertTrue(m.find(), run.printed().get(rank));
         return Long.parseLong(m.group(1));
     }

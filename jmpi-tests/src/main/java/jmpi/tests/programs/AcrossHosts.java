@@ -108,7 +108,8 @@ public final class AcrossHosts {
         int[] recv = new int[n * 2];
         c.Alltoall(blocks, recv);
         for (int r = 0; r < n; r++) {
-            check(recv[2 * r] == r * 1000 + 2 * me && recv[2 * r + 1] == r * 1000 + 2 * me + 1, "Alltoall block from " + r);
+            check(recv[2 * r] == r * 1000 + 2 * me && recv[2 * r + 1] == r * 1000 + 2 * me + 1,
+                    "Alltoall block from " + r);
         }
         c.barrier();
     }
