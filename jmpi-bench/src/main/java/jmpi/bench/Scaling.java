@@ -57,7 +57,8 @@ public final class Scaling implements Callable<Integer> {
     int block;
 
     /** One case at one N: the slowest rank's time and the busiest rank's messages, per operation. */
-    private record Row(ScalingCase c, int n, int iters, double usPerOp, double busiestMessagesPerOp) {
+    private record Row(ScalingCase c, int n, int iters, double usPerOp, double busiestMessagesPerOp,
+                       ScalingCase.Promise promise) {
     }
 
     /** What one rank measured of one case. */
@@ -112,7 +113,7 @@ public final class Scaling implements Callable<Integer> {
                     slowest = Math.max(slowest, m.nanos());
                     busiest = Math.max(busiest, m.messages());
                 }
-                rows.add(new Row(c, n, timed, slowest / 1e3 / timed, (double) busiest / timed));
+                rows.add(new Row(c, n, timed, slowest / 1e3 / timed, (double) busiest / timed, c.promise(n, sizes)));
             }
         }
         return rows;
@@ -141,11 +142,12 @@ public final class Scaling implements Callable<Integer> {
                         + "small_size=%d, large_size=%d, block=%d): ranks in one JVM, direct data plane%n",
                 java.util.Arrays.toString(ranks), warmup, iters, largeWarmup, largeIters, smallSize, largeSize, block);
         System.out.printf(Locale.ROOT, "%-16s %4s %6s %12s %15s %9s  %s%n", "collective", "N", "iters", "us/op",
-                "busiest msgs/op", "promised", "algorithm's promise");
+                "busiest msgs/op", "promised", "algorithm: its promise");
         StringBuilder list = new StringBuilder("[");
         for (Row r : rows) {
             System.out.printf(Locale.ROOT, "%-16s %4d %6d %12.1f %15.2f %9d  %s%n", r.c().label(), r.n(), r.iters(),
-                    r.usPerOp(), r.busiestMessagesPerOp(), r.c().promised(r.n()), r.c().promise());
+                    r.usPerOp(), r.busiestMessagesPerOp(), r.promise().messages(),
+                    r.promise().algorithm() + ": " + r.promise().formula());
             if (list.length() > 1) {
                 list.append(',');
             }
@@ -155,7 +157,8 @@ public final class Scaling implements Callable<Integer> {
                     .put("iters", r.iters())
                     .put("us_per_op", r.usPerOp())
                     .put("busiest_messages_per_op", r.busiestMessagesPerOp())
-                    .put("promised_messages", r.c().promised(r.n())));
+                    .put("algorithm", r.promise().algorithm())
+                    .put("promised_messages", r.promise().messages()));
         }
         list.append(']');
         System.out.println(new Json()

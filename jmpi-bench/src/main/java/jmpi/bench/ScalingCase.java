@@ -9,37 +9,37 @@ import jmpi.MPI;
  * promises: the messages the busiest rank sends per operation.
  */
 enum ScalingCase {
-    BARRIER("barrier", false, "⌈log₂N⌉ rounds") {
+    BARRIER("barrier", false) {
         @Override
         Runnable prepare(Comm c, Sizes s) {
             return c::barrier;
         }
     },
-    BCAST_SMALL("Bcast small", false, "⌈log₂N⌉ (root)") {
+    BCAST_SMALL("Bcast small", false) {
         @Override
         Runnable prepare(Comm c, Sizes s) {
             return bcast(c, s.small());
         }
     },
-    BCAST_LARGE("Bcast large", true, "⌈log₂N⌉ (root)") {
+    BCAST_LARGE("Bcast large", true) {
         @Override
         Runnable prepare(Comm c, Sizes s) {
             return bcast(c, s.large());
         }
     },
-    ALLREDUCE_INT("Allreduce int", false, "⌈log₂N⌉") {
+    ALLREDUCE_INT("Allreduce int", false) {
         @Override
         Runnable prepare(Comm c, Sizes s) {
             return allreduce(c, 1);
         }
     },
-    ALLREDUCE_LARGE("Allreduce large", true, "⌈log₂N⌉") {
+    ALLREDUCE_LARGE("Allreduce large", true) {
         @Override
         Runnable prepare(Comm c, Sizes s) {
             return allreduce(c, s.large() / Integer.BYTES);
         }
     },
-    ALLTOALL_SMALL("Alltoall small", false, "N−1 (pairwise)") {
+    ALLTOALL_SMALL("Alltoall small", false) {
         @Override
         Runnable prepare(Comm c, Sizes s) {
             int n = c.size();
@@ -62,14 +62,22 @@ enum ScalingCase {
     record Sizes(int small, int large, int block) {
     }
 
+    /** The algorithm the runtime picks for a case and what it promises: the busiest rank's messages. */
+    record Promise(String algorithm, String formula, int messages) {
+    }
+
+    // where the runtime's table of collectives switches to its ring algorithms (its BCAST_LARGE,
+    // REDUCE_LARGE and RING_BLOCK); ScalingSmokeTest fails if the counts stop matching
+    private static final long BCAST_RING = 512 * 1024;
+    private static final long REDUCE_RING = 256 * 1024;
+    private static final long RING_BLOCK = 8 * 1024;
+
     private final String label;
     private final boolean large;
-    private final String promise;
 
-    ScalingCase(String label, boolean large, String promise) {
+    ScalingCase(String label, boolean large) {
         this.label = label;
         this.large = large;
-        this.promise = promise;
     }
 
     String label() {
@@ -81,14 +89,32 @@ enum ScalingCase {
         return large;
     }
 
-    /** The promise in words. */
-    String promise() {
-        return promise;
+    /** The algorithm among n ranks and its promise, for the sizes given. */
+    Promise promise(int n, Sizes s) {
+        return switch (this) {
+            case BARRIER -> new Promise("dissemination", "⌈log₂N⌉ rounds", ceilLog2(n));
+            case BCAST_SMALL -> bcastPromise(n, s.small());
+            case BCAST_LARGE -> bcastPromise(n, s.large());
+            case ALLREDUCE_INT -> allreducePromise(n, Integer.BYTES);
+            case ALLREDUCE_LARGE -> allreducePromise(n, s.large());
+            case ALLTOALL_SMALL -> new Promise("pairwise", "N−1", n - 1);
+        };
     }
 
-    /** The messages the busiest rank may send per operation among n ranks. */
-    int promised(int n) {
-        return this == ALLTOALL_SMALL ? n - 1 : ceilLog2(n);
+    private static Promise bcastPromise(int n, long bytes) {
+        return n > 2 && ring(bytes, BCAST_RING, n)
+                ? new Promise("scatter + ring allgather", "⌈log₂N⌉ + N−1 (root)", ceilLog2(n) + n - 1)
+                : new Promise("binomial", "⌈log₂N⌉ (root)", ceilLog2(n));
+    }
+
+    private static Promise allreducePromise(int n, long bytes) {
+        return ring(bytes, REDUCE_RING, n)
+                ? new Promise("ring", "2(N−1)", 2 * (n - 1))
+                : new Promise("recursive doubling", "⌈log₂N⌉", ceilLog2(n));
+    }
+
+    private static boolean ring(long bytes, long from, int n) {
+        return bytes >= from && bytes / n >= RING_BLOCK;
     }
 
     /** Allocates what one rank needs and returns one operation, which checks its own result. */
