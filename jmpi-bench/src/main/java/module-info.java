@@ -1,4 +1,4 @@
-/** Benchmarks for jmpi: message throughput (Iops) and operation latency (Latency). */
+/** Benchmarks for jmpi: message throughput (Iops), operation latency (Latency) and how collectives scale (Scaling). */
 module jmpi.bench {
     requires jmpi;
     requires java.management;

@@ -15,6 +15,8 @@ module jmpi.runtime {
     requires org.apache.fory.core;
     requires info.picocli;
     requires java.logging;
+    // a rank's counters as an MBean, when -Djmpi.jmx=true asks for them
+    requires java.management;
     requires jdk.httpserver;
     requires jdk.jfr;
 

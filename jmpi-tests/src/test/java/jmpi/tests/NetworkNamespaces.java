@@ -35,14 +35,7 @@ final class NetworkNamespaces implements AutoCloseable {
 
     /** Creates both namespaces and the link between them; deletes whatever it made if a step fails. */
     static NetworkNamespaces create() throws IOException, InterruptedException {
-        // /proc/self belongs to this process's user
-        if (!Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))) {
-            throw new IllegalStateException("network namespaces need root (ip netns add); run the tests as root, "
-                    + "as CI does in its container, not as " + System.getProperty("user.name"));
-        }
-        deleteLeftovers();
-        String tag = ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet();
-        NetworkNamespaces n = new NetworkNamespaces(tag);
+        NetworkNamespaces n = new NetworkNamespaces(newTag());
         try {
             n.setUp();
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
@@ -66,9 +59,23 @@ final class NetworkNamespaces implements AutoCloseable {
         }
     }
 
+    /**
+     * A tag for namespace names, {@code jmpi-<tag>-<role>}, unique to this JVM and to each call; first checks
+     * that this process may make namespaces, and deletes those of test JVMs that are gone.
+     */
+    static String newTag() throws IOException, InterruptedException {
+        // /proc/self belongs to this process's user
+        if (!Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))) {
+            throw new IllegalStateException("network namespaces need root (ip netns add); run the tests as root, "
+                    + "as CI does in its container, not as " + System.getProperty("user.name"));
+        }
+        deleteLeftovers();
+        return ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet();
+    }
+
     /** Deletes namespaces of test JVMs that died before they could close theirs (killed on a timeout). */
     private static void deleteLeftovers() throws IOException, InterruptedException {
-        Matcher m = Pattern.compile("(?m)^(jmpi-(\\d+)-\\d+-(srv|rks))\\b").matcher(ip("netns", "list"));
+        Matcher m = Pattern.compile("(?m)^(jmpi-(\\d+)-\\d+-\\w+)\\b").matcher(ip("netns", "list"));
         while (m.find()) {
             if (ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
                 ip("netns", "delete", m.group(1));

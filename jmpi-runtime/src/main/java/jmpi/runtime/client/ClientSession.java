@@ -30,6 +30,8 @@ public final class ClientSession implements Session {
     private final ClientComm self;
     /** The world under an id of its own, on which Finalize synchronizes and nothing else. */
     private final ClientComm finalizing;
+    /** The rank's JMX counters, or null unless asked for. */
+    private final RankCounters counters;
     private volatile boolean closed;
 
     /**
@@ -48,6 +50,7 @@ public final class ClientSession implements Session {
         this.finalizing = new ClientComm(this, world, data, CommIds.FINALIZE, config.rank(), everyone);
         // COMM_SELF never touches the network: a coordinator of its own, in this process
         this.self = new ClientComm(this, self, null, 0, 0, new int[] {config.rank()});
+        this.counters = RankCounters.register(config, data);
     }
 
     ObjectSerializer serial() {
@@ -86,6 +89,9 @@ public final class ClientSession implements Session {
             LOG.log(System.Logger.Level.DEBUG, "finalize without the other ranks: " + e.getMessage());
         }
         closed = true;
+        if (counters != null) {
+            counters.unregister();
+        }
         if (data != null) {
             data.close();
         }
