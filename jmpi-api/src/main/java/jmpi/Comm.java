@@ -53,6 +53,12 @@ public interface Comm extends PointToPoint {
     /** Waits for this rank's pending operations on the communicator, then frees it. */
     void Disconnect();
 
+    /**
+     * Aborts the job: this rank leaves at once with errorcode as its exit status, the launcher stops the
+     * job, and every other rank's operations with it fail. Does not return. ERR_ARG for a negative code.
+     */
+    void Abort(int errorcode);
+
     // ---- Collectives on objects ---------------------------------------------------------------
 
     /** Starts a barrier. */

@@ -192,6 +192,14 @@ public final class MPI {
         return BufferSpace.PROCESS.detach();
     }
 
+    /** Aborts the job with errorcode, as {@code COMM_WORLD.Abort(errorcode)}. ERR_ARG for a negative code. */
+    public static void Abort(int errorcode) {
+        if (errorcode < 0) {
+            throw new MPIException(ERR_ARG, "Abort needs an exit status of 0 or more, not " + errorcode);
+        }
+        COMM_WORLD.Abort(errorcode);
+    }
+
     /** Whether jmpi has been finalized. */
     public static boolean Is_finalized() {
         return finalized;

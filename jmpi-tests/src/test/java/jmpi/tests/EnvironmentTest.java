@@ -28,6 +28,8 @@ class EnvironmentTest {
         MPIException e = assertThrows(MPIException.class, () -> MPI.Init_thread(7));
         assertEquals(MPI.ERR_ARG, e.errorClass());
         assertFalse(MPI.Is_initialized(), "a refused Init_thread initializes nothing");
+        assertEquals(MPI.ERR_ARG, assertThrows(MPIException.class, () -> MPI.Abort(-1)).errorClass());
+        assertFalse(MPI.Is_initialized(), "a refused Abort initializes nothing");
     }
 
     @Test

@@ -23,6 +23,17 @@ class LauncherTest {
     }
 
     @Test
+    void abortEndsTheJobWithItsStatus() throws Exception {
+        Jobs.Result r = Jobs.run(Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.Aborting")), Duration.ofMinutes(1));
+        assertEquals(7, r.exitCode(), r.out());
+        assertTrue(r.out().contains("jmpi: rank 1 called Abort(7); the job stops"), r.out());
+        assertTrue(r.out().contains("rank 1 exited with code 7"), r.out());
+        // Abort did not return, and the ranks waiting for rank 1 failed instead of receiving
+        assertTrue(!r.out().contains("still here after Abort") && !r.out().contains("rank 0 received")
+                && !r.out().contains("rank 2 received"), r.out());
+    }
+
+    @Test
     void mainWithoutFinalizeExitsCleanly() throws Exception {
         Jobs.Result r = Jobs.run(Jobs.jmpirun(3, Jobs.rankCommand("jmpi.tests.programs.NoFinalize")),
                 Duration.ofMinutes(1));

@@ -83,6 +83,14 @@ final class ClientComm implements Comm {
     }
 
     @Override
+    public void Abort(int errorcode) {
+        if (errorcode < 0) {
+            throw new MPIException(MPI.ERR_ARG, "Abort needs an exit status of 0 or more, not " + errorcode);
+        }
+        core.session().abort(errorcode);
+    }
+
+    @Override
     public void Free() {
         core.checkLive();
         if (this == core.session().world() || this == core.session().self()) {

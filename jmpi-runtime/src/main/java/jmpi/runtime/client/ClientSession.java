@@ -1,6 +1,7 @@
 package jmpi.runtime.client;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import jmpi.Comm;
 import jmpi.Config;
 import jmpi.MPI;
@@ -33,6 +34,7 @@ public final class ClientSession implements Session {
     /** The rank's JMX counters, or null unless asked for. */
     private final RankCounters counters;
     private volatile boolean closed;
+    private volatile IntConsumer abortAction = code -> { };
 
     /**
      * world: the link to the job's coordinator; self: a link to a coordinator of this rank alone;
@@ -111,6 +113,22 @@ public final class ClientSession implements Session {
         }
         closed = true;
         connection.abandon();
+    }
+
+    /** What this process does when a rank of it aborts the job: told the exit status; it does not return. */
+    public void onAbort(IntConsumer action) {
+        this.abortAction = action;
+    }
+
+    /**
+     * Aborts the job: leaves as a failed rank (the others' operations with it fail, a launcher stops the
+     * job) and does what the process does on abort. A rank that is not a process of its own (many ranks
+     * in one JVM) cannot exit: its Abort fails with the reason instead.
+     */
+    void abort(int code) {
+        abandon();
+        abortAction.accept(code);
+        throw new MPIException(MPI.ERR_OTHER, "rank " + config.rank() + " aborted the job with status " + code);
     }
 
     /** Tells watcher of failed ranks and of the loss of the coordinator. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import jmpi.Comm;
 import jmpi.Config;
 import jmpi.MPIException;
@@ -37,6 +38,7 @@ public final class RankProcess implements Session {
         Map<String, String> env = System.getenv();
         RankProcess p = new RankProcess(RankStart.connect(config), config.rank(), env);
         p.session.watchCoordinator(p.new CoordinatorWatch());
+        p.session.onAbort(p::abort);
         JobMarkers.joined(config.rank(), env);
         ProcessEnd.abortOnException();
         p.watchLauncher();
@@ -73,6 +75,16 @@ public final class RankProcess implements Session {
     @Override
     public List<String> waits() {
         return session.waits();
+    }
+
+    /** This rank aborts the job: the process exits with the status, and the caller waits for that. */
+    private void abort(int code) {
+        leaving = true;
+        ProcessEnd.exit(code, "jmpi: rank " + rank + " called Abort(" + code + "); the job stops");
+        while (true) {
+            // Abort does not return: the exit under way ends this thread with the process
+            LockSupport.park(this);
+        }
     }
 
     /** A launcher that is gone (killed, most likely) has left its ranks to nobody: they go too. */
