@@ -15,33 +15,17 @@ import jmpi.runtime.wire.Parts;
  * Each block is folded in an order fixed by N alone, so a run gives the same bits as the last.
  * Chosen for large buffers under a commutative op (binomial otherwise). Cost: N messages per rank of
  * n/N bytes (N − 1 received at the root), against ⌈log₂ N⌉ whole buffers up a binomial tree.
- * Objects and the ops that keep rank order (which the table never gives it, but a name that forces it
- * may) run by {@link ReduceBinomial} instead, on every rank alike.
+ * Otherwise {@link ReduceBinomial}.
  */
-final class ReduceScatterGather extends AmongRanks {
-    private static final ReduceBinomial OTHERWISE = new ReduceBinomial();
-
+final class ReduceScatterGather extends RingFold {
     ReduceScatterGather() {
-        super(Kind.REDUCE, "reduce-scatter-gather");
+        super(Kind.REDUCE, "reduce-scatter-gather", new ReduceBinomial());
     }
 
     @Override
-    void check(Exchange x, CollCall call) {
-        Folds.check(call);
-    }
-
-    @Override
-    CompletableFuture<ByteBuf[]> steps(Flow f, CollCall call) {
-        Op op = Ops.of(call.op());
-        if (call.elemType() == 0 || !Ops.commutative(op)) {
-            return OTHERWISE.steps(f, call);
-        }
+    CompletableFuture<ByteBuf[]> ring(Flow f, CollCall call, ElementType t, Op op, ByteBuf acc, Blocks blocks) {
         int root = call.root();
         boolean isRoot = f.rank() == root;
-        ElementType t = ElementType.ofCode(call.elemType());
-        ByteBuf acc = Folds.writable(call.parts()[0]);
-        int n = f.size();
-        Blocks blocks = new Blocks(acc.readableBytes(), Folds.unit(t, op), n);
         CompletableFuture<Void> scattered = Rings.reduceScatter(f, t, op, acc, blocks, 0);
         if (!isRoot) {
             return Folds.answer(scattered, acc).thenApply(mine -> {
@@ -50,7 +34,7 @@ final class ReduceScatterGather extends AmongRanks {
                 return Parts.NONE;
             });
         }
-        boolean[] have = new boolean[n];
+        boolean[] have = new boolean[f.size()];
         have[blocks.wrap(root + 1)] = true;
         return Folds.answer(scattered.thenCompose(v -> gather(f, acc, blocks, have, 0)), acc);
     }
