@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
 import jmpi.Coordinator;
@@ -40,15 +42,25 @@ class RendezvousFailureTest {
             pb.environment().putAll(Map.of("JMPI_ADDR", "127.0.0.1", "JMPI_PORT", Integer.toString(port),
                     "JMPI_TOKEN", TOKEN, "JMPI_RANK", "2", "JMPI_SIZE", "3"));
             Process sender = pb.start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(sender.getInputStream()));
-            CompletableFuture<Session> r0 = CompletableFuture.supplyAsync(() -> connect(port, 0));
+            // threads of the test's own: reading the sender's output blocks, and the common pool may have one thread
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(sender.getInputStream()), threads);
+            CompletableFuture<Session> r0 = CompletableFuture.supplyAsync(() -> connect(port, 0), threads);
             Session r1 = connect(port, 1);
             try {
                 long[] buf = new long[MIB << 17];
                 Request<Status> recv = r1.world().Irecv(buf, 2, 0);
-                CompletableFuture<Void> barrier0 = CompletableFuture.runAsync(() -> r0.join().world().barrier());
-                r1.world().barrier();
-                barrier0.get(1, TimeUnit.MINUTES);
+                CompletableFuture<Void> barrier0 = CompletableFuture.runAsync(() -> r0.join().world().barrier(), threads);
+                Request<Void> barrier1 = r1.world().ibarrier();
+                try {
+                    barrier1.toCompletableFuture().get(1, TimeUnit.MINUTES);
+                    barrier0.get(1, TimeUnit.MINUTES);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    sender.destroyForcibly();
+                    throw new AssertionError("the barrier with the sender did not complete; rank 0 waits for "
+                            + r0.join().waits() + ", rank 1 for " + r1.waits() + "; the sender said:\n"
+                            + out.get(1, TimeUnit.MINUTES), e);
+                }
                 ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                         () -> recv.toCompletableFuture().get(1, TimeUnit.MINUTES));
                 ProcessFailedException failed = assertInstanceOf(ProcessFailedException.class, e.getCause());
@@ -63,6 +75,7 @@ class RendezvousFailureTest {
                 Jobs.kill(sender);
                 r1.close();
                 r0.join().close();
+                threads.shutdownNow();
             }
         }
     }
