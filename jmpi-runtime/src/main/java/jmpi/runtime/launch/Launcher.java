@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import jmpi.runtime.link.JobCertificates;
 import jmpi.runtime.link.shm.Segment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +52,10 @@ public final class Launcher implements Callable<Integer> {
             defaultValue = "5")
     int grace;
 
+    @Option(names = "--tls", description = "encrypt every link of the job with mutual TLS, with a key and"
+            + " certificate made for this job alone and removed when it ends (not with JMPI_ADDR or MQTT)")
+    boolean tls;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the program each rank runs, with its arguments")
     List<String> command;
 
@@ -84,6 +89,21 @@ public final class Launcher implements Callable<Integer> {
             new SecureRandom().nextBytes(t);
             token = HexFormat.of().formatHex(t);
         }
+        if (tls && keepPort) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--tls makes certificates that only"
+                    + " this job's ranks trust: a coordinator or MQTT broker of its own (JMPI_ADDR, JMPI_PROTO=mqtt)"
+                    + " cannot present them; set JMPI_SSL=1 and JMPI_SSL_KEY, JMPI_SSL_CERT, JMPI_SSL_CA instead");
+        }
+        // removed when the job ends, or at exit however jmpirun ends
+        JobCertificates certs = null;
+        if (tls) {
+            try {
+                certs = JobCertificates.make();
+            } catch (jmpi.MPIException e) {
+                err.println("jmpirun: " + e.getMessage());
+                return 1;
+            }
+        }
         Thread hook = new Thread(() -> {
             stopAll(null);
             removeSegments();
@@ -98,6 +118,9 @@ public final class Launcher implements Callable<Integer> {
             env.put("JMPI_SIZE", Integer.toString(np));
             env.put("JMPI_PORT", Integer.toString(p));
             env.put("JMPI_TOKEN", token);
+            if (certs != null) {
+                env.putAll(certs.environment());
+            }
             if (statusPort != null) {
                 env.put("JMPI_STATUS_PORT", Integer.toString(statusPort));
             }
@@ -132,6 +155,9 @@ public final class Launcher implements Callable<Integer> {
         }
         Runtime.getRuntime().removeShutdownHook(hook);
         removeSegments();
+        if (certs != null) {
+            certs.close();
+        }
         for (Thread pump : pumps) {
             pump.join(TimeUnit.SECONDS.toMillis(grace));
         }
