@@ -30,6 +30,7 @@ final class ClientComm implements Comm {
     private final PointToPointCalls p2p;
     private final BufferCalls buffers;
     private final SendRecvCalls sendRecv;
+    private final ReduceScatterCalls reduceScatter;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
@@ -38,6 +39,7 @@ final class ClientComm implements Comm {
         this.p2p = new PointToPointCalls(core, objects);
         this.buffers = new BufferCalls(core, p2p);
         this.sendRecv = new SendRecvCalls(core, p2p, buffers);
+        this.reduceScatter = new ReduceScatterCalls(core);
     }
 
     // ---- communicator ---------------------------------------------------------------------------
@@ -252,6 +254,16 @@ final class ClientComm implements Comm {
     @Override
     public Request<Void> Iexscan(Object sendbuf, Object recvbuf, Op op) {
         return buffers.iscan(Kind.EXSCAN, sendbuf, recvbuf, op);
+    }
+
+    @Override
+    public Request<Void> Ireduce_scatter_block(Object sendbuf, Object recvbuf, Op op) {
+        return reduceScatter.iblock(sendbuf, recvbuf, op);
+    }
+
+    @Override
+    public Request<Void> Ireduce_scatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        return reduceScatter.ivector(sendbuf, recvbuf, recvcounts, op);
     }
 
     @Override
