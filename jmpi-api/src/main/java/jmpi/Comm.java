@@ -481,6 +481,18 @@ public interface Comm {
         Reduce_scatter(sendbuf, recvbuf, recvcounts, Op.SUM);
     }
 
+    /** Starts an all-to-all exchange of one buffer per peer. */
+    Request<Void> Ialltoallw(Object[] sendbufs, Object[] recvbufs);
+
+    /**
+     * Sends sendbufs[j] whole to rank j and receives into recvbufs[i] what rank i sent to this rank;
+     * each buffer has its own element type and length (MPI's per-peer datatypes). A receive buffer of
+     * another element type than its sender's fails with ERR_TYPE, one too short with ERR_TRUNCATE.
+     */
+    default void Alltoallw(Object[] sendbufs, Object[] recvbufs) {
+        Ialltoallw(sendbufs, recvbufs).waitFor();
+    }
+
     // ---- Point-to-point on buffers ------------------------------------------------------------
 
     /** Starts a send of a buffer; it completes once the message is handed off. */

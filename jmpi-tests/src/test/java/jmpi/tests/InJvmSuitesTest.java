@@ -13,6 +13,7 @@ import jmpi.Config;
 import jmpi.tests.cco.CollectiveBufferSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
+import jmpi.tests.cco.AlltoallwSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.cco.ReduceScatterSuite;
 import jmpi.tests.p2p.LargeMessageSuite;
@@ -33,7 +34,7 @@ class InJvmSuitesTest {
     private static final List<Class<? extends RankSuite>> MESSAGE_SUITES = List.of(PointToPointObjectSuite.class,
             PointToPointBufferSuite.class, LargeMessageSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
-            CollectiveVectorSuite.class, ReduceScatterSuite.class);
+            CollectiveVectorSuite.class, ReduceScatterSuite.class, AlltoallwSuite.class);
 
     private static final int SIZES = 5;
     private final AtomicInteger passed = new AtomicInteger();

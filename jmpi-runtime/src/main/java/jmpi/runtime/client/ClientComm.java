@@ -31,6 +31,7 @@ final class ClientComm implements Comm {
     private final BufferCalls buffers;
     private final SendRecvCalls sendRecv;
     private final ReduceScatterCalls reduceScatter;
+    private final AlltoallwCalls alltoallw;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
@@ -40,6 +41,7 @@ final class ClientComm implements Comm {
         this.buffers = new BufferCalls(core, p2p);
         this.sendRecv = new SendRecvCalls(core, p2p, buffers);
         this.reduceScatter = new ReduceScatterCalls(core);
+        this.alltoallw = new AlltoallwCalls(core);
     }
 
     // ---- communicator ---------------------------------------------------------------------------
@@ -264,6 +266,11 @@ final class ClientComm implements Comm {
     @Override
     public Request<Void> Ireduce_scatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
         return reduceScatter.ivector(sendbuf, recvbuf, recvcounts, op);
+    }
+
+    @Override
+    public Request<Void> Ialltoallw(Object[] sendbufs, Object[] recvbufs) {
+        return alltoallw.ialltoallw(sendbufs, recvbufs);
     }
 
     @Override

@@ -83,6 +83,8 @@ public final class CollectiveTable {
         row(s -> s.commutative(), new ReduceScatterRecursiveHalving());
         always(new ReduceScatterBinomial());
         always(new ReduceScatterViaCoordinator());
+        always(new AlltoallwPairwise());
+        always(new AlltoallwViaCoordinator());
         always(new CustomViaCoordinator());
         always(new SplitViaCoordinator());
     }

@@ -66,7 +66,9 @@ class CollectiveTableTest {
         assertEquals("ring", chosen(Kind.REDUCE_SCATTER, 1L << 30, 3, Op.MINLOC));
         assertEquals("binomial", chosen(Kind.REDUCE_SCATTER, 1L << 30, 3, Op.REPLACE));
         assertEquals("binomial", chosen(Kind.REDUCE_SCATTER, 8, 4, Op.NO_OP));
+        assertEquals("pairwise", chosen(Kind.ALLTOALLW, 0, 4, Op.SUM));
         assertEquals("coordinator", CollectiveTable.viaCoordinator(Kind.REDUCE_SCATTER).name());
+        assertEquals("coordinator", CollectiveTable.viaCoordinator(Kind.ALLTOALLW).name());
     }
 
     @Test
