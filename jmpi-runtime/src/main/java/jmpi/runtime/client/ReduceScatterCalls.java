@@ -1,6 +1,7 @@
 package jmpi.runtime.client;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
@@ -42,7 +43,7 @@ final class ReduceScatterCalls {
             }
         }
         int[] counts = new int[n];
-        java.util.Arrays.fill(counts, count);
+        Arrays.fill(counts, count);
         return start(sendbuf, recv, counts, op, "Reduce_scatter_block");
     }
 
@@ -83,7 +84,7 @@ final class ReduceScatterCalls {
         BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
         BufferCalls.checkSameType(send, recv);
         long total = ReduceScatterCounts.sumOf(counts);
-        if ((op == Op.MINLOC || op == Op.MAXLOC)) {
+        if (op == Op.MINLOC || op == Op.MAXLOC) {
             for (int i = 0; i < n; i++) {
                 if (counts[i] % 2 != 0) {
                     throw new MPIException(MPI.ERR_COUNT, what + " with " + op + " reads (value, index) pairs: count "

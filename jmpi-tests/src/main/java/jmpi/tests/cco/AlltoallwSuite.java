@@ -5,6 +5,7 @@ import static jmpi.tests.TestBuffers.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import jmpi.Comm;
 import jmpi.MPI;
@@ -85,7 +86,7 @@ public class AlltoallwSuite extends RankSuite {
         Object[] recv = new Object[n];
         for (int j = 0; j < n; j++) {
             int[] block = new int[r + 1];
-            java.util.Arrays.fill(block, j);
+            Arrays.fill(block, j);
             send[j] = block;
             recv[j] = new int[j + 1];
         }
@@ -132,7 +133,7 @@ public class AlltoallwSuite extends RankSuite {
         Object[] a = new Object[n];
         for (int i = 0; i < n; i++) {
             int[] b = new int[len];
-            java.util.Arrays.fill(b, v);
+            Arrays.fill(b, v);
             a[i] = b;
         }
         return a;
