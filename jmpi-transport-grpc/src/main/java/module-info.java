@@ -16,6 +16,7 @@ module jmpi.transport.grpc {
     requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.codec;
+    requires io.netty.handler;
     // on behalf of grpc-netty, grpc-core and Guava
     requires io.grpc.internal;
     requires io.netty.codec.http2;

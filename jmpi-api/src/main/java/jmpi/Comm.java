@@ -359,6 +359,52 @@ public interface Comm extends PointToPoint {
         Exscan(sendbuf, recvbuf, Op.SUM);
     }
 
+    /** Starts a reduction whose result is scattered in equal blocks. */
+    Request<Void> Ireduce_scatter_block(Object sendbuf, Object recvbuf, Op op);
+
+    /**
+     * Reduces every rank's send buffer (size × count elements) element-wise with op, and gives rank i
+     * block i of the result, count elements, where count is the receive buffer's length.
+     * {@link MPI#IN_PLACE} as send buffer takes the receive buffer (then size × count elements) as the
+     * input; the block lands at its start.
+     */
+    default void Reduce_scatter_block(Object sendbuf, Object recvbuf, Op op) {
+        Ireduce_scatter_block(sendbuf, recvbuf, op).waitFor();
+    }
+
+    default void Reduce_scatter_block(Object sendbuf, Object recvbuf) {
+        Reduce_scatter_block(sendbuf, recvbuf, Op.SUM);
+    }
+
+    /** Starts a reduction whose result is scattered in blocks of recvcounts[i] elements. */
+    Request<Void> Ireduce_scatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op);
+
+    /**
+     * Reduces every rank's send buffer (the sum of recvcounts elements) element-wise with op, and gives
+     * rank i the recvcounts[i] elements of the result that follow those of the ranks before it, at the
+     * start of its receive buffer. Every rank passes the same counts. {@link MPI#IN_PLACE} as send
+     * buffer takes the receive buffer as the input.
+     */
+    default void Reduce_scatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        Ireduce_scatter(sendbuf, recvbuf, recvcounts, op).waitFor();
+    }
+
+    default void Reduce_scatter(Object sendbuf, Object recvbuf, int[] recvcounts) {
+        Reduce_scatter(sendbuf, recvbuf, recvcounts, Op.SUM);
+    }
+
+    /** Starts an all-to-all exchange of one buffer per peer. */
+    Request<Void> Ialltoallw(Object[] sendbufs, Object[] recvbufs);
+
+    /**
+     * Sends sendbufs[j] whole to rank j and receives into recvbufs[i] what rank i sent to this rank;
+     * each buffer has its own element type and length (MPI's per-peer datatypes). A receive buffer of
+     * another element type than its sender's fails with ERR_TYPE, one too short with ERR_TRUNCATE.
+     */
+    default void Alltoallw(Object[] sendbufs, Object[] recvbufs) {
+        Ialltoallw(sendbufs, recvbufs).waitFor();
+    }
+
     // ---- Custom operations ---------------------------------------------------------------------
 
     /**

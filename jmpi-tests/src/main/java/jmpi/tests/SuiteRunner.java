@@ -11,6 +11,8 @@ import jmpi.tests.cco.CollectiveBufferSuite;
 import jmpi.tests.cco.CollectiveErrorsSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
+import jmpi.tests.cco.AlltoallwSuite;
+import jmpi.tests.cco.ReduceScatterSuite;
 import jmpi.tests.cco.ScanSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
 import jmpi.tests.p2p.LargeMessageSuite;
@@ -30,6 +32,8 @@ public final class SuiteRunner {
             CollectiveVectorSuite.class,
             CollectiveErrorsSuite.class,
             ScanSuite.class,
+            ReduceScatterSuite.class,
+            AlltoallwSuite.class,
             PointToPointObjectSuite.class,
             PointToPointBufferSuite.class,
             LargeMessageSuite.class,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -52,6 +53,26 @@ final class Carriers {
             }
         }
         return ranks;
+    }
+
+    /** The carriers that the operations of body name, in this JVM, as a recording kept in dir sees them. */
+    static Set<String> seenWhile(Path dir, Runnable body) throws IOException {
+        Path file = Files.createTempFile(dir, "carriers", ".jfr");
+        try (Recording r = new Recording()) {
+            r.enable("jmpi.Operation");
+            r.start();
+            body.run();
+            r.stop();
+            r.dump(file);
+        }
+        Set<String> carriers = new TreeSet<>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (e.getEventType().getName().equals("jmpi.Operation")) {
+                carriers.add(e.getString("carrier"));
+            }
+        }
+        carriers.remove(IN_PROCESS);
+        return carriers;
     }
 
     /** Asserts that np ranks recorded into dir and that each one's link named a carrier matching pattern, only. */

@@ -13,7 +13,9 @@ import jmpi.Config;
 import jmpi.tests.cco.CollectiveBufferSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
+import jmpi.tests.cco.AlltoallwSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
+import jmpi.tests.cco.ReduceScatterSuite;
 import jmpi.tests.p2p.LargeMessageSuite;
 import jmpi.tests.p2p.MatchedProbeSuite;
 import jmpi.tests.p2p.SendModesSuite;
@@ -35,7 +37,7 @@ class InJvmSuitesTest {
             PointToPointBufferSuite.class, LargeMessageSuite.class, SendModesSuite.class,
             MatchedProbeSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
-            CollectiveVectorSuite.class);
+            CollectiveVectorSuite.class, ReduceScatterSuite.class, AlltoallwSuite.class);
 
     private static final int SIZES = 5;
     private final AtomicInteger passed = new AtomicInteger();

@@ -47,6 +47,11 @@ final class Mosquitto implements AutoCloseable {
         return start("certfile " + cert + "\nkeyfile " + key + "\n");
     }
 
+    /** A broker that speaks MQTT over TLS only and requires a client certificate that chains to ca. */
+    static Mosquitto startMutualTls(Path cert, Path key, Path ca) throws Exception {
+        return start("certfile " + cert + "\nkeyfile " + key + "\ncafile " + ca + "\nrequire_certificate true\n");
+    }
+
     private static Mosquitto start(String extra) throws Exception {
         if (!Files.isExecutable(BINARY)) {
             fail("Mosquitto is not installed (" + BINARY + "): the MQTT tests need a real broker; run bin/install-test-packages"

@@ -35,7 +35,7 @@ final class BufferCalls {
         return comm.rank();
     }
 
-    private static void checkSameType(BufferView a, BufferView b) {
+    static void checkSameType(BufferView a, BufferView b) {
         if (a.type() != b.type()) {
             throw new MPIException(MPI.ERR_TYPE, "send buffer of " + a.type().typeName()
                     + " and receive buffer of " + b.type().typeName());
@@ -43,7 +43,7 @@ final class BufferCalls {
     }
 
     /** Writes a received part at element off, failing with ERR_TRUNCATE if it does not fit in room elements. */
-    private static void place(BufferView into, ByteBuf part, int off, int room, int from) {
+    static void place(BufferView into, ByteBuf part, int off, int room, int from) {
         int n = part.readableBytes() / into.type().size();
         if (n > room) {
             throw new MPIException(MPI.ERR_TRUNCATE, "message of " + n + " elements from rank " + from

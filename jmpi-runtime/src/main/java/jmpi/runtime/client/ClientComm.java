@@ -32,6 +32,8 @@ final class ClientComm implements Comm {
     private final BufferCalls buffers;
     private final SendRecvCalls sendRecv;
     private final BufferedSends buffered;
+    private final ReduceScatterCalls reduceScatter;
+    private final AlltoallwCalls alltoallw;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
@@ -41,6 +43,8 @@ final class ClientComm implements Comm {
         this.buffers = new BufferCalls(core, p2p);
         this.sendRecv = new SendRecvCalls(core, p2p, buffers);
         this.buffered = new BufferedSends(core, p2p);
+        this.reduceScatter = new ReduceScatterCalls(core);
+        this.alltoallw = new AlltoallwCalls(core);
     }
 
     // ---- communicator ---------------------------------------------------------------------------
@@ -278,6 +282,21 @@ final class ClientComm implements Comm {
     @Override
     public Request<Void> Iexscan(Object sendbuf, Object recvbuf, Op op) {
         return buffers.iscan(Kind.EXSCAN, sendbuf, recvbuf, op);
+    }
+
+    @Override
+    public Request<Void> Ireduce_scatter_block(Object sendbuf, Object recvbuf, Op op) {
+        return reduceScatter.iblock(sendbuf, recvbuf, op);
+    }
+
+    @Override
+    public Request<Void> Ireduce_scatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        return reduceScatter.ivector(sendbuf, recvbuf, recvcounts, op);
+    }
+
+    @Override
+    public Request<Void> Ialltoallw(Object[] sendbufs, Object[] recvbufs) {
+        return alltoallw.ialltoallw(sendbufs, recvbufs);
     }
 
     @Override

@@ -3,16 +3,49 @@ package jmpi.runtime.coll;
 import io.netty.buffer.ByteBuf;
 
 /**
- * A buffer of {@code bytes} bytes cut into {@code count} blocks, one per rank of a ring, on whole
- * units (an element, or a (value, index) pair for MINLOC/MAXLOC), as even as the units allow. Every
- * rank that knows the length, the unit and the count cuts alike; a block may be empty when there are
- * fewer units than blocks.
+ * A buffer of {@code bytes} bytes cut into {@code count} blocks, one per rank of a ring: either as
+ * even as whole units allow (an element, or a (value, index) pair for MINLOC/MAXLOC), or at the
+ * counts a reduce-scatter names. Every rank that knows the length, the unit and the count (or the
+ * counts) cuts alike; a block may be empty when there are fewer units than blocks.
  */
-record Blocks(int bytes, int unit, int count) {
+final class Blocks {
+    /** offsets[b]: where block b starts, in bytes; offsets[count] is the length. */
+    private final int[] offsets;
+
+    /** Even blocks of whole units. */
+    Blocks(int bytes, int unit, int count) {
+        offsets = new int[count + 1];
+        long units = bytes / unit;
+        for (int b = 0; b <= count; b++) {
+            offsets[b] = (int) (units * b / count) * unit;
+        }
+    }
+
+    private Blocks(int[] offsets) {
+        this.offsets = offsets;
+    }
+
+    /** Block b of counts[b] elements of elemSize bytes each, one after the other. */
+    static Blocks ofCounts(int[] counts, int elemSize) {
+        int[] offsets = new int[counts.length + 1];
+        for (int b = 0; b < counts.length; b++) {
+            offsets[b + 1] = offsets[b] + counts[b] * elemSize;
+        }
+        return new Blocks(offsets);
+    }
+
+    /** The bytes of the whole buffer. */
+    int bytes() {
+        return offsets[offsets.length - 1];
+    }
+
+    int count() {
+        return offsets.length - 1;
+    }
+
     /** Where block b (0 ≤ b ≤ count) starts, in bytes from the start of the buffer. */
     int offset(int b) {
-        long units = bytes / unit;
-        return (int) (units * b / count) * unit;
+        return offsets[b];
     }
 
     int length(int b) {
@@ -36,6 +69,6 @@ record Blocks(int bytes, int unit, int count) {
 
     /** b mod count, for the block numbers of a ring, which run below zero and past count. */
     int wrap(int b) {
-        return Math.floorMod(b, count);
+        return Math.floorMod(b, count());
     }
 }

@@ -79,6 +79,12 @@ public final class CollectiveTable {
         always(new ScanViaCoordinator(Kind.SCAN));
         always(new ScanRecursiveDoubling(Kind.EXSCAN));
         always(new ScanViaCoordinator(Kind.EXSCAN));
+        row(s -> s.commutative() && ring(s, REDUCE_LARGE), new ReduceScatterRing());
+        row(s -> s.commutative(), new ReduceScatterRecursiveHalving());
+        always(new ReduceScatterBinomial());
+        always(new ReduceScatterViaCoordinator());
+        always(new AlltoallwPairwise());
+        always(new AlltoallwViaCoordinator());
         always(new CustomViaCoordinator());
         always(new SplitViaCoordinator());
     }

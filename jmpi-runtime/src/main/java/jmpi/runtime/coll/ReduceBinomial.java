@@ -49,7 +49,7 @@ final class ReduceBinomial extends AmongRanks {
     }
 
     /** This rank's fold once its subtree is in: the whole fold at rank 0, null elsewhere (passed up). */
-    private static CompletableFuture<ByteBuf> toZero(Flow f, ElementType t, Op op, ByteBuf acc, int m) {
+    static CompletableFuture<ByteBuf> toZero(Flow f, ElementType t, Op op, ByteBuf acc, int m) {
         int n = f.size();
         int r = f.rank();
         if (m >= n) {

@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import jmpi.runtime.link.JobCertificates;
 import jmpi.runtime.link.shm.Segment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +51,10 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--grace", description = "seconds a rank gets to stop before it is killed (default: ${DEFAULT-VALUE})",
             defaultValue = "5")
     int grace;
+
+    @Option(names = "--tls", description = "encrypt every link of the job with mutual TLS, with a key and"
+            + " certificate made for this job alone and removed when it ends (not with JMPI_ADDR or MQTT)")
+    boolean tls;
 
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the program each rank runs, with its arguments")
     List<String> command;
@@ -86,30 +91,50 @@ public final class Launcher implements Callable<Integer> {
             new SecureRandom().nextBytes(t);
             token = HexFormat.of().formatHex(t);
         }
+        if (tls && keepPort) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--tls makes certificates that only"
+                    + " this job's ranks trust: a coordinator or MQTT broker of its own (JMPI_ADDR, JMPI_PROTO=mqtt)"
+                    + " cannot present them; set JMPI_SSL=1 and JMPI_SSL_KEY, JMPI_SSL_CERT, JMPI_SSL_CA instead");
+        }
+        // removed when the job ends, or at exit however jmpirun ends
+        JobCertificates certs;
+        try {
+            certs = tls ? JobCertificates.make() : null;
+        } catch (jmpi.MPIException e) {
+            err.println("jmpirun: " + e.getMessage());
+            return 1;
+        }
         JobMarkers marks = JobMarkers.create();
         // run when jmpirun is stopped (SIGTERM, Ctrl-C): the JVM then exits with 143 or 130 on its own
         Thread hook = new Thread(() -> {
             stopping = true;
             err.println("jmpirun: interrupted; stopping every rank of the job");
             stopAll(null);
-            removeSegments();
-            marks.delete();
+            cleanUp(marks, certs);
         }, "jmpirun-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(p, token, marks);
+            return run(p, token, marks, certs);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
-                removeSegments();
-                marks.delete();
+                cleanUp(marks, certs);
             } catch (IllegalStateException e) {
                 // stopped from outside meanwhile: the hook cleans up
             }
         }
     }
 
-    private Integer run(int p, String token, JobMarkers marks) throws Exception {
+    /** What the job leaves behind: shared-memory segments, the markers of its ranks, its certificates. */
+    private void cleanUp(JobMarkers marks, JobCertificates certs) {
+        removeSegments();
+        marks.delete();
+        if (certs != null) {
+            certs.close();
+        }
+    }
+
+    private Integer run(int p, String token, JobMarkers marks, JobCertificates certs) throws Exception {
         BlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
         List<String> rankCommand = JvmFlags.forCommand(command);
         for (int r = 0; r < np; r++) {
@@ -120,6 +145,9 @@ public final class Launcher implements Callable<Integer> {
             env.put("JMPI_PORT", Integer.toString(p));
             env.put("JMPI_TOKEN", token);
             marks.export(env);
+            if (certs != null) {
+                env.putAll(certs.environment());
+            }
             if (statusPort != null) {
                 env.put("JMPI_STATUS_PORT", Integer.toString(statusPort));
             }

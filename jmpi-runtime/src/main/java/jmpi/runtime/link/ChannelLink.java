@@ -5,13 +5,14 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
@@ -51,8 +52,8 @@ final class ChannelLink extends RemoteLink {
 
     /** What the channel really carries: read from its pipeline, not from the configuration that asked for it. */
     private static String carrier(Transport transport, Channel ch) {
-        SslHandler tls = ch.pipeline().get(SslHandler.class);
-        return tls == null ? transport.name() : transport.name() + "+" + tls.engine().getSession().getProtocol();
+        String tls = Tls.protocol(ch);
+        return tls == null ? transport.name() : transport.name() + "+" + tls;
     }
 
     /** Waits while too much is queued. */
@@ -134,6 +135,12 @@ final class ChannelLink extends RemoteLink {
                 result.complete(f.channel());
                 return;
             }
+            SSLException tls = tlsFailure(x.cause());
+            if (tls != null) {
+                // a certificate refused now is refused again: no retry
+                result.completeExceptionally(new MPIException(MPI.ERR_OTHER, tls.getMessage(), tls));
+                return;
+            }
             long delayMs;
             try {
                 delayMs = retry.nextDelayMs(x.cause());
@@ -143,6 +150,15 @@ final class ChannelLink extends RemoteLink {
             }
             group.schedule(() -> attempt(connect, retry, result, group), delayMs, TimeUnit.MILLISECONDS);
         });
+    }
+
+    private static SSLException tlsFailure(Throwable t) {
+        for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (t instanceof SSLException e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -274,7 +290,9 @@ final class ChannelLink extends RemoteLink {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             ChannelLink c = holder[0];
-            c.lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + cause));
+            // a refused certificate is the configuration's fault, not a failed coordinator's
+            c.lose(cause instanceof SSLHandshakeException tls ? new MPIException(MPI.ERR_OTHER, tls.getMessage(), tls)
+                    : new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + cause));
             ctx.close();
         }
     }

@@ -3,6 +3,7 @@ package jmpi.runtime.link;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -36,17 +37,7 @@ public final class TlsErrors extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslHandshakeCompletionEvent e && !e.isSuccess()) {
-            failed = true;
-            Throwable cause = e.cause();
-            if (peer == null) {
-                LOG.log(System.Logger.Level.WARNING, "TLS handshake with {0} failed: {1}", ctx.channel().remoteAddress(),
-                        cause.getMessage());
-            } else {
-                SSLHandshakeException clear = new SSLHandshakeException("TLS handshake with " + peer
-                        + " failed; its certificate was checked against " + trust + ": " + cause.getMessage());
-                clear.initCause(cause);
-                ctx.fireExceptionCaught(clear);
-            }
+            fail(ctx, e.cause());
         }
         ctx.fireUserEventTriggered(evt);
     }
@@ -57,6 +48,35 @@ public final class TlsErrors extends ChannelInboundHandlerAdapter {
             // the same failure again, as the SslHandler reports it; already told
             return;
         }
+        // with TLS 1.3 the connecting side's handshake is done before the peer checks its certificate: a
+        // refusal then arrives as an alert on the first read
+        SSLException tls = tlsCause(cause);
+        if (tls != null) {
+            fail(ctx, tls);
+            return;
+        }
         ctx.fireExceptionCaught(cause);
+    }
+
+    private void fail(ChannelHandlerContext ctx, Throwable cause) {
+        failed = true;
+        if (peer == null) {
+            LOG.log(System.Logger.Level.WARNING, "TLS handshake with {0} failed: {1}", ctx.channel().remoteAddress(),
+                    cause.getMessage());
+        } else {
+            SSLHandshakeException clear = new SSLHandshakeException("TLS handshake with " + peer
+                    + " failed; its certificate was checked against " + trust + ": " + cause.getMessage());
+            clear.initCause(cause);
+            ctx.fireExceptionCaught(clear);
+        }
+    }
+
+    private static SSLException tlsCause(Throwable t) {
+        for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (t instanceof SSLException e) {
+                return e;
+            }
+        }
+        return null;
     }
 }

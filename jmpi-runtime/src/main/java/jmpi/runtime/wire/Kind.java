@@ -18,6 +18,8 @@ public enum Kind {
     SPLIT(10, Category.COMMUNICATOR),
     SCAN(11, Category.COLLECTIVE),
     EXSCAN(12, Category.COLLECTIVE),
+    REDUCE_SCATTER(13, Category.COLLECTIVE),
+    ALLTOALLW(14, Category.COLLECTIVE),
     SEND(20, Category.POINT_TO_POINT),
     RECV(21, Category.POINT_TO_POINT),
     PROBE(22, Category.POINT_TO_POINT),

@@ -59,6 +59,31 @@ class CollectiveTableTest {
     }
 
     @Test
+    void reduceScatterHalvesOrGoesRoundARingUnlessTheOpKeepsRankOrder() {
+        assertEquals("recursive-halving", chosen(Kind.REDUCE_SCATTER, 8, 5, Op.SUM));
+        assertEquals("recursive-halving", chosen(Kind.REDUCE_SCATTER, CollectiveTable.REDUCE_LARGE - 8, 5, Op.MAX));
+        assertEquals("ring", chosen(Kind.REDUCE_SCATTER, CollectiveTable.REDUCE_LARGE, 5, Op.SUM));
+        assertEquals("ring", chosen(Kind.REDUCE_SCATTER, 1L << 30, 3, Op.MINLOC));
+        assertEquals("binomial", chosen(Kind.REDUCE_SCATTER, 1L << 30, 3, Op.REPLACE));
+        assertEquals("binomial", chosen(Kind.REDUCE_SCATTER, 8, 4, Op.NO_OP));
+        assertEquals("pairwise", chosen(Kind.ALLTOALLW, 0, 4, Op.SUM));
+        assertEquals("coordinator", CollectiveTable.viaCoordinator(Kind.REDUCE_SCATTER).name());
+        assertEquals("coordinator", CollectiveTable.viaCoordinator(Kind.ALLTOALLW).name());
+    }
+
+    @Test
+    void blocksCutAtCountsFollowOneAnother() {
+        Blocks b = Blocks.ofCounts(new int[] {2, 0, 3}, 8);
+        assertEquals(40, b.bytes());
+        assertEquals(3, b.count());
+        assertEquals(0, b.offset(0));
+        assertEquals(16, b.offset(1));
+        assertEquals(0, b.length(1));
+        assertEquals(24, b.length(2));
+        assertEquals(2, b.wrap(-1));
+    }
+
+    @Test
     void aNameForcesItsAlgorithmAtAnySize() {
         System.setProperty("jmpi.coll.allreduce", "ring");
         try {

@@ -1,6 +1,7 @@
 package jmpi.transport.grpc;
 
 import io.grpc.Server;
+import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -8,19 +9,21 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 import jmpi.Config;
-import jmpi.MPI;
-import jmpi.MPIException;
 import jmpi.runtime.link.Netty;
+import jmpi.runtime.link.Tls;
 import jmpi.runtime.link.Transport;
 
 /**
  * {@code JMPI_PROTO=grpc}: each rank holds one bidirectional gRPC stream to the coordinator
- * ({@code jmpi.Coordinator/Frames}), over HTTP/2 in plain text, and every frame is one message of it.
+ * ({@code jmpi.Coordinator/Frames}), over HTTP/2, and every frame is one message of it. With {@code JMPI_SSL}
+ * the HTTP/2 connection is TLS, from the same {@code JMPI_SSL_*} files as on TCP ({@link Tls}).
  * gRPC runs on the event loops the runtime gives it; its flow control is the channels' back-pressure.
  */
 public final class GrpcTransport implements Transport {
@@ -38,17 +41,17 @@ public final class GrpcTransport implements Transport {
         Netty.addMessageCodec(p);
     }
 
-    private static void checkNoTls(Config config) {
-        if (config.ssl()) {
-            throw new MPIException(MPI.ERR_ARG, "JMPI_SSL: the grpc transport has no TLS; unset JMPI_SSL or use"
-                    + " another JMPI_PROTO");
-        }
+    /** With {@code JMPI_SSL}: the coordinator's TLS, with the ALPN settings HTTP/2 needs; else null. */
+    private static SslContext serverTls(Config config) {
+        return config.ssl() ? Tls.server(config, b -> GrpcSslContexts.configure(b, SslProvider.JDK)) : null;
     }
 
     @Override
     public Listener listen(Config config, EventLoopGroup group, String host, int port, Consumer<Channel> rank) {
-        checkNoTls(config);
+        // read before binding, so that a missing key fails the start, not every connection
+        SslContext tls = serverTls(config);
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+                .sslContext(tls)
                 .bossEventLoopGroup(group)
                 .workerEventLoopGroup(group)
                 .channelType(Netty.serverChannel())
@@ -81,7 +84,6 @@ public final class GrpcTransport implements Transport {
 
     @Override
     public ChannelFuture connect(Config config, EventLoopGroup group, String host, int port, ChannelHandler handler) {
-        checkNoTls(config);
         return StreamConnector.open(config, group.next(), new InetSocketAddress(host, port), handler);
     }
 }

@@ -6,6 +6,7 @@ import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
@@ -15,12 +16,20 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.DefaultChannelPromise;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSession;
 import jmpi.Config;
 import jmpi.runtime.link.Netty;
+import jmpi.runtime.link.Tls;
 import jmpi.runtime.link.VirtualChannel;
 
 /**
@@ -31,6 +40,11 @@ import jmpi.runtime.link.VirtualChannel;
  */
 final class StreamConnector extends CallCarrier {
     static final int ATTEMPT_MS = 5000;
+    private static final Object TLS_LOCK = new Object();
+    private static List<String> tlsFiles;
+    private static SslContext tlsContext;
+
+    private final Config config;
 
     private final InetSocketAddress coordinator;
     private final EventLoop loop;
@@ -44,6 +58,7 @@ final class StreamConnector extends CallCarrier {
     private StreamConnector(Config config, InetSocketAddress coordinator, EventLoop loop, ManagedChannel grpc,
                             ClientCall<ByteBuf, ByteBuf> call, ChannelHandler handler) {
         super(call::request, call::isReady, call::sendMessage);
+        this.config = config;
         this.coordinator = coordinator;
         this.loop = loop;
         this.grpc = grpc;
@@ -56,11 +71,16 @@ final class StreamConnector extends CallCarrier {
 
     /** Starts an attempt; the future's channel reads and writes frames, with {@code handler} last. */
     static ChannelFuture open(Config config, EventLoop loop, InetSocketAddress coordinator, ChannelHandler handler) {
-        ManagedChannel grpc = NettyChannelBuilder.forAddress(coordinator)
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(coordinator);
+        if (config.ssl()) {
+            builder.sslContext(clientTls(config)).useTransportSecurity();
+        } else {
+            builder.usePlaintext();
+        }
+        ManagedChannel grpc = builder
                 .eventLoopGroup(loop)
                 .channelType(Netty.socketChannel())
                 .directExecutor()
-                .usePlaintext()
                 // straight to the coordinator, whatever proxy the JVM is told of
                 .proxyDetector(target -> null)
                 // a stream of frames is never replayed, so nothing needs to be kept for a retry
@@ -73,6 +93,18 @@ final class StreamConnector extends CallCarrier {
                 grpc.newCall(FramesService.FRAMES, CallOptions.DEFAULT), handler);
         loop.execute(stream::start);
         return stream.connected;
+    }
+
+    /** The rank's TLS, with HTTP/2's ALPN; read once per configuration, as a rank retries many times a second. */
+    private static SslContext clientTls(Config config) {
+        synchronized (TLS_LOCK) {
+            List<String> files = Arrays.asList(config.sslCa(), config.sslCert(), config.sslKey());
+            if (!files.equals(tlsFiles)) {
+                tlsContext = Tls.client(config, b -> GrpcSslContexts.configure(b, SslProvider.JDK));
+                tlsFiles = files;
+            }
+            return tlsContext;
+        }
     }
 
     private void start() {
@@ -127,6 +159,20 @@ final class StreamConnector extends CallCarrier {
         return coordinator;
     }
 
+    /** A failed TLS handshake, said in jmpi's words: which peer, and what its certificate was checked against. */
+    private Throwable clear(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLException tls) {
+                SSLHandshakeException e = new SSLHandshakeException("TLS handshake with the coordinator at "
+                        + coordinator.getHostString() + ":" + coordinator.getPort() + " failed; its certificate was"
+                        + " checked against " + Tls.trustSource(config) + ": " + tls.getMessage());
+                e.initCause(failure);
+                return e;
+            }
+        }
+        return failure;
+    }
+
     /** The call's events, for the attempt and then for the channel. */
     private final class Listener extends ClientCall.Listener<ByteBuf> {
         /** The coordinator's headers: the stream is open. */
@@ -134,6 +180,10 @@ final class StreamConnector extends CallCarrier {
         public void onHeaders(Metadata headers) {
             if (connected.isDone()) {
                 return;
+            }
+            SSLSession tls = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+            if (tls != null) {
+                ch.attr(Tls.PROTOCOL).set(tls.getProtocol());
             }
             loop.register(ch).addListener(f -> {
                 if (f.isSuccess()) {
@@ -153,7 +203,7 @@ final class StreamConnector extends CallCarrier {
         @Override
         public void onClose(Status status, Metadata trailers) {
             if (!connected.isDone()) {
-                fail(status.asRuntimeException(trailers));
+                fail(clear(status.asRuntimeException(trailers)));
             } else if (connected.isSuccess()) {
                 closedByCoordinator();
                 ch.closed(status.isOk() ? null : status.asRuntimeException(trailers));

@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
+import jmpi.runtime.link.Tls;
 import jmpi.runtime.link.VirtualChannel;
 
 /**
@@ -75,6 +76,8 @@ final class RankSession extends JobSession {
             // on the session's loop, where the carrier publishes
             ctx.channel().eventLoop().register(ch).addListener(f -> {
                 if (f.isSuccess()) {
+                    // the broker connection's encryption is the channel's: its link reports it
+                    ch.attr(Tls.PROTOCOL).set(Tls.protocol(ctx.channel()));
                     connected.trySuccess();
                 } else if (connected.tryFailure(f.cause())) {
                     ctx.close();
