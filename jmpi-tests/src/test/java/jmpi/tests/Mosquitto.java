@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * A real Mosquitto broker on a free loopback port, with a configuration written to a directory of its
  * own; {@link #close()} stops it and removes the directory. Tests that need it fail (never skip) when
- * Mosquitto is not installed: {@code bin/install-test-packages} installs it (bin/test runs it first).
+ * Mosquitto is not installed: {@code bin/install-test-packages} installs it (the build runs it first).
  */
 final class Mosquitto implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
