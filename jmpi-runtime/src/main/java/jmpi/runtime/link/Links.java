@@ -13,7 +13,7 @@ public final class Links {
      * @param data where the rank's data link listens, for its hello; null for none
      */
     public static Link toCoordinator(Config config, String host, int port, String data) {
-        return callerDriven(config) ? SocketLink.open(config, host, port, data)
+        return callerDriven(config) ? SocketOpening.open(config, host, port, data)
                 : ChannelLink.open(config, host, port, data);
     }
 

@@ -1,22 +1,16 @@
 // Over 400 lines on purpose: who reads the socket (a waiting caller, a tester, the progress thread,
-// the handshake, the final drain) is one state machine over the same lock, buffer and socket; split
-// into files, each piece would reach into all the others' fields. Framing (FrameReader), encoding
-// buffers (HeapAllocator) and connect retries (ConnectRetry) live apart.
+// the final drain) is one state machine over the same lock and socket; split into files, each piece
+// would reach into all the others' fields. Opening the link (SocketOpening), its frames on the wire
+// (SocketFrames, FrameReader), encoding buffers (HeapAllocator) and connect retries (ConnectRetry)
+// live apart.
 package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ReferenceCountUtil;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,13 +25,11 @@ import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.link.shm.Arena;
 import jmpi.runtime.link.shm.ShmLink;
-import jmpi.runtime.wire.SharedParts;
 import jmpi.runtime.link.Netty;
 import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
-import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.Reply;
 import jmpi.spi.Completions;
@@ -68,20 +60,15 @@ final class SocketLink extends RemoteLink {
     private static final int READ_TIMEOUT_MS = 100;
     /** The least time between two polls of the socket by threads that test requests. */
     private static final long POLL_GAP = TimeUnit.MICROSECONDS.toNanos(20);
-    /** Frames are encoded into heap buffers: a socket stream writes from arrays. */
-    private static final ByteBufAllocator HEAP = HeapAllocator.HEAP;
 
     private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
     private volatile ShmLink shm;
-    private final ReentrantLock writing = new ReentrantLock();
     /** Held by the one thread that reads the socket. */
     private final ReentrantLock reading = new ReentrantLock();
     /** Threads waiting in a call while another reads; the reader wakes them when it stops. */
     private final Set<Thread> readerWanted = ConcurrentHashMap.newKeySet();
-    /** What was read and not yet decoded; only the reader touches it. */
-    private final FrameReader inbound;
+    /** The socket's frames; only the holder of {@link #reading} reads them. */
+    private final SocketFrames frames;
     private final Thread progress;
     /**
      * Told of each thread as it starts reading the socket for a call of its own, so that a test can wait
@@ -94,12 +81,9 @@ final class SocketLink extends RemoteLink {
     private volatile boolean closing;
     private volatile long lastPoll;
 
-    private SocketLink(Socket socket, Config config, Arena arena) throws IOException {
+    SocketLink(Socket socket, Config config, Arena arena) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
-        // a frame and its length prefix must fit one buffer, whose size is an int
-        this.inbound = new FrameReader(Math.min(Netty.maxFrame(config.serialSize()), Integer.MAX_VALUE - 16));
+        this.frames = new SocketFrames(socket, config);
         this.limit = config.serialSize();
         this.arena = arena;
         this.shm = arena == null ? null : new ShmLink(arena, false);
@@ -113,115 +97,45 @@ final class SocketLink extends RemoteLink {
     }
 
     /**
-     * Connects, retrying until config.waitTime() runs out, and introduces this rank. A coordinator that
-     * closes the connection without a word before its welcome turned it away at the door (too many
-     * strangers wait there): that is tried again too.
+     * Says hello and reads until the coordinator's welcome, within deadline (at least 5 s); a coordinator
+     * that closes the connection without a word turned this rank away ({@link SocketOpening.TurnedAway}).
      */
-    static SocketLink open(Config config, String host, int port, String data) {
-        ConnectRetry retry = new ConnectRetry(config, host, port);
-        while (true) {
-            try {
-                return attempt(config, host, port, data, retry);
-            } catch (TurnedAway e) {
-                pause(retry.nextDelayMs(e.getCause()));
-            }
-        }
-    }
-
-    private static SocketLink attempt(Config config, String host, int port, String data, ConnectRetry retry) {
-        long deadline = retry.deadline();
-        Socket s = connect(retry, host, port);
-        // offered over plain TCP only: the other transports are chosen for the path the bytes take
-        Arena arena = config.shm() > 0 ? Arena.create(config.shm()) : null;
-        SocketLink c;
+    void introduce(Hello hello, long deadline, String where) throws IOException {
+        write(hello);
+        long left = Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(5));
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
+        reading.lock();
         try {
-            c = new SocketLink(s, config, arena);
+            while (!welcomed.isDone()) {
+                if (!readFrame()) {
+                    throw new MPIException(MPI.ERR_OTHER, "the coordinator at " + where + " did not answer");
+                }
+            }
         } catch (IOException | RuntimeException e) {
-            closeQuietly(s);
-            if (arena != null) {
-                arena.delete();
+            if (e instanceof MPIException m) {
+                throw m;
             }
-            throw new MPIException(MPI.ERR_OTHER, "cannot use the connection to " + host + ":" + port + ": " + e, e);
-        }
-        boolean welcomed = false;
-        try {
-            c.write(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
-                    arena == null ? null : arena.name(), data));
-            long left = Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(5));
-            s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
-            c.reading.lock();
-            try {
-                while (!c.welcomed.isDone()) {
-                    if (!c.readFrame()) {
-                        throw new MPIException(MPI.ERR_OTHER, "the coordinator at " + host + ":" + port
-                                + " did not answer");
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof MPIException m) {
-                    throw m;
-                }
-                c.fail(e);
-                if (e instanceof EOFException || e instanceof SocketException) {
-                    throw new TurnedAway(e);
-                }
-            } finally {
-                c.reading.unlock();
+            fail(e);
+            if (e instanceof EOFException || e instanceof SocketException) {
+                throw new SocketOpening.TurnedAway(e);
             }
-            c.welcomed.join();
-            s.setSoTimeout(READ_TIMEOUT_MS);
-            welcomed = true;
-        } catch (java.util.concurrent.CompletionException e) {
-            throw Errors.unwrap(e.getCause());
-        } catch (IOException e) {
-            throw new MPIException(MPI.ERR_OTHER, "cannot use the connection to " + host + ":" + port + ": " + e, e);
         } finally {
-            if (!welcomed) {
-                closeQuietly(s);
-                c.dropArena();
-                c.dropInbound();
-            }
+            reading.unlock();
         }
-        c.progress.start();
-        return c;
+        // failed, the welcome throws why
+        welcomed.join();
+        socket.setSoTimeout(READ_TIMEOUT_MS);
+        progress.start();
     }
 
-    /** Tries to connect; on refusal tries again after a short, growing pause until JMPI_WAIT runs out. */
-    private static Socket connect(ConnectRetry retry, String host, int port) {
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        while (true) {
-            Socket s = new Socket();
-            long delayMs;
-            try {
-                s.setTcpNoDelay(true);
-                s.connect(address, 5000);
-                return s;
-            } catch (IOException e) {
-                closeQuietly(s);
-                delayMs = retry.nextDelayMs(e);
-            }
-            // the coordinator is not listening yet: nothing to wait on but time
-            pause(delayMs);
-        }
+    /** Gives up a connection that was never welcomed. */
+    void discard() {
+        closeQuietly(socket);
+        dropArena();
+        dropInbound();
     }
 
-    /** The coordinator closed the connection before its welcome, without a word. */
-    private static final class TurnedAway extends RuntimeException {
-        TurnedAway(Throwable cause) {
-            super(cause);
-        }
-    }
-
-    private static void pause(long delayMs) {
-        try {
-            Thread.sleep(delayMs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MPIException(MPI.ERR_OTHER, "interrupted while connecting", e);
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
+    static void closeQuietly(Socket s) {
         try {
             s.close();
         } catch (IOException e) {
@@ -243,7 +157,7 @@ final class SocketLink extends RemoteLink {
     /** On the heap, where a socket stream writes it in one call; Netty's direct buffers go 8 KiB at a time. */
     @Override
     ByteBuf socketPart(int len) {
-        return HEAP.heapBuffer(len, len);
+        return SocketFrames.HEAP.heapBuffer(len, len);
     }
 
     @Override
@@ -302,33 +216,9 @@ final class SocketLink extends RemoteLink {
         }
     }
 
-    /** Encodes f (releasing it) and writes it whole; frames of several threads never interleave. */
+    /** Encodes f (releasing it) and writes it whole. */
     private void write(Frame f) throws IOException {
-        List<Object> bufs = new ArrayList<>(4);
-        try {
-            FrameCodec.encode(f, HEAP, bufs, shm);
-        } catch (RuntimeException e) {
-            release(bufs);
-            throw e;
-        } finally {
-            ReferenceCountUtil.release(f);
-        }
-        writing.lock();
-        try {
-            for (Object o : bufs) {
-                ByteBuf b = (ByteBuf) o;
-                b.readBytes(out, b.readableBytes());
-            }
-        } finally {
-            writing.unlock();
-            release(bufs);
-        }
-    }
-
-    private static void release(List<Object> bufs) {
-        for (Object o : bufs) {
-            ReferenceCountUtil.release(o);
-        }
+        frames.write(f, shm);
     }
 
     /**
@@ -413,11 +303,8 @@ final class SocketLink extends RemoteLink {
         }
         lastPoll = now;
         try {
-            int ready = in.available();
-            if (ready > 0) {
-                inbound.readFrom(in, ready);
-            }
-            while (routeBuffered()) {
+            frames.readArrived();
+            while (route(frames.buffered(shm))) {
                 // every whole frame that was read
             }
         } catch (IOException | RuntimeException e) {
@@ -470,31 +357,13 @@ final class SocketLink extends RemoteLink {
      * holder of {@link #reading} calls this.
      */
     private boolean readFrame() throws IOException {
-        while (!routeBuffered()) {
-            int n;
-            try {
-                n = inbound.readFrom(in, -1);
-            } catch (SocketTimeoutException e) {
-                return false;
-            }
-            if (n < 0) {
-                throw new EOFException("the coordinator closed the connection");
-            }
-        }
-        return true;
+        return route(frames.read(shm));
     }
 
-    /** Decodes and routes the next frame if it has arrived whole; false if it has not. */
-    private boolean routeBuffered() throws IOException {
-        ByteBuf body = inbound.next();
-        if (body == null) {
+    /** Routes a frame (null: none arrived); false for none. */
+    private boolean route(Frame f) throws IOException {
+        if (f == null) {
             return false;
-        }
-        Frame f;
-        try {
-            f = FrameCodec.decode(body, shm);
-        } finally {
-            body.release();
         }
         boolean expected;
         try {
@@ -573,7 +442,7 @@ final class SocketLink extends RemoteLink {
     private void dropInbound() {
         reading.lock();
         try {
-            inbound.release();
+            frames.release();
         } finally {
             reading.unlock();
         }
