@@ -239,11 +239,16 @@ public final class Launcher implements Callable<Integer> {
     }
 
     /** Copies a rank's output line by line with its prefix; a daemon thread per stream. */
-    private static Thread pump(InputStream in, PrintStream to, String tag) {
+    private Thread pump(InputStream in, PrintStream to, String tag) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
+                    // once jmpirun itself is stopped, what the ranks print as they go (a peer's failure
+                    // seen first, a stack trace) is its doing, not theirs: its one line says it all
+                    if (stopping) {
+                        continue;
+                    }
                     synchronized (to) {
                         to.println(tag + line);
                     }
