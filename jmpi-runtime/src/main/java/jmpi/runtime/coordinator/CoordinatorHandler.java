@@ -2,6 +2,7 @@ package jmpi.runtime.coordinator;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import jmpi.runtime.link.Breakage;
 import jmpi.runtime.link.HandshakeGuard;
 import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Call;
@@ -95,7 +96,7 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
             return;
         }
         LOG.log(System.Logger.Level.WARNING, "closing the connection of rank " + rank + " from "
-                + ctx.channel().remoteAddress() + ": " + cause);
+                + ctx.channel().remoteAddress() + ": " + Breakage.of(cause));
         LOG.log(System.Logger.Level.DEBUG, "the failure in full", cause);
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(Reply.error(-1, ErrorInfo.of(cause))).addListener(f -> ctx.close());

@@ -292,7 +292,7 @@ final class ChannelLink extends RemoteLink {
             ChannelLink c = holder[0];
             // a refused certificate is the configuration's fault, not a failed coordinator's
             c.lose(cause instanceof SSLHandshakeException tls ? new MPIException(MPI.ERR_OTHER, tls.getMessage(), tls)
-                    : new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + cause));
+                    : new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + Breakage.of(cause)));
             ctx.close();
         }
     }

@@ -97,7 +97,7 @@ final class PeerIn extends ChannelInboundHandlerAdapter {
             HandshakeGuard.refused(ctx.channel(), String.valueOf(cause));
         } else {
             LOG.log(System.Logger.Level.WARNING, "closing the link from rank " + rank + " at "
-                    + ctx.channel().remoteAddress() + ": " + cause);
+                    + ctx.channel().remoteAddress() + ": " + Breakage.of(cause));
         }
         ctx.close();
     }

@@ -134,7 +134,7 @@ abstract class RemoteLink implements Link {
 
     MPIException lostError(Throwable cause) {
         MPIException l = lost;
-        return l != null ? l : new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + cause);
+        return l != null ? l : new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + Breakage.of(cause));
     }
 
     void dispatch(Reply r) {

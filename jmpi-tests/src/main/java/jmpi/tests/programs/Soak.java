@@ -20,11 +20,13 @@ import jmpi.ProcessFailedException;
 /**
  * Thousands of mixed operations with every result checked: collectives, point-to-point and a custom
  * operation, on the world and on a split communicator ({@link SoakSteps}). Optionally ranks die
- * ({@code Runtime.halt}), each at a step drawn from the seed; the survivors must then see only the documented
+ * (by default {@code Runtime.halt}; any of {@link Dying}'s ways), each at a step drawn from the seed; the
+ * survivors must then see only the documented
  * failure ({@link ProcessFailedException}, {@code ERR_PROC_FAILED}) and keep every result that had
  * completed.
  *
- * <p>Options: {@code --steps=N} (2000), {@code --seed=S} (1), {@code --kill=RANK[,RANK...]} (none), and
+ * <p>Options: {@code --steps=N} (2000), {@code --seed=S} (1), {@code --kill=RANK[,RANK...]} (none),
+ * {@code --how=halt|kill|exit|throw|drop} (halt), and
  * {@code --report=DIR}, where every rank also writes its lines to {@code soak-RANK.txt}: a launcher that
  * stops the job may not pass on what the survivors print. Every rank prints one summary line:
  * <pre>
@@ -32,15 +34,13 @@ import jmpi.ProcessFailedException;
  * soak rank 1 of 4: 93 steps, 121 checks passed, 10 completed results kept; stopped by
  *     ProcessFailedException (ERR_PROC_FAILED), failed rank 2                      (one line)
  * soak rank 2 of 4: halting at step 93
+ * soak rank 2 of 4: dying by drop at step 93                                    (any other way)
  * </pre>
  * A survivor that jmpirun stops while it still works (its shutdown hook finalizes jmpi under it) says
  * {@code stopped by the launcher}. A wrong result prints {@code CHECK FAILED} and any other exception
  * {@code UNEXPECTED}; both exit non-zero at once.
  */
 public final class Soak {
-    /** The exit code of the rank that dies on purpose, as if it had been killed. */
-    static final int KILLED = 137;
-
     /** Counted down once this rank has said how it ended. */
     private static final CountDownLatch REPORTED = new CountDownLatch(1);
     /** Set once the JVM is shutting down: jmpirun is stopping this rank. */
@@ -55,6 +55,7 @@ public final class Soak {
         int steps = 2000;
         long seed = 1;
         Set<Integer> kill = Set.of();
+        Dying how = Dying.HALT;
         for (String a : args) {
             String v = a.substring(a.indexOf('=') + 1);
             if (a.startsWith("--steps=")) {
@@ -63,17 +64,19 @@ public final class Soak {
                 seed = Long.parseLong(v);
             } else if (a.startsWith("--kill=")) {
                 kill = Arrays.stream(v.split(",")).map(String::trim).map(Integer::valueOf).collect(Collectors.toSet());
+            } else if (a.startsWith("--how=")) {
+                how = Dying.named(v);
             } else if (a.startsWith("--report=")) {
                 report = Path.of(v);
             } else {
                 throw new IllegalArgumentException("unknown option " + a
-                        + " (expected --steps=N --seed=S --kill=RANK[,RANK...] --report=DIR)");
+                        + " (expected --steps=N --seed=S --kill=RANK[,RANK...] --how=WAY --report=DIR)");
             }
         }
-        run(steps, seed, kill);
+        run(steps, seed, kill, how);
     }
 
-    private static void run(int steps, long seed, Set<Integer> kill) {
+    private static void run(int steps, long seed, Set<Integer> kill, Dying how) {
         Comm world = MPI.COMM_WORLD;
         int rank = world.rank();
         who = "soak rank " + rank + " of " + world.size() + ": ";
@@ -96,8 +99,9 @@ public final class Soak {
             soak = new SoakSteps(world, half);
             for (; step < steps; step++) {
                 if (step == killAt) {
-                    say("halting at step " + step);
-                    Runtime.getRuntime().halt(KILLED);
+                    say(how == Dying.HALT ? "halting at step " + step
+                            : "dying by " + how.name().toLowerCase(java.util.Locale.ROOT) + " at step " + step);
+                    how.now(step);
                 }
                 soak.run(step, plan.nextInt(SoakSteps.KINDS));
             }
@@ -126,6 +130,9 @@ public final class Soak {
         } catch (SoakSteps.CheckFailed e) {
             say("CHECK FAILED: " + e.getMessage());
             Runtime.getRuntime().halt(2);
+        } catch (Dying.Thrown e) {
+            // leaves main, as the failure it stands for
+            throw e;
         } catch (RuntimeException | Error e) {
             unexpected(step, e);
         }
