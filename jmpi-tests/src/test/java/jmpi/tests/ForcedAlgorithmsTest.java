@@ -34,6 +34,7 @@ class ForcedAlgorithmsTest {
     List<DynamicTest> everyForcedAlgorithmMatchesTheModel() {
         List<DynamicTest> tests = new ArrayList<>();
         add(tests, "bcast", "scatter-allgather", ForcedAlgorithmsTest::bcast);
+        add(tests, "bcast", "streamed", ForcedAlgorithmsTest::bcast);
         add(tests, "allgather", "ring", ForcedAlgorithmsTest::allgather);
         add(tests, "allreduce", "ring", c -> reductions(c, -1));
         add(tests, "reduce", "reduce-scatter-gather", c -> {

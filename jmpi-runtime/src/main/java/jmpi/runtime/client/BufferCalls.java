@@ -86,6 +86,9 @@ final class BufferCalls {
     Request<Void> ibcast(Object buf, int root) {
         Checks.root(root, comm.size());
         BufferView v = BufferView.of(buf, "buffer");
+        if (comm.streamsBcast(bytes(v, v.count()))) {
+            return comm.streamedBcast(v, root);
+        }
         ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count(), comm::newPart)} : Parts.NONE;
         // every rank's buffer holds the count, the root's included, so all choose by the same bytes
         return call(Kind.BCAST, root, 0, v.type().code(), bytes(v, v.count()), parts, r -> {

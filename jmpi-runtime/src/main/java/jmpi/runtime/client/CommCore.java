@@ -13,8 +13,10 @@ import jmpi.ProcessFailedException;
 import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.coll.AmongRanks;
+import jmpi.runtime.coll.BcastStreamed;
 import jmpi.runtime.coll.Collective;
 import jmpi.runtime.coll.CollectiveTable;
+import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.link.Errors;
 import jmpi.runtime.link.Link;
 import jmpi.runtime.p2p.DataPlane;
@@ -192,6 +194,49 @@ final class CommCore {
         }
         FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes());
         conn().send(c, reqId, reply -> complete(r, reply, decoder));
+        return r;
+    }
+
+    /**
+     * Whether a buffer bcast of this many bytes streams straight from and into the user's buffers
+     * ({@link BcastStreamed}): on the data plane, where the table chooses it.
+     */
+    boolean streamsBcast(long bytes) {
+        return data != null && CollectiveTable.choose(Kind.BCAST, CollectiveTable.Shape.of(bytes, size, 0))
+                instanceof BcastStreamed;
+    }
+
+    /** Starts this rank's part of a streamed bcast of v from root (see {@link #streamsBcast}). */
+    Request<Void> streamedBcast(BufferView v, int root) {
+        checkLive();
+        int reqId = conn().nextId();
+        long bytes = (long) v.count() * v.type().size();
+        CollCall c = new CollCall(reqId, Kind.BCAST, id, nextSeq(), root, 0, v.type().code(), Parts.NONE);
+        FutureRequest<Void> r = track(new FutureRequest<>(), Kind.BCAST.label(), bytes, null);
+        int dead = data.collectives().failedAmong(members);
+        if (dead >= 0) {
+            r.fail(new ProcessFailedException(dead, "rank " + dead + " failed"));
+            return r;
+        }
+        BcastStreamed.Buffer buffer = new BcastStreamed.Buffer() {
+            @Override
+            public long bytes() {
+                return bytes;
+            }
+
+            @Override
+            public ByteBuf read(long offset, int length) {
+                return v.readBuf((int) (offset / v.type().size()), length / v.type().size(), CommCore.this::newPart);
+            }
+
+            @Override
+            public void write(long offset, ByteBuf chunk) {
+                v.write(chunk, (int) (offset / v.type().size()));
+            }
+        };
+        BcastStreamed.stream(new RankExchange(this, data.collectives(), c), root, buffer).whenComplete((x, e) ->
+                complete(r, e != null ? Reply.error(reqId, ErrorInfo.of(Errors.unwrap(e))) : Reply.ok(reqId, Parts.NONE),
+                        reply -> null));
         return r;
     }
 

@@ -57,6 +57,7 @@ public final class CollectiveTable {
     static {
         always(new BarrierDissemination());
         always(new BarrierViaCoordinator());
+        row(s -> s.bytes() >= BcastStreamed.FROM, new BcastStreamed());
         row(s -> s.ranks() > 2 && ring(s, BCAST_LARGE), new BcastScatterAllgather());
         always(new BcastBinomial());
         always(new BcastViaCoordinator());

@@ -52,7 +52,22 @@ public record BufferView(Object buf, ElementType type, int count) {
     public void write(ByteBuf src, int off) {
         int n = src.readableBytes() / type.size();
         checkRange(off, n);
-        type.decode(src.nioBuffer(), buf, off, n);
+        if (src.nioBufferCount() == 1) {
+            type.decode(src.nioBuffer(), buf, off, n);
+            return;
+        }
+        // a message read from the socket in pieces: nioBuffer() would join them in a fresh heap array
+        // each time, garbage the size of every large message; a pooled buffer is reused
+        int len = n * type.size();
+        ByteBuf joined = ByteBufAllocator.DEFAULT.directBuffer(len, len);
+        try {
+            // read piece by piece from src's side: writeBytes would ask src for one nio buffer, the join again
+            src.getBytes(src.readerIndex(), joined, 0, len);
+            joined.writerIndex(len);
+            type.decode(joined.nioBuffer(), buf, off, n);
+        } finally {
+            joined.release();
+        }
     }
 
     private void checkRange(int off, int n) {

@@ -4,18 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jmpi.Comm;
-import jmpi.Config;
-import jmpi.Coordinator;
 import jmpi.MPI;
-import jmpi.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -71,39 +63,16 @@ class CollectiveMessageCountTest {
 
     @Test
     void barrierBcastReduceAndAllreduceSendLogNMessagesPerRank() throws Exception {
-        Config base = Config.builder().port(0).token("message-count").waitTime(Duration.ofSeconds(30)).build();
-        ExecutorService pool = Executors.newFixedThreadPool(N);
-        try (Coordinator coordinator = Coordinator.start(base)) {
-            Config ranks = base.toBuilder().addr("127.0.0.1").port(coordinator.address().getPort()).size(N).build();
-            List<ClientSession> sessions = new ArrayList<>();
-            for (int r = 0; r < N; r++) {
-                sessions.add((ClientSession) Session.connect(ranks.toBuilder().rank(r).build()));
+        long[] most = new long[OPS.length];
+        for (long[] sent : RanksInJvm.run(N, "message-count", CollectiveMessageCountTest::countOnRank)) {
+            for (int i = 0; i < most.length; i++) {
+                most[i] = Math.max(most[i], sent[i]);
             }
-            List<Future<long[]>> counted = new ArrayList<>();
-            for (ClientSession s : sessions) {
-                counted.add(pool.submit(() -> countOnRank(s)));
-            }
-            long[] most = new long[OPS.length];
-            for (Future<long[]> f : counted) {
-                long[] sent = f.get(2, TimeUnit.MINUTES);
-                for (int i = 0; i < most.length; i++) {
-                    most[i] = Math.max(most[i], sent[i]);
-                }
-            }
-            List<Future<?>> closing = new ArrayList<>();
-            for (Session s : sessions) {
-                closing.add(pool.submit(s::close));
-            }
-            for (Future<?> f : closing) {
-                f.get(1, TimeUnit.MINUTES);
-            }
-            for (int i = 0; i < OPS.length; i++) {
-                System.out.println(OPS[i] + " at " + N + " ranks: at most " + most[i] + " messages sent by a rank");
-                assertTrue(most[i] <= BOUND, OPS[i] + ": a rank sent " + most[i] + " messages, more than " + BOUND);
-                assertTrue(most[i] > 0, OPS[i] + " sent nothing: it did not run among the ranks");
-            }
-        } finally {
-            pool.shutdownNow();
+        }
+        for (int i = 0; i < OPS.length; i++) {
+            System.out.println(OPS[i] + " at " + N + " ranks: at most " + most[i] + " messages sent by a rank");
+            assertTrue(most[i] <= BOUND, OPS[i] + ": a rank sent " + most[i] + " messages, more than " + BOUND);
+            assertTrue(most[i] > 0, OPS[i] + " sent nothing: it did not run among the ranks");
         }
     }
 }

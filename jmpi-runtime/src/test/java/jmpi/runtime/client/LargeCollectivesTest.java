@@ -3,18 +3,10 @@ package jmpi.runtime.client;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jmpi.Comm;
-import jmpi.Config;
-import jmpi.Coordinator;
 import jmpi.MPI;
-import jmpi.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -116,31 +108,9 @@ class LargeCollectivesTest {
 
     @Test
     void largeBuffersTakeTheRingAlgorithmsOnEveryRank() throws Exception {
-        Config base = Config.builder().port(0).token("large-collectives").waitTime(Duration.ofSeconds(30)).build();
-        ExecutorService pool = Executors.newFixedThreadPool(N);
-        try (Coordinator coordinator = Coordinator.start(base)) {
-            Config ranks = base.toBuilder().addr("127.0.0.1").port(coordinator.address().getPort()).size(N).build();
-            List<ClientSession> sessions = new ArrayList<>();
-            for (int r = 0; r < N; r++) {
-                sessions.add((ClientSession) Session.connect(ranks.toBuilder().rank(r).build()));
-            }
-            List<Future<long[]>> counted = new ArrayList<>();
-            for (ClientSession s : sessions) {
-                counted.add(pool.submit(() -> runOnRank(s)));
-            }
-            for (int r = 0; r < N; r++) {
-                long[] sent = counted.get(r).get(2, TimeUnit.MINUTES);
-                assertArrayEquals(expected(r), sent, "messages sent by rank " + r + " in " + String.join(", ", OPS));
-            }
-            List<Future<?>> closing = new ArrayList<>();
-            for (Session s : sessions) {
-                closing.add(pool.submit(s::close));
-            }
-            for (Future<?> f : closing) {
-                f.get(1, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<long[]> counted = RanksInJvm.run(N, "large-collectives", LargeCollectivesTest::runOnRank);
+        for (int r = 0; r < N; r++) {
+            assertArrayEquals(expected(r), counted.get(r), "messages sent by rank " + r + " in " + String.join(", ", OPS));
         }
     }
 }

@@ -34,6 +34,14 @@ class CollectiveTableTest {
     }
 
     @Test
+    void aVeryLargeBcastIsStreamedAtAnyNumberOfRanks() {
+        for (int ranks : new int[] {2, 3, 64}) {
+            assertEquals("streamed", chosen(Kind.BCAST, BcastStreamed.FROM, ranks, Op.SUM));
+        }
+        assertEquals("scatter-allgather", chosen(Kind.BCAST, BcastStreamed.FROM - 1, 3, Op.SUM));
+    }
+
+    @Test
     void whatTheRingCannotServeStaysWithTheSmallAlgorithm() {
         long big = 64L << 20;
         // REPLACE and NO_OP pick by rank: only an order-keeping fold gives them right
@@ -43,7 +51,7 @@ class CollectiveTableTest {
         assertEquals("binomial", chosen(Kind.BCAST, 0, 5, Op.SUM));
         assertEquals("recursive-doubling", chosen(Kind.ALLREDUCE, 0, 5, Op.SUM));
         // at two ranks a scatter saves the root nothing
-        assertEquals("binomial", chosen(Kind.BCAST, big, 2, Op.SUM));
+        assertEquals("binomial", chosen(Kind.BCAST, BcastStreamed.FROM - 1, 2, Op.SUM));
         // blocks too small to be worth a ring step each
         long blocksTooSmall = CollectiveTable.RING_BLOCK * 1000 - 1;
         assertEquals("recursive-doubling", chosen(Kind.ALLREDUCE, blocksTooSmall, 1000, Op.SUM));
