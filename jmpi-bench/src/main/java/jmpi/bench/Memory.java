@@ -80,11 +80,21 @@ final class Memory {
 
     /** Peak resident set size in bytes (VmHWM, over the whole process life), or -1 where unknown. */
     static long peakRss() {
+        return status("VmHWM:");
+    }
+
+    /** Resident set size now, in bytes (VmRSS), or -1 where unknown. */
+    static long rss() {
+        return status("VmRSS:");
+    }
+
+    /** A size in /proc/self/status, in bytes, or -1 where unknown. */
+    private static long status(String field) {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/self/status"));
             for (String line : lines) {
-                if (line.startsWith("VmHWM:")) {
-                    String[] f = line.substring(6).trim().split("\\s+");
+                if (line.startsWith(field)) {
+                    String[] f = line.substring(field.length()).trim().split("\\s+");
                     return Long.parseLong(f[0]) * 1024;
                 }
             }
