@@ -96,6 +96,24 @@ public interface Persistent {
         return Allreduce_init(sendbuf, recvbuf, Op.SUM);
     }
 
+    /** A persistent inclusive prefix reduction (see {@link Comm#Scan}). */
+    Prequest<Void> Scan_init(Object sendbuf, Object recvbuf, Op op);
+
+    /** A persistent exclusive prefix reduction (see {@link Comm#Exscan}). */
+    Prequest<Void> Exscan_init(Object sendbuf, Object recvbuf, Op op);
+
+    /** A persistent gather into root's receive buffer (see {@link Comm#Gather}). */
+    Prequest<Void> Gather_init(Object sendbuf, Object recvbuf, int root);
+
+    /** A persistent gather with per-rank counts and displacements at the root (see {@link Comm#Gatherv}). */
+    Prequest<Void> Gatherv_init(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root);
+
+    /** A persistent scatter of root's send buffer in equal chunks (see {@link Comm#Scatter}). */
+    Prequest<Void> Scatter_init(Object sendbuf, Object recvbuf, int root);
+
+    /** A persistent scatter with per-rank counts and displacements at the root (see {@link Comm#Scatterv}). */
+    Prequest<Void> Scatterv_init(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root);
+
     /** A persistent allgather (see {@link Comm#Allgather}). */
     Prequest<Void> Allgather_init(Object sendbuf, Object recvbuf);
 

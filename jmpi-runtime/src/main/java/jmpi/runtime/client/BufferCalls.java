@@ -64,15 +64,6 @@ final class BufferCalls {
         }
     }
 
-    /** bytes: what each rank contributes, as every rank knows it from the counts (0 where they differ). */
-    private Request<Void> call(Kind kind, int root, int op, int elemType, long bytes, ByteBuf[] parts,
-            ReplyHandler h) {
-        return comm.collective(kind, root, op, elemType, bytes, parts, r -> {
-            h.handle(r);
-            return null;
-        });
-    }
-
     /**
      * Chooses the collective's algorithm; the launch then takes the parts read at each start. bytes:
      * what each rank contributes, as every rank knows it from the counts (0 where they differ).
@@ -107,10 +98,10 @@ final class BufferCalls {
     }
 
     /** Gather is Gatherv with equal counts: the root's receive buffer holds size equal chunks. */
-    Request<Void> igather(Object sendbuf, Object recvbuf, int root) {
+    Starter<Void> gather(Object sendbuf, Object recvbuf, int root) {
         Checks.root(root, comm.size());
         int[][] cd = rank() == root ? uniform(BufferView.of(recvbuf, "recvbuf").count() / size()) : new int[2][];
-        return igatherv(sendbuf, recvbuf, cd[0], cd[1], root);
+        return gatherv(sendbuf, recvbuf, cd[0], cd[1], root);
     }
 
     /** Counts and displacements of size equal chunks. */
@@ -132,7 +123,7 @@ final class BufferCalls {
         return send.count() / size();
     }
 
-    Request<Void> igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
+    Starter<Void> gatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
         Checks.root(root, comm.size());
         BufferView recv = null;
         if (rank() == root) {
@@ -144,48 +135,56 @@ final class BufferCalls {
         if (recv != null) {
             checkSameType(send, recv);
         }
-        ByteBuf mine = inPlace ? recv.readBuf(displs[root], counts[root], comm::newPart) : send.readBuf(0, send.count(), comm::newPart);
         BufferView into = recv;
-        return call(Kind.GATHER, root, 0, send.type().code(), 0, new ByteBuf[] {mine}, r -> {
+        CommCore.Launch<Void> launch = prepare(Kind.GATHER, root, 0, send.type().code(), 0, r -> {
             if (rank() == root) {
                 for (int i = 0; i < size(); i++) {
                     place(into, r.parts()[i], displs[i], counts[i], i);
                 }
             }
         });
+        return () -> launch.start(new ByteBuf[] {inPlace ? into.readBuf(displs[root], counts[root], comm::newPart)
+                : send.readBuf(0, send.count(), comm::newPart)});
     }
 
     /** Scatter is Scatterv with equal counts: the root's send buffer holds size equal chunks. */
-    Request<Void> iscatter(Object sendbuf, Object recvbuf, int root) {
+    Starter<Void> scatter(Object sendbuf, Object recvbuf, int root) {
         Checks.root(root, comm.size());
         int[][] cd = rank() == root ? uniform(evenChunk(BufferView.of(sendbuf, "sendbuf"), "Scatter"))
                 : new int[2][];
-        return iscatterv(sendbuf, cd[0], cd[1], recvbuf, root);
+        return scatterv(sendbuf, cd[0], cd[1], recvbuf, root);
     }
 
-    Request<Void> iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
+    Starter<Void> scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
         Checks.root(root, comm.size());
         boolean inPlace = recvbuf == MPI.IN_PLACE && rank() == root;
         BufferView recv = inPlace ? null : BufferView.of(recvbuf, "recvbuf");
-        ByteBuf[] parts = Parts.NONE;
+        BufferView send = null;
         int elemType = recv == null ? 0 : recv.type().code();
         if (rank() == root) {
-            BufferView send = BufferView.of(sendbuf, "sendbuf");
+            send = BufferView.of(sendbuf, "sendbuf");
             checkCounts(counts, displs, size(), send, "Scatterv");
             if (recv != null) {
                 checkSameType(send, recv);
             }
-            parts = new ByteBuf[size()];
-            for (int i = 0; i < size(); i++) {
-                parts[i] = send.readBuf(displs[i], counts[i], comm::newPart);
-            }
             elemType = send.type().code();
         }
-        return call(Kind.SCATTER, root, 0, elemType, 0, parts, r -> {
+        CommCore.Launch<Void> launch = prepare(Kind.SCATTER, root, 0, elemType, 0, r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
             }
         });
+        BufferView from = send;
+        return () -> {
+            ByteBuf[] parts = Parts.NONE;
+            if (from != null) {
+                parts = new ByteBuf[size()];
+                for (int i = 0; i < size(); i++) {
+                    parts[i] = from.readBuf(displs[i], counts[i], comm::newPart);
+                }
+            }
+            return launch.start(parts);
+        };
     }
 
     /** Allgather is Allgatherv with equal counts. */

@@ -245,22 +245,22 @@ final class ClientComm extends PersistentComm {
 
     @Override
     public Request<Void> Igather(Object sendbuf, Object recvbuf, int root) {
-        return buffers.igather(sendbuf, recvbuf, root);
+        return buffers.gather(sendbuf, recvbuf, root).start();
     }
 
     @Override
     public Request<Void> Igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
-        return buffers.igatherv(sendbuf, recvbuf, counts, displs, root);
+        return buffers.gatherv(sendbuf, recvbuf, counts, displs, root).start();
     }
 
     @Override
     public Request<Void> Iscatter(Object sendbuf, Object recvbuf, int root) {
-        return buffers.iscatter(sendbuf, recvbuf, root);
+        return buffers.scatter(sendbuf, recvbuf, root).start();
     }
 
     @Override
     public Request<Void> Iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
-        return buffers.iscatterv(sendbuf, counts, displs, recvbuf, root);
+        return buffers.scatterv(sendbuf, counts, displs, recvbuf, root).start();
     }
 
     @Override

@@ -85,6 +85,36 @@ abstract class PersistentComm implements Comm {
     }
 
     @Override
+    public Prequest<Void> Scan_init(Object sendbuf, Object recvbuf, Op op) {
+        return persistent("Scan_init", buffers().reduceToEvery(Kind.SCAN, sendbuf, recvbuf, op));
+    }
+
+    @Override
+    public Prequest<Void> Exscan_init(Object sendbuf, Object recvbuf, Op op) {
+        return persistent("Exscan_init", buffers().reduceToEvery(Kind.EXSCAN, sendbuf, recvbuf, op));
+    }
+
+    @Override
+    public Prequest<Void> Gather_init(Object sendbuf, Object recvbuf, int root) {
+        return persistent("Gather_init", buffers().gather(sendbuf, recvbuf, root));
+    }
+
+    @Override
+    public Prequest<Void> Gatherv_init(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
+        return persistent("Gatherv_init", buffers().gatherv(sendbuf, recvbuf, counts, displs, root));
+    }
+
+    @Override
+    public Prequest<Void> Scatter_init(Object sendbuf, Object recvbuf, int root) {
+        return persistent("Scatter_init", buffers().scatter(sendbuf, recvbuf, root));
+    }
+
+    @Override
+    public Prequest<Void> Scatterv_init(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
+        return persistent("Scatterv_init", buffers().scatterv(sendbuf, counts, displs, recvbuf, root));
+    }
+
+    @Override
     public Prequest<Void> Allgather_init(Object sendbuf, Object recvbuf) {
         return persistent("Allgather_init", buffers().allgather(sendbuf, recvbuf));
     }

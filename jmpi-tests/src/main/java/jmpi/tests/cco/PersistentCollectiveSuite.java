@@ -264,6 +264,92 @@ public class PersistentCollectiveSuite extends RankSuite {
     }
 
     @RankTest
+    public void testGatherAndScatterInit() {
+        Comm c = comm();
+        int n = c.size();
+        for (Kind k : TestBuffers.ALL) {
+            for (int root = 0; root < n; root++) {
+                boolean atRoot = c.rank() == root;
+                Object mine = k.make(2);
+                Object all = atRoot ? k.make(2 * n) : null;
+                Prequest<Void> g = c.Gather_init(mine, all, root);
+                // rank i's chunk of the v forms: i % 2 + 1 elements at 2i
+                int[] counts = new int[n];
+                int[] displs = new int[n];
+                for (int i = 0; i < n; i++) {
+                    counts[i] = i % 2 + 1;
+                    displs[i] = 2 * i;
+                }
+                Object vmine = k.make(c.rank() % 2 + 1);
+                Object vall = atRoot ? k.make(2 * n) : null;
+                Prequest<Void> gv = c.Gatherv_init(vmine, vall, counts, displs, root);
+                Object chunk = k.make(2);
+                Prequest<Void> sc = c.Scatter_init(all, chunk, root);
+                Object vchunk = k.make(2);
+                Prequest<Void> scv = c.Scatterv_init(vall, counts, displs, vchunk, root);
+                for (int step = 0; step < STARTS; step++) {
+                    int s = step;
+                    fill(mine, 2, i -> c.rank() * 2L + i + s);
+                    fill(vmine, c.rank() % 2 + 1, i -> c.rank() * 2L + i + s);
+                    if (atRoot) {
+                        fill(vall, 2 * n, i -> UNTOUCHED);
+                    }
+                    run(g);
+                    run(gv);
+                    if (atRoot) {
+                        for (int i = 0; i < 2 * n; i++) {
+                            expect(k, all, i, i + step, step);
+                            expect(k, vall, i, i % 2 < (i / 2) % 2 + 1 ? i + step : UNTOUCHED, step);
+                            // what the scatters send back next: the gathered values, one more each
+                            TestBuffers.set(all, i, i + step + 1);
+                            TestBuffers.set(vall, i, i + step + 1);
+                        }
+                    }
+                    fill(chunk, 2, i -> UNTOUCHED);
+                    fill(vchunk, 2, i -> UNTOUCHED);
+                    run(sc);
+                    run(scv);
+                    for (int i = 0; i < 2; i++) {
+                        expect(k, chunk, i, c.rank() * 2L + i + step + 1, step);
+                        expect(k, vchunk, i, i <= c.rank() % 2 ? c.rank() * 2L + i + step + 1 : UNTOUCHED, step);
+                    }
+                }
+                List.of(g, gv, sc, scv).forEach(Prequest::free);
+            }
+        }
+    }
+
+    @RankTest
+    public void testScanAndExscanInit() {
+        Comm c = comm();
+        for (Kind k : TestBuffers.ALL) {
+            if (!k.numeric()) {
+                continue;
+            }
+            Object send = k.make(2);
+            Object scanned = k.make(2);
+            Object before = k.make(2);
+            Prequest<Void> scan = c.Scan_init(send, scanned, MPI.SUM);
+            Prequest<Void> exscan = c.Exscan_init(send, before, MPI.SUM);
+            for (int step = 0; step < STARTS; step++) {
+                int s = step;
+                fill(send, 2, i -> c.rank() + i + s);
+                fill(before, 2, i -> UNTOUCHED);
+                Prequest.startAll(List.of(scan, exscan));
+                Request.waitAll(List.of(scan, exscan));
+                for (int i = 0; i < 2; i++) {
+                    long upTo = 0;
+                    for (int r = 0; r <= c.rank(); r++) {
+                        upTo += r + i + step;
+                    }
+                    expect(k, scanned, i, upTo, step);
+                    expect(k, before, i, c.rank() == 0 ? UNTOUCHED : upTo - (c.rank() + i + step), step);
+                }
+            }
+        }
+    }
+
+    @RankTest
     public void testInterleavedWithOtherCollectives() {
         // a started persistent collective takes its place among the communicator's collectives
         Comm c = comm();
