@@ -1,4 +1,7 @@
-/** Benchmarks for jmpi: message throughput (Iops), operation latency (Latency) and how collectives scale (Scaling). */
+/**
+ * Benchmarks for jmpi: message throughput (Iops), operation latency (Latency), how collectives scale
+ * (Scaling), and persistent against fresh allreduce (PersistentAllreduce).
+ */
 module jmpi.bench {
     requires jmpi;
     requires java.management;

@@ -13,7 +13,7 @@ import jmpi.op.OperationRequest;
  * collectives return {@code null} on ranks other than the root. Bad arguments (a root or rank out of
  * range, a negative tag) fail locally with {@link MPIException} before anything is sent.
  */
-public interface Comm extends PointToPoint {
+public interface Comm extends PointToPoint, Persistent {
 
     // ---- Communicator -------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Iops and Latency with tiny sizes under jmpirun, so that the benchmarks keep working. No timing is asserted. */
+/** Iops, Latency and PersistentAllreduce with tiny sizes under jmpirun, so that the benchmarks keep working. No timing is asserted. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class BenchSmokeTest {
 
@@ -92,5 +92,12 @@ class BenchSmokeTest {
             assertTrue(out.contains(op), out);
         }
         assertTrue(out.contains("{\"bench\":\"latency\""), out);
+    }
+
+    @Test
+    void persistentAllreduceRunsEverySize() throws Exception {
+        String out = run(command("PersistentAllreduce", "--sizes", "1,4", "--warmup", "5", "--iters", "20",
+                "--rounds", "2"));
+        assertEquals(2, out.lines().filter(l -> l.startsWith("{\"bench\":\"persistent_allreduce\"")).count(), out);
     }
 }

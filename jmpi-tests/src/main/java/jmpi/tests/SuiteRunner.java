@@ -12,11 +12,13 @@ import jmpi.tests.cco.CollectiveErrorsSuite;
 import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.cco.AlltoallwSuite;
+import jmpi.tests.cco.PersistentCollectiveSuite;
 import jmpi.tests.cco.ReduceScatterSuite;
 import jmpi.tests.cco.ScanSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
 import jmpi.tests.p2p.LargeMessageSuite;
 import jmpi.tests.p2p.MatchedProbeSuite;
+import jmpi.tests.p2p.PersistentSuite;
 import jmpi.tests.p2p.SendModesSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
@@ -34,11 +36,13 @@ public final class SuiteRunner {
             ScanSuite.class,
             ReduceScatterSuite.class,
             AlltoallwSuite.class,
+            PersistentCollectiveSuite.class,
             PointToPointObjectSuite.class,
             PointToPointBufferSuite.class,
             LargeMessageSuite.class,
             SendModesSuite.class,
             MatchedProbeSuite.class,
+            PersistentSuite.class,
             RequestSuite.class,
             ErrorsSuite.class,
             OperationSuite.class,

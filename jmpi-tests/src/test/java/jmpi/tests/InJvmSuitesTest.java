@@ -15,9 +15,11 @@ import jmpi.tests.cco.CollectiveNonBlockingSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
 import jmpi.tests.cco.AlltoallwSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
+import jmpi.tests.cco.PersistentCollectiveSuite;
 import jmpi.tests.cco.ReduceScatterSuite;
 import jmpi.tests.p2p.LargeMessageSuite;
 import jmpi.tests.p2p.MatchedProbeSuite;
+import jmpi.tests.p2p.PersistentSuite;
 import jmpi.tests.p2p.SendModesSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
@@ -37,7 +39,8 @@ class InJvmSuitesTest {
             PointToPointBufferSuite.class, LargeMessageSuite.class, SendModesSuite.class,
             MatchedProbeSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
-            CollectiveVectorSuite.class, ReduceScatterSuite.class, AlltoallwSuite.class);
+            CollectiveVectorSuite.class, ReduceScatterSuite.class, AlltoallwSuite.class, PersistentSuite.class,
+            PersistentCollectiveSuite.class);
 
     private static final int SIZES = 5;
     private final AtomicInteger passed = new AtomicInteger();

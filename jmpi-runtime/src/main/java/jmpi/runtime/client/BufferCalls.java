@@ -64,10 +64,12 @@ final class BufferCalls {
         }
     }
 
-    /** bytes: what each rank contributes, as every rank knows it from the counts (0 where they differ). */
-    private Request<Void> call(Kind kind, int root, int op, int elemType, long bytes, ByteBuf[] parts,
-            ReplyHandler h) {
-        return comm.collective(kind, root, op, elemType, bytes, parts, r -> {
+    /**
+     * Chooses the collective's algorithm; the launch then takes the parts read at each start. bytes:
+     * what each rank contributes, as every rank knows it from the counts (0 where they differ).
+     */
+    private CommCore.Launch<Void> prepare(Kind kind, int root, int op, int elemType, long bytes, ReplyHandler h) {
+        return comm.prepare(kind, root, op, elemType, bytes, r -> {
             h.handle(r);
             return null;
         });
@@ -83,26 +85,27 @@ final class BufferCalls {
 
     // ---- collectives --------------------------------------------------------------------------
 
-    Request<Void> ibcast(Object buf, int root) {
+    Starter<Void> bcast(Object buf, int root) {
         Checks.root(root, comm.size());
         BufferView v = BufferView.of(buf, "buffer");
         if (comm.streamsBcast(bytes(v, v.count()))) {
-            return comm.streamedBcast(v, root);
+            // straight from and into the user's buffer at each start
+            return () -> comm.streamedBcast(v, root);
         }
-        ByteBuf[] parts = rank() == root ? new ByteBuf[] {v.readBuf(0, v.count(), comm::newPart)} : Parts.NONE;
         // every rank's buffer holds the count, the root's included, so all choose by the same bytes
-        return call(Kind.BCAST, root, 0, v.type().code(), bytes(v, v.count()), parts, r -> {
+        CommCore.Launch<Void> launch = prepare(Kind.BCAST, root, 0, v.type().code(), bytes(v, v.count()), r -> {
             if (rank() != root) {
                 place(v, r.parts()[0], 0, v.count(), root);
             }
         });
+        return () -> launch.start(rank() == root ? new ByteBuf[] {v.readBuf(0, v.count(), comm::newPart)} : Parts.NONE);
     }
 
     /** Gather is Gatherv with equal counts: the root's receive buffer holds size equal chunks. */
-    Request<Void> igather(Object sendbuf, Object recvbuf, int root) {
+    Starter<Void> gather(Object sendbuf, Object recvbuf, int root) {
         Checks.root(root, comm.size());
         int[][] cd = rank() == root ? uniform(BufferView.of(recvbuf, "recvbuf").count() / size()) : new int[2][];
-        return igatherv(sendbuf, recvbuf, cd[0], cd[1], root);
+        return gatherv(sendbuf, recvbuf, cd[0], cd[1], root);
     }
 
     /** Counts and displacements of size equal chunks. */
@@ -124,7 +127,7 @@ final class BufferCalls {
         return send.count() / size();
     }
 
-    Request<Void> igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
+    Starter<Void> gatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
         Checks.root(root, comm.size());
         BufferView recv = null;
         if (rank() == root) {
@@ -136,88 +139,95 @@ final class BufferCalls {
         if (recv != null) {
             checkSameType(send, recv);
         }
-        ByteBuf mine = inPlace ? recv.readBuf(displs[root], counts[root], comm::newPart) : send.readBuf(0, send.count(), comm::newPart);
         BufferView into = recv;
-        return call(Kind.GATHER, root, 0, send.type().code(), 0, new ByteBuf[] {mine}, r -> {
+        CommCore.Launch<Void> launch = prepare(Kind.GATHER, root, 0, send.type().code(), 0, r -> {
             if (rank() == root) {
                 for (int i = 0; i < size(); i++) {
                     place(into, r.parts()[i], displs[i], counts[i], i);
                 }
             }
         });
+        return () -> launch.start(new ByteBuf[] {inPlace ? into.readBuf(displs[root], counts[root], comm::newPart)
+                : send.readBuf(0, send.count(), comm::newPart)});
     }
 
     /** Scatter is Scatterv with equal counts: the root's send buffer holds size equal chunks. */
-    Request<Void> iscatter(Object sendbuf, Object recvbuf, int root) {
+    Starter<Void> scatter(Object sendbuf, Object recvbuf, int root) {
         Checks.root(root, comm.size());
         int[][] cd = rank() == root ? uniform(evenChunk(BufferView.of(sendbuf, "sendbuf"), "Scatter"))
                 : new int[2][];
-        return iscatterv(sendbuf, cd[0], cd[1], recvbuf, root);
+        return scatterv(sendbuf, cd[0], cd[1], recvbuf, root);
     }
 
-    Request<Void> iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
+    Starter<Void> scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
         Checks.root(root, comm.size());
         boolean inPlace = recvbuf == MPI.IN_PLACE && rank() == root;
         BufferView recv = inPlace ? null : BufferView.of(recvbuf, "recvbuf");
-        ByteBuf[] parts = Parts.NONE;
+        BufferView send = null;
         int elemType = recv == null ? 0 : recv.type().code();
         if (rank() == root) {
-            BufferView send = BufferView.of(sendbuf, "sendbuf");
+            send = BufferView.of(sendbuf, "sendbuf");
             checkCounts(counts, displs, size(), send, "Scatterv");
             if (recv != null) {
                 checkSameType(send, recv);
             }
-            parts = new ByteBuf[size()];
-            for (int i = 0; i < size(); i++) {
-                parts[i] = send.readBuf(displs[i], counts[i], comm::newPart);
-            }
             elemType = send.type().code();
         }
-        return call(Kind.SCATTER, root, 0, elemType, 0, parts, r -> {
+        CommCore.Launch<Void> launch = prepare(Kind.SCATTER, root, 0, elemType, 0, r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
             }
         });
+        BufferView from = send;
+        return () -> {
+            ByteBuf[] parts = Parts.NONE;
+            if (from != null) {
+                parts = new ByteBuf[size()];
+                for (int i = 0; i < size(); i++) {
+                    parts[i] = from.readBuf(displs[i], counts[i], comm::newPart);
+                }
+            }
+            return launch.start(parts);
+        };
     }
 
     /** Allgather is Allgatherv with equal counts. */
-    Request<Void> iallgather(Object sendbuf, Object recvbuf) {
+    Starter<Void> allgather(Object sendbuf, Object recvbuf) {
         int[][] cd = uniform(BufferView.of(recvbuf, "recvbuf").count() / size());
-        return iallgatherv(sendbuf, recvbuf, cd[0], cd[1]);
+        return allgatherv(sendbuf, recvbuf, cd[0], cd[1]);
     }
 
-    Request<Void> iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+    Starter<Void> allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
         BufferView recv = BufferView.of(recvbuf, "recvbuf");
         checkCounts(counts, displs, size(), recv, "Allgatherv");
-        ByteBuf mine;
-        if (sendbuf == MPI.IN_PLACE) {
-            mine = recv.readBuf(displs[rank()], counts[rank()], comm::newPart);
-        } else {
-            BufferView send = BufferView.of(sendbuf, "sendbuf");
+        BufferView send = sendbuf == MPI.IN_PLACE ? null : BufferView.of(sendbuf, "sendbuf");
+        if (send != null) {
             checkSameType(send, recv);
-            mine = send.readBuf(0, send.count(), comm::newPart);
         }
         // every rank has every count: the largest part is the same number everywhere
         long largest = bytes(recv, Arrays.stream(counts).max().orElse(0));
-        return call(Kind.ALLGATHER, 0, 0, recv.type().code(), largest, new ByteBuf[] {mine}, r -> {
+        CommCore.Launch<Void> launch = prepare(Kind.ALLGATHER, 0, 0, recv.type().code(), largest, r -> {
             for (int i = 0; i < size(); i++) {
                 place(recv, r.parts()[i], displs[i], counts[i], i);
             }
         });
+        return () -> launch.start(new ByteBuf[] {send == null
+                ? recv.readBuf(displs[rank()], counts[rank()], comm::newPart)
+                : send.readBuf(0, send.count(), comm::newPart)});
     }
 
     /** Alltoall is Alltoallv with equal counts on each side. */
-    Request<Void> ialltoall(Object sendbuf, Object recvbuf) {
+    Starter<Void> alltoall(Object sendbuf, Object recvbuf) {
         BufferView recv = BufferView.of(recvbuf, "recvbuf");
         BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
         checkSameType(send, recv);
         int[][] out = uniform(evenChunk(send, "Alltoall"));
         int[][] in = uniform(recv.count() / size());
-        return ialltoallv(sendbuf, out[0], out[1], recvbuf, in[0], in[1]);
+        return alltoallv(sendbuf, out[0], out[1], recvbuf, in[0], in[1]);
     }
 
-    Request<Void> ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
-                             int[] rdispls) {
+    Starter<Void> alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
+                            int[] rdispls) {
         BufferView recv = BufferView.of(recvbuf, "recvbuf");
         BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
         checkSameType(send, recv);
@@ -225,74 +235,79 @@ final class BufferCalls {
         int[] sd = sendbuf == MPI.IN_PLACE ? rdispls : sdispls;
         checkCounts(sc, sd, size(), send, "Alltoallv send");
         checkCounts(recvcounts, rdispls, size(), recv, "Alltoallv receive");
-        ByteBuf[] parts = new ByteBuf[size()];
-        for (int j = 0; j < size(); j++) {
-            parts[j] = send.readBuf(sd[j], sc[j], comm::newPart);
-        }
-        return call(Kind.ALLTOALL, 0, 0, recv.type().code(), 0, parts, r -> {
+        CommCore.Launch<Void> launch = prepare(Kind.ALLTOALL, 0, 0, recv.type().code(), 0, r -> {
             for (int i = 0; i < size(); i++) {
                 place(recv, r.parts()[i], rdispls[i], recvcounts[i], i);
             }
         });
+        return () -> {
+            ByteBuf[] parts = new ByteBuf[size()];
+            for (int j = 0; j < size(); j++) {
+                parts[j] = send.readBuf(sd[j], sc[j], comm::newPart);
+            }
+            return launch.start(parts);
+        };
     }
 
-    Request<Void> ireduce(Object sendbuf, Object recvbuf, Op op, int root) {
+    Starter<Void> reduce(Object sendbuf, Object recvbuf, Op op, int root) {
         Checks.root(root, comm.size());
         Checks.op(op);
         BufferView recv = rank() == root ? BufferView.of(recvbuf, "recvbuf") : null;
         BufferView send = sendbuf == MPI.IN_PLACE && recv != null ? recv : BufferView.of(sendbuf, "sendbuf");
         if (recv != null) {
             checkSameType(send, recv);
-            if (recv.count() < send.count()) {
-                throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
-                        + recv.count());
-            }
+            checkRoom(send, recv);
         }
-        return call(Kind.REDUCE, root, op.ordinal(), send.type().code(), bytes(send, send.count()),
-                new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
+        CommCore.Launch<Void> launch = prepare(Kind.REDUCE, root, op.ordinal(), send.type().code(),
+                bytes(send, send.count()), r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
             }
         });
+        return () -> launch.start(new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)});
     }
 
-    Request<Void> iallreduce(Object sendbuf, Object recvbuf, Op op) {
-        return reduceToEvery(Kind.ALLREDUCE, sendbuf, recvbuf, op);
-    }
-
-    /** Scan or exscan into recvbuf; an exscan leaves rank 0's receive buffer as it is. */
-    Request<Void> iscan(Kind kind, Object sendbuf, Object recvbuf, Op op) {
-        return reduceToEvery(kind, sendbuf, recvbuf, op);
-    }
-
-    /** A reduction whose result, if any, lands in every rank's receive buffer (IN_PLACE: it is also the input). */
-    private Request<Void> reduceToEvery(Kind kind, Object sendbuf, Object recvbuf, Op op) {
-        Checks.op(op);
-        BufferView recv = BufferView.of(recvbuf, "recvbuf");
-        BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
-        checkSameType(send, recv);
+    private static void checkRoom(BufferView send, BufferView recv) {
         if (recv.count() < send.count()) {
             throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
                     + recv.count());
         }
-        return call(kind, 0, op.ordinal(), send.type().code(), bytes(send, send.count()),
-                new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
+    }
+
+    /**
+     * An allreduce, scan or exscan into recvbuf: a reduction whose result, if any, lands in every rank's
+     * receive buffer (IN_PLACE: it is also the input); an exscan leaves rank 0's receive buffer as it is.
+     */
+    Starter<Void> reduceToEvery(Kind kind, Object sendbuf, Object recvbuf, Op op) {
+        Checks.op(op);
+        BufferView recv = BufferView.of(recvbuf, "recvbuf");
+        BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
+        checkSameType(send, recv);
+        checkRoom(send, recv);
+        CommCore.Launch<Void> launch = prepare(kind, 0, op.ordinal(), send.type().code(), bytes(send, send.count()),
+                r -> {
                     if (r.parts().length > 0) {
                         place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED);
                     }
                 });
+        return () -> launch.start(new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)});
     }
 
     // ---- point-to-point -----------------------------------------------------------------------
 
-    Request<Void> isend(Object buf, int dest, int tag, boolean sync) {
+    Starter<Void> send(Object buf, int dest, int tag, boolean sync) {
         p2p.checkSend(dest, tag);
         BufferView v = BufferView.of(buf, "buffer");
-        return p2p.sendPayload(Outgoing.of(v, comm::newPart), dest, tag, sync, v.type().code());
+        return () -> p2p.sendPayload(Outgoing.of(v, comm::newPart), dest, tag, sync, v.type().code());
     }
 
-    Request<Status> irecv(Object buf, int source, int tag) {
-        BufferSink sink = new BufferSink(BufferView.of(buf, "buffer"));
+    Starter<Status> recv(Object buf, int source, int tag) {
+        p2p.checkRecv(source, tag);
+        BufferView v = BufferView.of(buf, "buffer");
+        return () -> receive(new BufferSink(v), source, tag);
+    }
+
+    private Request<Status> receive(BufferSink sink, int source, int tag) {
         return p2p.receive(source, tag, sink, r -> {
             if (r.status() == Reply.CANCELLED) {
                 return new Status(r.source(), r.tag(), 0, true);

@@ -32,13 +32,13 @@ final class BufferedSends {
         return own.detach();
     }
 
-    Request<Void> ibsend(Object buf, int dest, int tag) {
+    Starter<Void> bsend(Object buf, int dest, int tag) {
         p2p.checkSend(dest, tag);
         BufferView v = BufferView.of(buf, "buffer");
         if (dest == MPI.PROC_NULL) {
-            return FutureRequest.completed(null, null);
+            return () -> FutureRequest.completed(null, null);
         }
-        return send(v.readBuf(0, v.count(), comm::newPart), dest, tag, v.type().code());
+        return () -> send(v.readBuf(0, v.count(), comm::newPart), dest, tag, v.type().code());
     }
 
     Request<Void> ibsendObject(Object obj, int dest, int tag) {

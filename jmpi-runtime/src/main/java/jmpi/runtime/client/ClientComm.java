@@ -25,7 +25,7 @@ import jmpi.runtime.wire.SplitCall;
  * A communicator of a connected rank, as the program sees it: each method checks its arguments
  * locally, then makes one call through the communicator's objects, buffers or point-to-point calls.
  */
-final class ClientComm implements Comm {
+final class ClientComm extends PersistentComm {
     private final CommCore core;
     private final ObjectCalls objects;
     private final PointToPointCalls p2p;
@@ -45,6 +45,26 @@ final class ClientComm implements Comm {
         this.buffered = new BufferedSends(core, p2p);
         this.reduceScatter = new ReduceScatterCalls(core);
         this.alltoallw = new AlltoallwCalls(core);
+    }
+
+    @Override
+    CommCore core() {
+        return core;
+    }
+
+    @Override
+    PointToPointCalls p2p() {
+        return p2p;
+    }
+
+    @Override
+    BufferCalls buffers() {
+        return buffers;
+    }
+
+    @Override
+    BufferedSends buffered() {
+        return buffered;
     }
 
     // ---- communicator ---------------------------------------------------------------------------
@@ -220,68 +240,68 @@ final class ClientComm implements Comm {
 
     @Override
     public Request<Void> Ibcast(Object buf, int root) {
-        return buffers.ibcast(buf, root);
+        return buffers.bcast(buf, root).start();
     }
 
     @Override
     public Request<Void> Igather(Object sendbuf, Object recvbuf, int root) {
-        return buffers.igather(sendbuf, recvbuf, root);
+        return buffers.gather(sendbuf, recvbuf, root).start();
     }
 
     @Override
     public Request<Void> Igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
-        return buffers.igatherv(sendbuf, recvbuf, counts, displs, root);
+        return buffers.gatherv(sendbuf, recvbuf, counts, displs, root).start();
     }
 
     @Override
     public Request<Void> Iscatter(Object sendbuf, Object recvbuf, int root) {
-        return buffers.iscatter(sendbuf, recvbuf, root);
+        return buffers.scatter(sendbuf, recvbuf, root).start();
     }
 
     @Override
     public Request<Void> Iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
-        return buffers.iscatterv(sendbuf, counts, displs, recvbuf, root);
+        return buffers.scatterv(sendbuf, counts, displs, recvbuf, root).start();
     }
 
     @Override
     public Request<Void> Iallgather(Object sendbuf, Object recvbuf) {
-        return buffers.iallgather(sendbuf, recvbuf);
+        return buffers.allgather(sendbuf, recvbuf).start();
     }
 
     @Override
     public Request<Void> Iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
-        return buffers.iallgatherv(sendbuf, recvbuf, counts, displs);
+        return buffers.allgatherv(sendbuf, recvbuf, counts, displs).start();
     }
 
     @Override
     public Request<Void> Ialltoall(Object sendbuf, Object recvbuf) {
-        return buffers.ialltoall(sendbuf, recvbuf);
+        return buffers.alltoall(sendbuf, recvbuf).start();
     }
 
     @Override
     public Request<Void> Ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
                                     int[] recvcounts, int[] rdispls) {
-        return buffers.ialltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls);
+        return buffers.alltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls).start();
     }
 
     @Override
     public Request<Void> Ireduce(Object sendbuf, Object recvbuf, Op op, int root) {
-        return buffers.ireduce(sendbuf, recvbuf, op, root);
+        return buffers.reduce(sendbuf, recvbuf, op, root).start();
     }
 
     @Override
     public Request<Void> Iallreduce(Object sendbuf, Object recvbuf, Op op) {
-        return buffers.iallreduce(sendbuf, recvbuf, op);
+        return buffers.reduceToEvery(Kind.ALLREDUCE, sendbuf, recvbuf, op).start();
     }
 
     @Override
     public Request<Void> Iscan(Object sendbuf, Object recvbuf, Op op) {
-        return buffers.iscan(Kind.SCAN, sendbuf, recvbuf, op);
+        return buffers.reduceToEvery(Kind.SCAN, sendbuf, recvbuf, op).start();
     }
 
     @Override
     public Request<Void> Iexscan(Object sendbuf, Object recvbuf, Op op) {
-        return buffers.iscan(Kind.EXSCAN, sendbuf, recvbuf, op);
+        return buffers.reduceToEvery(Kind.EXSCAN, sendbuf, recvbuf, op).start();
     }
 
     @Override
@@ -301,17 +321,17 @@ final class ClientComm implements Comm {
 
     @Override
     public Request<Void> Isend(Object buf, int dest, int tag) {
-        return buffers.isend(buf, dest, tag, false);
+        return buffers.send(buf, dest, tag, false).start();
     }
 
     @Override
     public Request<Void> Issend(Object buf, int dest, int tag) {
-        return buffers.isend(buf, dest, tag, true);
+        return buffers.send(buf, dest, tag, true).start();
     }
 
     @Override
     public Request<Status> Irecv(Object buf, int source, int tag) {
-        return buffers.irecv(buf, source, tag);
+        return buffers.recv(buf, source, tag).start();
     }
 
     @Override
@@ -321,7 +341,7 @@ final class ClientComm implements Comm {
 
     @Override
     public Request<Void> Ibsend(Object buf, int dest, int tag) {
-        return buffered.ibsend(buf, dest, tag);
+        return buffered.bsend(buf, dest, tag).start();
     }
 
     @Override

@@ -154,6 +154,12 @@ final class CommCore {
         return collective(kind, root, op, 0, 0, parts, decoder);
     }
 
+    /** A collective whose algorithm is chosen: each start runs it once, with the parts given. */
+    interface Launch<T> {
+        /** Starts the collective with these parts, whose references pass to it (released if it is refused). */
+        Request<T> start(ByteBuf[] parts);
+    }
+
     /**
      * Starts this rank's part of a built-in collective, by the algorithm the table chooses for it.
      * elemType: the element type of a buffer collective's parts, 0 for serialized objects. bytes: what
@@ -162,17 +168,39 @@ final class CommCore {
      */
     <T> Request<T> collective(Kind kind, int root, int op, int elemType, long bytes, ByteBuf[] parts,
             Decoder<T> decoder) {
-        Collective algorithm;
+        Launch<T> launch;
+        try {
+            launch = prepare(kind, root, op, elemType, bytes, decoder);
+        } catch (RuntimeException e) {
+            Parts.release(parts);
+            throw e;
+        }
+        return launch.start(parts);
+    }
+
+    /**
+     * Chooses the algorithm of a collective once, for one start (a nonblocking call) or many (a
+     * persistent request); the arguments are as for {@link #collective}.
+     */
+    <T> Launch<T> prepare(Kind kind, int root, int op, int elemType, long bytes, Decoder<T> decoder) {
+        checkLive();
+        Collective algorithm = CollectiveTable.choose(kind, CollectiveTable.Shape.of(bytes, size, op));
+        AmongRanks among = data != null && algorithm instanceof AmongRanks a ? a : null;
+        return parts -> start(among, kind, root, op, elemType, parts, decoder);
+    }
+
+    /** Starts one run of a collective: among the ranks when among is not null, else through the coordinator. */
+    private <T> Request<T> start(AmongRanks among, Kind kind, int root, int op, int elemType, ByteBuf[] parts,
+            Decoder<T> decoder) {
         try {
             checkLive();
-            algorithm = CollectiveTable.choose(kind, CollectiveTable.Shape.of(bytes, size, op));
         } catch (RuntimeException e) {
             Parts.release(parts);
             throw e;
         }
         int reqId = conn().nextId();
         CollCall c = new CollCall(reqId, kind, id, nextSeq(), root, op, elemType, parts);
-        if (data != null && algorithm instanceof AmongRanks among) {
+        if (among != null) {
             // among the ranks: nothing for the coordinator's link to read, the data plane completes it
             FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes(), null);
             int dead = data.collectives().failedAmong(members);

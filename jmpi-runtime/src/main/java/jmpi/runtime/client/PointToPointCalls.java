@@ -34,6 +34,12 @@ final class PointToPointCalls {
                 tag, sync, 0);
     }
 
+    void checkRecv(int source, int tag) {
+        comm.checkLive();
+        Checks.source(source, comm.size());
+        Checks.recvTag(tag);
+    }
+
     void checkSend(int dest, int tag) {
         comm.checkLive();
         Checks.dest(dest, comm.size());
@@ -96,9 +102,7 @@ final class PointToPointCalls {
      * decoder then sees no parts.
      */
     <T> Request<T> receive(int source, int tag, Sink sink, CommCore.Decoder<T> decoder) {
-        comm.checkLive();
-        Checks.source(source, comm.size());
-        Checks.recvTag(tag);
+        checkRecv(source, tag);
         if (source == MPI.PROC_NULL) {
             Status st = new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false);
             return FutureRequest.completed(decoder.decode(Reply.message(0, Reply.OK, MPI.PROC_NULL, MPI.ANY_TAG, 0, 0,

@@ -41,7 +41,7 @@ final class SendRecvCalls {
     Request<Status> isendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
         p2p.checkSend(dest, sendtag);
         BufferView v = BufferView.of(sendbuf, "buffer");
-        Request<Status> received = buffers.irecv(recvbuf, source, recvtag);
+        Request<Status> received = buffers.recv(recvbuf, source, recvtag).start();
         Request<Void> sent = p2p.sendPayload(Outgoing.of(v, comm::newPart), dest, sendtag, false, v.type().code());
         return new PairRequest<>(received, sent);
     }
