@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Open MPI's mpirun instead of jmpirun: ranks take rank and size from OMPI_COMM_WORLD_*, rank 0 starts
- * the coordinator on JMPI_PORT, and the job token comes from mpirun's job id.
+ * the coordinator on JMPI_PORT, or without it on a port derived from mpirun's job id, and the job token
+ * comes from that job id.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MpirunTest {
@@ -62,6 +63,30 @@ class MpirunTest {
             String sum = rank == 0 ? "6" : "null";
             assertTrue(r.out().contains("rank " + rank + " of 4: bcast=Hello, World! allgather=[0, 1, 2, 3] recv="
                     + recv + " sum=" + sum + " allreduce=[4, 0, 0, 0, 0, 0, 0, 0, 0, 0]"), r.out());
+        }
+    }
+
+    @Test
+    void threeJobsAtOnceOnOneHostEachFindTheirOwnCoordinator() throws Exception {
+        List<Running> jobs = new ArrayList<>();
+        try {
+            for (int j = 0; j < 3; j++) {
+                // no JMPI_PORT: each job's coordinator takes a port of its own
+                jobs.add(Running.start(mpirun(2, Map.of("TEST_JOB", "job" + j),
+                        Jobs.rankCommand("jmpi.tests.programs.WhichJob"))));
+            }
+            for (int j = 0; j < 3; j++) {
+                Jobs.Result r = jobs.get(j).waitFor(Duration.ofMinutes(2));
+                assertEquals(0, r.exitCode(), "job " + j + ":\n" + r.out());
+                for (int rank = 0; rank < 2; rank++) {
+                    String line = " in job job" + j + ": [job" + j + ", job" + j + "]";
+                    String who = "rank " + rank + " of 2 on ";
+                    assertTrue(r.out().lines().anyMatch(l -> l.startsWith(who) && l.endsWith(line)),
+                            who + "…" + line + " not in:\n" + r.out());
+                }
+            }
+        } finally {
+            jobs.forEach(Running::close);
         }
     }
 }
