@@ -68,25 +68,13 @@ class MpirunTest {
 
     @Test
     void threeJobsAtOnceOnOneHostEachFindTheirOwnCoordinator() throws Exception {
-        List<Running> jobs = new ArrayList<>();
-        try {
-            for (int j = 0; j < 3; j++) {
-                // no JMPI_PORT: each job's coordinator takes a port of its own
-                jobs.add(Running.start(mpirun(2, Map.of("TEST_JOB", "job" + j),
-                        Jobs.rankCommand("jmpi.tests.programs.WhichJob"))));
-            }
-            for (int j = 0; j < 3; j++) {
-                Jobs.Result r = jobs.get(j).waitFor(Duration.ofMinutes(2));
-                assertEquals(0, r.exitCode(), "job " + j + ":\n" + r.out());
-                for (int rank = 0; rank < 2; rank++) {
-                    String line = " in job job" + j + ": [job" + j + ", job" + j + "]";
-                    String who = "rank " + rank + " of 2 on ";
-                    assertTrue(r.out().lines().anyMatch(l -> l.startsWith(who) && l.endsWith(line)),
-                            who + "…" + line + " not in:\n" + r.out());
-                }
-            }
-        } finally {
-            jobs.forEach(Running::close);
-        }
+        // no JMPI_PORT: each job's coordinator takes a port of its own
+        JobsAtOnce.check(3, 2, j -> mpirun(2, Map.of("TEST_JOB", "job" + j),
+                Jobs.rankCommand("jmpi.tests.programs.WhichJob")));
+    }
+
+    @Test
+    void threeJmpirunJobsAtOnceEachFindTheirOwnCoordinator() throws Exception {
+        JobsAtOnce.check(3, 2, j -> Jobs.jmpirun(2, Jobs.rankCommand("jmpi.tests.programs.WhichJob")));
     }
 }

@@ -119,6 +119,9 @@ final class Slurm implements AutoCloseable {
                     .append(" CPUs=").append(cpus).append(" State=UNKNOWN\n");
         }
         Files.writeString(dir.resolve("hosts"), hosts);
+        // slurmd reads cgroups at start even with nothing to track in them; on a host of cgroup v2 without
+        // systemd (a container) it may do so without asking systemd for a scope. Read beside slurm.conf.
+        Files.writeString(dir.resolve("cgroup.conf"), "CgroupPlugin=autodetect\nIgnoreSystemd=yes\n");
         Files.writeString(conf(), String.join("\n",
                 "ClusterName=jmpitest",
                 "SlurmctldHost=" + nodes.get(0) + "(" + addresses.get(0) + ")",

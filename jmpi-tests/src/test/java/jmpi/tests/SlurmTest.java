@@ -58,26 +58,7 @@ class SlurmTest {
 
     @Test
     void threeJobsAtOnceEachFindTheirOwnCoordinator() throws Exception {
-        List<Running> jobs = new ArrayList<>();
-        try {
-            for (int j = 0; j < 3; j++) {
-                ProcessBuilder pb = srun(2, List.of(), "jmpi.tests.programs.WhichJob");
-                pb.environment().put("TEST_JOB", "job" + j);
-                jobs.add(Running.start(pb));
-            }
-            for (int j = 0; j < 3; j++) {
-                Jobs.Result r = jobs.get(j).waitFor(JOB);
-                assertEquals(0, r.exitCode(), "job " + j + ":\n" + r.out());
-                for (int rank = 0; rank < 2; rank++) {
-                    String line = " in job job" + j + ": [job" + j + ", job" + j + "]";
-                    String who = "rank " + rank + " of 2 on ";
-                    assertTrue(r.out().lines().anyMatch(l -> l.startsWith(who) && l.endsWith(line)),
-                            who + "…" + line + " not in:\n" + r.out());
-                }
-            }
-        } finally {
-            jobs.forEach(Running::close);
-        }
+        JobsAtOnce.check(3, 2, j -> srun(2, List.of(), "jmpi.tests.programs.WhichJob"));
     }
 
     @Test
