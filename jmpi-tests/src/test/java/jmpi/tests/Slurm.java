@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,7 +60,7 @@ final class Slurm implements AutoCloseable {
     static Slurm start() throws Exception {
         checkInstalled();
         String node = NetworkNamespaces.run(List.of("hostname", "-s")).trim();
-        return start(new Slurm(Files.createTempDirectory("jmpi-slurm"), List.of(node), List.of("127.0.0.1"), null));
+        return start(() -> new Slurm(Files.createTempDirectory("jmpi-slurm"), List.of(node), List.of("127.0.0.1"), null));
     }
 
     /** One node per host of lan, named names; stops whatever it started if a step fails. */
@@ -69,23 +70,32 @@ final class Slurm implements AutoCloseable {
         for (int i = 0; i < names.size(); i++) {
             addresses.add(VirtualLan.address(i));
         }
-        return start(new Slurm(Files.createTempDirectory("jmpi-slurm"), names, addresses, lan));
+        return start(() -> new Slurm(Files.createTempDirectory("jmpi-slurm"), names, addresses, lan));
     }
 
-    private static Slurm start(Slurm s) throws Exception {
-        try {
-            s.startDaemons();
-        } catch (Exception | Error e) {
-            s.close();
-            throw e;
+    /** Starts a cluster that make describes; a port free a moment ago may be taken by then: then another. */
+    private static Slurm start(Callable<Slurm> make) throws Exception {
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Slurm s = make.call();
+            try {
+                s.startDaemons();
+                return s;
+            } catch (IOException e) {
+                last = e;
+                s.close();
+            } catch (Exception | Error e) {
+                s.close();
+                throw e;
+            }
         }
-        return s;
+        throw new AssertionError("Slurm did not start", last);
     }
 
     private static void checkInstalled() {
         for (Path p : List.of(MUNGED, SLURMCTLD, SLURMD)) {
             if (!Files.isExecutable(p)) {
-                fail(p + " is not installed: the Slurm tests start a real one-node Slurm; run bin/install-test-packages"
+                fail(p + " is not installed: the Slurm tests start a real Slurm; run bin/install-test-packages"
                         + " or install the Debian packages slurmd slurmctld slurm-client munge");
             }
         }
