@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Open MPI's mpirun instead of jmpirun: ranks take rank and size from OMPI_COMM_WORLD_*, rank 0 starts
- * the coordinator on JMPI_PORT, and the job token comes from mpirun's job id.
+ * the coordinator on JMPI_PORT, or without it on a port derived from mpirun's job id, and the job token
+ * comes from that job id.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MpirunTest {
@@ -63,5 +64,17 @@ class MpirunTest {
             assertTrue(r.out().contains("rank " + rank + " of 4: bcast=Hello, World! allgather=[0, 1, 2, 3] recv="
                     + recv + " sum=" + sum + " allreduce=[4, 0, 0, 0, 0, 0, 0, 0, 0, 0]"), r.out());
         }
+    }
+
+    @Test
+    void threeJobsAtOnceOnOneHostEachFindTheirOwnCoordinator() throws Exception {
+        // no JMPI_PORT: each job's coordinator takes a port of its own
+        JobsAtOnce.check(3, 2, j -> mpirun(2, Map.of("TEST_JOB", "job" + j),
+                Jobs.rankCommand("jmpi.tests.programs.WhichJob")));
+    }
+
+    @Test
+    void threeJmpirunJobsAtOnceEachFindTheirOwnCoordinator() throws Exception {
+        JobsAtOnce.check(3, 2, j -> Jobs.jmpirun(2, Jobs.rankCommand("jmpi.tests.programs.WhichJob")));
     }
 }

@@ -41,8 +41,8 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = {"--prefix", "--tag-output"}, description = "prefix every output line with [rank]")
     boolean prefix;
 
-    @Option(names = "--port", description = "coordinator port, or the broker's with JMPI_PROTO=mqtt (default: a free one;"
-            + " JMPI_PORT when JMPI_ADDR is set or with MQTT)")
+    @Option(names = "--port", description = "coordinator port, or the broker's with JMPI_PROTO=mqtt (default: JMPI_PORT, else"
+            + " a free one, or 61642 when JMPI_ADDR is set or with MQTT)")
     Integer port;
 
     @Option(names = "--status-port", description = "serve the coordinator's status (JSON and HTML) on this port")
@@ -82,9 +82,9 @@ public final class Launcher implements Callable<Integer> {
         String envPort = System.getenv("JMPI_PORT");
         boolean keepPort = external != null && !external.isBlank()
                 || "mqtt".equalsIgnoreCase(trim(System.getenv("JMPI_PROTO")));
-        int p = port != null ? port
-                : keepPort ? (envPort != null && !envPort.isBlank() ? Integer.parseInt(envPort.trim())
-                : jmpi.Config.DEFAULT_PORT) : freePort();
+        // a port given is used as given
+        int p = port != null ? port : envPort != null && !envPort.isBlank() ? Integer.parseInt(envPort.trim())
+                : keepPort ? jmpi.Config.DEFAULT_PORT : freePort();
         String token = System.getenv("JMPI_TOKEN");
         if (token == null || token.isEmpty()) {
             byte[] t = new byte[16];

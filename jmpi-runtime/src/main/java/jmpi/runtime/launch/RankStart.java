@@ -8,7 +8,6 @@ import jmpi.runtime.coordinator.CoordinatorServer;
 import jmpi.runtime.coordinator.LocalCoordinator;
 import jmpi.runtime.link.Link;
 import jmpi.runtime.p2p.DataPlane;
-import jmpi.runtime.link.Links;
 import jmpi.runtime.serial.ObjectSerializer;
 
 /**
@@ -24,19 +23,17 @@ public final class RankStart {
     /** Connects as config.rank() of config.size(). */
     public static ClientSession connect(Config config) {
         ObjectSerializer serial = new ObjectSerializer(config.serial(), loader(), config.serialSize());
-        String host = config.addr();
-        int port = config.port();
+        CoordinatorPlace place = CoordinatorPlace.of(config, System.getenv());
         CoordinatorServer embedded = null;
-        if (host == null && config.rank() == 0) {
-            embedded = CoordinatorServer.start(config, "127.0.0.1", config.size());
-            port = embedded.address().getPort();
+        if (place.bindHost() != null && config.rank() == 0) {
+            embedded = CoordinatorSearch.listen(config, place);
+            place = place.at(embedded.address().getPort());
         }
         Link world;
         DataPlane data = null;
         try {
-            data = dataPlane(config, host);
-            world = Links.toCoordinator(config, host == null ? "127.0.0.1" : host, port,
-                    data == null ? null : data.advertised());
+            data = dataPlane(config, place.host());
+            world = CoordinatorSearch.find(config, place, data == null ? null : data.advertised());
         } catch (RuntimeException e) {
             if (data != null) {
                 data.close();
@@ -64,7 +61,7 @@ public final class RankStart {
                 || config.ssl() && (config.sslKey() == null || config.sslCert() == null)) {
             return null;
         }
-        boolean local = coordinatorHost == null || isLoopback(coordinatorHost);
+        boolean local = isLoopback(coordinatorHost);
         return DataPlane.start(config, local ? "127.0.0.1" : "0.0.0.0");
     }
 
