@@ -12,7 +12,7 @@ import jmpi.RemoteException;
 /**
  * A failure carried by a {@link Reply}.
  *
- * @param kind {@link #MPI}, {@link #REMOTE} or {@link #FAILED}
+ * @param kind {@link #MPI_ERROR}, {@link #REMOTE} or {@link #FAILED}
  * @param errorClass the MPI error class
  * @param type the exception's class name (remote failures)
  * @param message what went wrong

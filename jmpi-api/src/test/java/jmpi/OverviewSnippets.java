@@ -1,0 +1,30 @@
+package jmpi;
+
+import java.util.List;
+
+/**
+ * The examples of the module's overview page (and of the README's opening), compiled here so that they
+ * stay true to the API; the release build checks that the page and the README show exactly the region.
+ */
+final class OverviewSnippets {
+    private OverviewSnippets() {
+    }
+
+    static Integer seed() {
+        // @start region="seed"
+        Comm comm = MPI.COMM_WORLD;
+        int size = comm.size(), rank = comm.rank();
+        comm.barrier();
+        String msg = comm.bcast("Hello, World!");
+        List<Integer> ranks = comm.allgather(rank);
+        switch (rank) {
+            case 0 -> comm.send("Hello, 1!", 1);
+            case 1 -> comm.recv(0);
+            default -> {}
+        }
+        Request<Integer> req = comm.ireduce(rank, MPI.SUM, 0);
+        Integer sum = req.waitFor();                 // null on non-root ranks
+        // @end
+        return size + msg.length() + ranks.size() + sum;
+    }
+}
