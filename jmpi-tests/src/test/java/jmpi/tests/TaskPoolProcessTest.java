@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The task pool across processes: under jmpirun, and with a worker process that really exits mid-run. */
+/** The task pool across processes: under jmpirun (TCP on both planes, gRPC), and with a worker process that really exits mid-run. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TaskPoolProcessTest {
     private static final String TOKEN = "task-pool-process-test";
@@ -59,6 +59,18 @@ class TaskPoolProcessTest {
         for (int rank = 1; rank < 3; rank++) {
             assertTrue(r.out().contains("rank " + rank + ": served, pool terminated true"), r.out());
         }
+    }
+
+    @Test
+    void theExampleRunsOverGrpc() throws Exception {
+        ProcessBuilder pb = Jobs.jmpirun(3, List.of(Jobs.java(), "-p", "examples/target/modules", "-m",
+                "jmpi.examples/jmpi.examples.pool.MonteCarloPi", "12", "1000"));
+        pb.environment().remove("JMPI_SERIAL");
+        pb.environment().put("JMPI_PROTO", "grpc");
+        Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(2));
+        assertEquals(0, r.exitCode(), r.out());
+        assertTrue(r.out().contains("from 12000 samples on 2 workers"), r.out());
+        assertTrue(r.out().contains("R1: served") && r.out().contains("R2: served"), r.out());
     }
 
     @Test

@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
 import jmpi.Comm;
 import jmpi.Config;
 import jmpi.ProcessFailedException;
@@ -183,6 +187,36 @@ class TaskPoolTest {
                     assertEquals(0, e.failedRank());
                 }
             });
+        }
+    }
+
+    @Test
+    void flightRecorderRecordsATaskEventPerTask() throws Exception {
+        List<RecordedEvent> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch all = new CountDownLatch(SQUARES.size());
+        try (RecordingStream rs = new RecordingStream()) {
+            rs.enable("jmpi.Task");
+            rs.onEvent("jmpi.Task", e -> {
+                if (e.getString("task").equals(Square.class.getName())) {
+                    seen.add(e);
+                    all.countDown();
+                }
+            });
+            rs.startAsync();
+            MPITesting.run(3, c -> {
+                try (TaskPool pool = TaskPool.open(c, 0)) {
+                    if (pool.isRoot()) {
+                        assertEquals(SQUARED, pool.map(SQUARES, 5).toList());
+                    }
+                }
+            });
+            // events reach the stream when Flight Recorder flushes, about once a second
+            assertTrue(all.await(1, TimeUnit.MINUTES), "events seen: " + seen.size());
+        }
+        for (RecordedEvent e : seen) {
+            assertTrue(e.getInt("worker") == 1 || e.getInt("worker") == 2, e.toString());
+            assertEquals(1, e.getInt("runs"));
+            assertFalse(e.getBoolean("failed"));
         }
     }
 }

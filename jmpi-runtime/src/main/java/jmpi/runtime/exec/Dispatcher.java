@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -126,7 +127,10 @@ final class Dispatcher {
         r.toCompletableFuture().whenComplete((msg, ex) -> post(() -> pulled(w, msg, ex)));
     }
 
-    private void pulled(int w, List<?> results, Throwable ex) {
+    private void pulled(int w, List<?> results, Throwable failure) {
+        // a request's future may carry its failure wrapped
+        Throwable ex = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
         if (!running.containsKey(w) && !parked.contains(w)) {
             // stopped, or failed already
             return;
