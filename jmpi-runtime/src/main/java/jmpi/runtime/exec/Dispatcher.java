@@ -139,7 +139,7 @@ final class Dispatcher {
         if (ex instanceof ProcessFailedException) {
             workerFailed(w, (ProcessFailedException) ex);
         } else {
-            List<Entry<?>> chunk = running.remove(w);
+            List<Entry<?>> chunk = running.containsKey(w) ? running.remove(w) : List.of();
             if (ex != null) {
                 // the results could not be read here: the tasks fail, the worker goes on
                 chunk.forEach(e -> done(e, w, null, ex));
