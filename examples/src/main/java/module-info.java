@@ -4,6 +4,7 @@ module jmpi.examples {
 
     exports jmpi.examples;
     exports jmpi.examples.ops;
+    exports jmpi.examples.pool;
 
     provides jmpi.op.Registration with jmpi.examples.ops.JmpiRegistration_jmpi_examples;
 }

@@ -37,7 +37,9 @@
 module jmpi {
     exports jmpi;
     exports jmpi.op;
+    exports jmpi.exec;
     exports jmpi.spi to jmpi.runtime;
 
     uses jmpi.spi.RuntimeProvider;
+    uses jmpi.spi.TaskPools;
 }

@@ -33,4 +33,5 @@ module jmpi.runtime {
     uses jmpi.runtime.link.Transport;
 
     provides jmpi.spi.RuntimeProvider with jmpi.runtime.JmpiRuntime;
+    provides jmpi.spi.TaskPools with jmpi.runtime.exec.RuntimeTaskPools;
 }

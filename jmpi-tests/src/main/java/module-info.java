@@ -9,6 +9,7 @@ open module jmpi.tests {
     exports jmpi.tests.p2p;
     exports jmpi.tests.ops;
     exports jmpi.tests.programs;
+    exports jmpi.tests.tasks;
 
     provides jmpi.op.Registration with jmpi.tests.ops.JmpiRegistration_jmpi_tests;
 }

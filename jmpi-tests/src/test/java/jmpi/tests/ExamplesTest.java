@@ -17,9 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExamplesTest {
 
     private static Jobs.Result example(int np, String main) throws Exception {
-        String cls = main.startsWith(".") ? main.substring(1) : "ops." + main;
+        String[] words = main.split(" ");
+        String cls = words[0].startsWith(".") ? words[0].substring(1) : "ops." + words[0];
         List<String> cmd = new ArrayList<>(List.of(Jobs.java(), "-p", "examples/target/modules", "-m",
                 "jmpi.examples/jmpi.examples." + cls));
+        cmd.addAll(List.of(words).subList(1, words.length));
         ProcessBuilder pb = Jobs.jmpirun(np, cmd);
         pb.environment().remove("JMPI_SERIAL");
         Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
@@ -97,5 +99,20 @@ class ExamplesTest {
             }
         }
         assertEquals(Map.of("to", 2, "be", 2, "or", 1, "not", 1, "that", 1, "is", 1, "the", 1, "question", 1), all);
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {2, 4})
+    void monteCarloPiWithATaskPool(int np) throws Exception {
+        String out = example(np, ".pool.MonteCarloPi 40 20000").out();
+        Map<Integer, String> got = lines(out);
+        assertEquals(np, got.size(), out);
+        // fixed seeds: the same estimate whichever rank ran which task
+        double pi = Double.parseDouble(got.get(0).split(" ")[1]);
+        assertTrue(Math.abs(pi - Math.PI) < 0.01, got.get(0));
+        assertTrue(got.get(0).contains("from 800000 samples on " + (np - 1) + " workers"), got.get(0));
+        for (int r = 1; r < np; r++) {
+            assertEquals("served", got.get(r));
+        }
     }
 }
