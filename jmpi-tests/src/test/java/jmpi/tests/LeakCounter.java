@@ -17,6 +17,14 @@ public final class LeakCounter<T> extends ResourceLeakDetector<T> {
         super(resourceType, samplingInterval);
     }
 
+    /**
+     * The constructor Netty looks for first: without it, Netty logs an error with a stack trace in every
+     * test JVM before it takes the one above.
+     */
+    public LeakCounter(Class<?> resourceType, int samplingInterval, long maxActive) {
+        this(resourceType, samplingInterval);
+    }
+
     @Override
     protected void reportTracedLeak(String resourceType, String records) {
         LEAKS.add(resourceType + " leaked:" + records);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedEvent;
@@ -31,10 +33,12 @@ class OperationEventTest {
             Config rank = base.toBuilder().addr("127.0.0.1").port(c.address().getPort()).size(2).build();
             Session r0 = Session.connect(rank.toBuilder().rank(0).build());
             Session r1 = Session.connect(rank.toBuilder().rank(1).build());
+            // rank 1 blocks in its calls: a thread of its own, not the common pool's one thread
+            ExecutorService rank1 = Executors.newSingleThreadExecutor();
             try {
                 // nothing in this JVM has started Flight Recorder: no event class is needed yet
                 assertFalse(FlightRecorder.isInitialized());
-                CompletableFuture<Void> before = CompletableFuture.runAsync(() -> r1.world().barrier());
+                CompletableFuture<Void> before = CompletableFuture.runAsync(() -> r1.world().barrier(), rank1);
                 r0.world().barrier();
                 before.join();
 
@@ -50,7 +54,7 @@ class OperationEventTest {
                     });
                     rs.startAsync();
                     CompletableFuture<Integer> other = CompletableFuture.supplyAsync(
-                            () -> r1.world().allreduce(2, MPI.SUM));
+                            () -> r1.world().allreduce(2, MPI.SUM), rank1);
                     int sum = r0.world().allreduce(1, MPI.SUM);
                     assertEquals(3, sum);
                     assertEquals(3, (int) other.join());
@@ -67,9 +71,10 @@ class OperationEventTest {
                     }
                 }
             } finally {
-                CompletableFuture<Void> closing = CompletableFuture.runAsync(r1::close);
+                CompletableFuture<Void> closing = CompletableFuture.runAsync(r1::close, rank1);
                 r0.close();
                 closing.join();
+                rank1.shutdownNow();
             }
         }
     }
