@@ -8,6 +8,7 @@ import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.Request;
 import jmpi.Status;
+import jmpi.runtime.coll.Ops;
 import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.p2p.Outgoing;
 import jmpi.runtime.wire.Kind;
@@ -245,7 +246,7 @@ final class BufferCalls {
                         + recv.count());
             }
         }
-        return call(Kind.REDUCE, root, op.ordinal(), send.type().code(), bytes(send, send.count()),
+        return call(Kind.REDUCE, root, Ops.code(op), send.type().code(), bytes(send, send.count()),
                 new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
@@ -272,7 +273,7 @@ final class BufferCalls {
             throw new MPIException(MPI.ERR_TRUNCATE, "a result of " + send.count() + " elements does not fit in "
                     + recv.count());
         }
-        return call(kind, 0, op.ordinal(), send.type().code(), bytes(send, send.count()),
+        return call(kind, 0, Ops.code(op), send.type().code(), bytes(send, send.count()),
                 new ByteBuf[] {send.readBuf(0, send.count(), comm::newPart)}, r -> {
                     if (r.parts().length > 0) {
                         place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED);

@@ -15,6 +15,7 @@ import jmpi.Status;
 import jmpi.runtime.coll.AmongRanks;
 import jmpi.runtime.coll.Collective;
 import jmpi.runtime.coll.CollectiveTable;
+import jmpi.runtime.coll.Ops;
 import jmpi.runtime.link.Errors;
 import jmpi.runtime.link.Link;
 import jmpi.runtime.p2p.DataPlane;
@@ -164,6 +165,9 @@ final class CommCore {
         try {
             checkLive();
             algorithm = CollectiveTable.choose(kind, CollectiveTable.Shape.of(bytes, size, op));
+            if (!(data != null && algorithm instanceof AmongRanks)) {
+                op = Ops.viaCoordinator(op, kind, size, elemType, parts);
+            }
         } catch (RuntimeException e) {
             Parts.release(parts);
             throw e;
