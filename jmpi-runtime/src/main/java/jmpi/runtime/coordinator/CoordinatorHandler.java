@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import jmpi.runtime.link.HandshakeGuard;
 import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.ErrorInfo;
@@ -49,6 +50,8 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
             engine.cancel(rank, c.reqId());
         } else if (f instanceof Bye) {
             engine.bye(rank);
+        } else if (f instanceof JobAborted a) {
+            engine.aborted(rank, a.code());
         } else if (f instanceof PeerQuery q) {
             engine.peerQuery(rank, q);
         } else {
