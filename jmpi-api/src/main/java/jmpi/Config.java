@@ -31,6 +31,7 @@ public final class Config {
     private final long shm;
     private final String proto;
     private final boolean ssl;
+    private final boolean abortOnException;
     private final String sslKey;
     private final String sslCert;
     private final String sslCa;
@@ -52,6 +53,7 @@ public final class Config {
         this.shm = b.shm;
         this.proto = b.proto;
         this.ssl = b.ssl;
+        this.abortOnException = b.abortOnException;
         this.sslKey = b.sslKey;
         this.sslCert = b.sslCert;
         this.sslCa = b.sslCa;
@@ -81,6 +83,7 @@ public final class Config {
         b.shm = shm;
         b.proto = proto;
         b.ssl = ssl;
+        b.abortOnException = abortOnException;
         b.sslKey = sslKey;
         b.data = data;
         b.eager = eager;
@@ -129,6 +132,9 @@ public final class Config {
         }
         if ((v = env.get("JMPI_SSL")) != null && !v.isBlank()) {
             b.ssl(isTrue(v));
+        }
+        if ((v = env.get("JMPI_ABORT_ON_EXCEPTION")) != null && !v.isBlank()) {
+            b.abortOnException(isTrue(v));
         }
         b.sslKey(env.get("JMPI_SSL_KEY"));
         b.sslCert(env.get("JMPI_SSL_CERT"));
@@ -310,6 +316,15 @@ public final class Config {
         return ssl;
     }
 
+    /**
+     * Whether an exception escaping a rank's {@code main} aborts the job (JMPI_ABORT_ON_EXCEPTION, on):
+     * the trace printed once, the process ending with 1; off, the rank leaves as a failed rank and its
+     * process goes on with its other threads.
+     */
+    public boolean abortOnException() {
+        return abortOnException;
+    }
+
     public String sslKey() {
         return sslKey;
     }
@@ -378,6 +393,7 @@ public final class Config {
         private long shm = 64L << 20;
         private String proto = "tcp";
         private boolean ssl;
+        private boolean abortOnException = true;
         private String sslKey;
         private String sslCert;
         private String sslCa;
@@ -442,6 +458,11 @@ public final class Config {
 
         public Builder ssl(boolean ssl) {
             this.ssl = ssl;
+            return this;
+        }
+
+        public Builder abortOnException(boolean abortOnException) {
+            this.abortOnException = abortOnException;
             return this;
         }
 

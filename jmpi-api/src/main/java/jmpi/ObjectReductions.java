@@ -20,7 +20,7 @@ final class ObjectReductions {
     /** Fails with ERR_OP unless op applies to the value's type, so that a single value is checked too. */
     static void check(Op op, Object v) {
         boolean ok;
-        switch (op) {
+        switch (op.kind()) {
             case REPLACE:
             case NO_OP:
                 return;
@@ -40,7 +40,7 @@ final class ObjectReductions {
 
     /** Whether op applies to a value that is not a primitive array. */
     private static boolean appliesTo(Op op, Object v) {
-        switch (op) {
+        switch (op.kind()) {
             case MAX:
             case MIN:
                 return v instanceof Comparable;
@@ -81,7 +81,7 @@ final class ObjectReductions {
     }
 
     static Object combine(Op op, Object a, Object b) {
-        switch (op) {
+        switch (op.kind()) {
             case REPLACE:
                 return b;
             case NO_OP:
@@ -101,7 +101,7 @@ final class ObjectReductions {
         if (a.getClass() != b.getClass() && !(a instanceof BigDecimal && b instanceof BigDecimal)) {
             throw mismatch(op, a, b);
         }
-        switch (op) {
+        switch (op.kind()) {
             case MAX:
             case MIN:
                 return minMax(op, a, b);

@@ -1,5 +1,6 @@
 package jmpi.spi;
 
+import java.nio.Buffer;
 import java.util.List;
 import jmpi.Op;
 
@@ -20,4 +21,10 @@ public interface Elements {
      * arithmetic of buffer reductions; they are primitive arrays of one type and length.
      */
     Object fold(Op op, List<?> arrays);
+
+    /** A primitive array wrapped as its nio buffer ({@code boolean[]}: ERR_TYPE), or the nio buffer itself. */
+    Buffer asBuffer(Object buf);
+
+    /** inout[i] = in[i] op inout[i] for a predefined op, over arrays or nio buffers of one type and length. */
+    void reduceLocal(Op op, Object in, Object inout);
 }

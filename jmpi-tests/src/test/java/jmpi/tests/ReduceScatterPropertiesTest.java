@@ -36,19 +36,19 @@ class ReduceScatterPropertiesTest {
         for (int i = 0; i < a.length; i++) {
             int x = a[i];
             int y = b[i];
-            out[i] = switch (op) {
-                case SUM -> x + y;
-                case PROD -> x * y;
-                case MAX -> Math.max(x, y);
-                case MIN -> Math.min(x, y);
-                case BAND -> x & y;
-                case BOR -> x | y;
-                case BXOR -> x ^ y;
-                case LAND -> x != 0 && y != 0 ? 1 : 0;
-                case LOR -> x != 0 || y != 0 ? 1 : 0;
-                case LXOR -> (x != 0) != (y != 0) ? 1 : 0;
-                case REPLACE -> y;
-                case NO_OP -> x;
+            out[i] = switch (op.name()) {
+                case "SUM" -> x + y;
+                case "PROD" -> x * y;
+                case "MAX" -> Math.max(x, y);
+                case "MIN" -> Math.min(x, y);
+                case "BAND" -> x & y;
+                case "BOR" -> x | y;
+                case "BXOR" -> x ^ y;
+                case "LAND" -> x != 0 && y != 0 ? 1 : 0;
+                case "LOR" -> x != 0 || y != 0 ? 1 : 0;
+                case "LXOR" -> (x != 0) != (y != 0) ? 1 : 0;
+                case "REPLACE" -> y;
+                case "NO_OP" -> x;
                 default -> throw new AssertionError(op);
             };
         }

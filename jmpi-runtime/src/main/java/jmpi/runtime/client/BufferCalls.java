@@ -8,6 +8,7 @@ import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.Request;
 import jmpi.Status;
+import jmpi.runtime.coll.Ops;
 import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.p2p.Outgoing;
 import jmpi.runtime.wire.Kind;
@@ -258,7 +259,7 @@ final class BufferCalls {
             checkSameType(send, recv);
             checkRoom(send, recv);
         }
-        CommCore.Launch<Void> launch = prepare(Kind.REDUCE, root, op.ordinal(), send.type().code(),
+        CommCore.Launch<Void> launch = prepare(Kind.REDUCE, root, Ops.code(op), send.type().code(),
                 bytes(send, send.count()), r -> {
             if (recv != null) {
                 place(recv, r.parts()[0], 0, recv.count(), root);
@@ -284,7 +285,7 @@ final class BufferCalls {
         BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
         checkSameType(send, recv);
         checkRoom(send, recv);
-        CommCore.Launch<Void> launch = prepare(kind, 0, op.ordinal(), send.type().code(), bytes(send, send.count()),
+        CommCore.Launch<Void> launch = prepare(kind, 0, Ops.code(op), send.type().code(), bytes(send, send.count()),
                 r -> {
                     if (r.parts().length > 0) {
                         place(recv, r.parts()[0], 0, recv.count(), MPI.UNDEFINED);

@@ -115,6 +115,15 @@ public final class ClientSession implements Session {
         connection.abandon();
     }
 
+    /** Tells the job that this rank aborts it with code (every other rank then exits with it), and leaves. */
+    public void tellAbort(int code) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connection.abort(config.rank(), code);
+    }
+
     /** What this process does when a rank of it aborts the job: told the exit status; it does not return. */
     public void onAbort(IntConsumer action) {
         this.abortAction = action;
@@ -126,8 +135,10 @@ public final class ClientSession implements Session {
      * in one JVM) cannot exit: its Abort fails with the reason instead.
      */
     void abort(int code) {
-        abandon();
+        // a process of its own tells the job and exits, and does not return; a rank among many in one JVM
+        // tells the job here and fails its call
         abortAction.accept(code);
+        tellAbort(code);
         throw new MPIException(MPI.ERR_OTHER, "rank " + config.rank() + " aborted the job with status " + code);
     }
 

@@ -17,6 +17,7 @@ import jmpi.runtime.coll.BcastStreamed;
 import jmpi.runtime.coll.Collective;
 import jmpi.runtime.coll.CollectiveTable;
 import jmpi.runtime.elem.BufferView;
+import jmpi.runtime.coll.Ops;
 import jmpi.runtime.link.Errors;
 import jmpi.runtime.link.Link;
 import jmpi.runtime.p2p.DataPlane;
@@ -194,6 +195,10 @@ final class CommCore {
             Decoder<T> decoder) {
         try {
             checkLive();
+            if (among == null) {
+                // the coordinator runs no user code: a user op fails here, or folds alone on one rank
+                op = Ops.viaCoordinator(op, kind, size, elemType, parts);
+            }
         } catch (RuntimeException e) {
             Parts.release(parts);
             throw e;

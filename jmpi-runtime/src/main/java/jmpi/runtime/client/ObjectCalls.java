@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jmpi.Op;
 import jmpi.Request;
+import jmpi.runtime.coll.Ops;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.Reply;
@@ -94,17 +95,17 @@ final class ObjectCalls {
     <R> Request<R> ireduce(Object obj, Op op, int root) {
         Checks.root(root, comm.size());
         Checks.op(op);
-        return comm.collective(Kind.REDUCE, root, op.ordinal(), encode(obj), this::first);
+        return comm.collective(Kind.REDUCE, root, Ops.code(op), encode(obj), this::first);
     }
 
     <R> Request<R> iallreduce(Object obj, Op op) {
         Checks.op(op);
-        return comm.collective(Kind.ALLREDUCE, 0, op.ordinal(), encode(obj), this::first);
+        return comm.collective(Kind.ALLREDUCE, 0, Ops.code(op), encode(obj), this::first);
     }
 
     /** Scan or exscan: the reduction of the ranks up to this one (exscan: before it; rank 0 gets null). */
     <R> Request<R> iscan(Kind kind, Object obj, Op op) {
         Checks.op(op);
-        return comm.collective(kind, 0, op.ordinal(), encode(obj), this::first);
+        return comm.collective(kind, 0, Ops.code(op), encode(obj), this::first);
     }
 }

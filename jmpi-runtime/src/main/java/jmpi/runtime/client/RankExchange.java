@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.coll.Exchange;
+import jmpi.runtime.coll.Ops;
 import jmpi.runtime.p2p.CollectiveMessages;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.wire.CollCall;
@@ -22,6 +23,7 @@ final class RankExchange implements Exchange {
     private final CollectiveMessages messages;
     private final CollCall call;
     private final int word;
+    private static final int USER_OP = 0x80;
 
     RankExchange(CommCore comm, CollectiveMessages messages, CollCall call) {
         this.comm = comm;
@@ -30,8 +32,16 @@ final class RankExchange implements Exchange {
         this.word = word(call.kind(), call.op(), call.root());
     }
 
-    /** Kind, op and root in one int; a root past 16 bits is cut, which only weakens the check. */
+    /**
+     * Kind, op and root in one int; a root past 16 bits is cut, which only weakens the check. A user
+     * operation's number is this JVM's own, so it goes by its name: 0x80 as the op, and 16 bits of a hash
+     * of (name, root) in the root's place.
+     */
     private static int word(Kind kind, int op, int root) {
+        if (Ops.isUser(op)) {
+            int h = Ops.of(op).name().hashCode() * 31 + root;
+            return (kind.code() & 0xff) | USER_OP << 8 | (h ^ h >>> 16) << 16;
+        }
         return (kind.code() & 0xff) | (op & 0xff) << 8 | root << 16;
     }
 
@@ -68,7 +78,7 @@ final class RankExchange implements Exchange {
                 call.kind().label() + " #" + call.seq()).thenApply(m -> {
             if (m.syncId() != word || m.elemType() != call.elemType()) {
                 Parts.release(m.parts());
-                throw new MPIException(MPI.ERR_OTHER, "collective mismatch: ranks called " + call.signature()
+                throw new MPIException(MPI.ERR_OTHER, "collective mismatch: ranks called " + mine()
                         + " and " + signature(m.syncId(), m.elemType()) + " as operation " + call.seq()
                         + " of the communicator");
             }
@@ -76,8 +86,16 @@ final class RankExchange implements Exchange {
         });
     }
 
+    private String mine() {
+        return Ops.isUser(call.op()) ? call.signature() + " with user operation '" + Ops.of(call.op()).name() + "'"
+                : call.signature();
+    }
+
     private static String signature(int word, int elemType) {
         String kind = Kind.ofCode((byte) word).label();
+        if (((word >>> 8) & 0xff) == USER_OP) {
+            return kind + " with a user operation of another name (or another root)";
+        }
         return kind + "(op " + ((word >>> 8) & 0xff) + ", root " + (word >>> 16) + ", "
                 + (elemType == 0 ? "objects" : "element type " + elemType) + ")";
     }

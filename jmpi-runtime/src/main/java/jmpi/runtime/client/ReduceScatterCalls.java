@@ -6,6 +6,7 @@ import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.Request;
+import jmpi.runtime.coll.Ops;
 import jmpi.runtime.coll.ReduceScatterCounts;
 import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.wire.Kind;
@@ -95,7 +96,7 @@ final class ReduceScatterCalls {
         ByteBuf[] parts = {send.readBuf(0, (int) total, comm::newPart), ReduceScatterCounts.encode(counts)};
         // every rank has every count: the whole buffer's bytes are the same number everywhere
         long bytes = total * send.type().size();
-        return comm.collective(Kind.REDUCE_SCATTER, 0, op.ordinal(), send.type().code(), bytes, parts, r -> {
+        return comm.collective(Kind.REDUCE_SCATTER, 0, Ops.code(op), send.type().code(), bytes, parts, r -> {
             BufferCalls.place(recv, r.parts()[0], 0, mine, comm.rank());
             return null;
         });

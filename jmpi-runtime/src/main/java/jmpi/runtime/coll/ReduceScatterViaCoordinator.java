@@ -26,7 +26,7 @@ final class ReduceScatterViaCoordinator extends ViaCoordinator {
     public void complete(Gathered calls, Answers answers) {
         int n = calls.size();
         CollCall first = (CollCall) calls.call(0);
-        Op op = Ops.of(first.op());
+        Op op = Ops.predefined(first.op());
         if (first.elemType() == 0) {
             throw new MPIException(MPI.ERR_TYPE, "reduce_scatter takes buffers, not objects");
         }

@@ -23,7 +23,7 @@ final class ReduceViaCoordinator extends ViaCoordinator {
     @Override
     public void complete(Gathered calls, Answers answers) {
         CollCall first = (CollCall) calls.call(0);
-        Op op = Ops.of(first.op());
+        Op op = Ops.predefined(first.op());
         int root = first.root();
         boolean toAll = kind() == Kind.ALLREDUCE;
         if (first.elemType() != 0) {

@@ -26,7 +26,7 @@ final class ScanViaCoordinator extends ViaCoordinator {
     @Override
     public void complete(Gathered calls, Answers answers) {
         CollCall first = (CollCall) calls.call(0);
-        Op op = Ops.of(first.op());
+        Op op = Ops.predefined(first.op());
         ByteBuf[][] out = first.elemType() != 0 ? buffers(calls, first.elemType(), op) : objects(calls, answers, op);
         answers.answerAll(calls, i -> out[i]);
     }

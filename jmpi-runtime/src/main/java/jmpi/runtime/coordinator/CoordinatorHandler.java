@@ -5,6 +5,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import jmpi.runtime.link.Breakage;
 import jmpi.runtime.link.HandshakeGuard;
 import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.ErrorInfo;
@@ -50,6 +51,8 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
             engine.cancel(rank, c.reqId());
         } else if (f instanceof Bye) {
             engine.bye(rank);
+        } else if (f instanceof JobAborted a) {
+            engine.aborted(rank, a.code());
         } else if (f instanceof PeerQuery q) {
             engine.peerQuery(rank, q);
         } else {

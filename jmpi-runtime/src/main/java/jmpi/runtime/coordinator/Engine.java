@@ -13,6 +13,7 @@ import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.MatchedCall;
 import jmpi.runtime.wire.PeerQuery;
+import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.RankFailed;
 import jmpi.runtime.wire.RecvCall;
 import jmpi.runtime.wire.Reply;
@@ -105,6 +106,19 @@ final class Engine {
         job.left[rank] = true;
         peers.left(rank);
         maybeEndJob();
+    }
+
+    /** A rank aborts the job: every other rank is told, and exits with the code. */
+    void aborted(int rank, int code) {
+        if (job == null) {
+            return;
+        }
+        for (int r = 0; r < job.size; r++) {
+            if (r != rank && !job.left[r]) {
+                replies.tell(r, new JobAborted(rank, code));
+            }
+        }
+        flush();
     }
 
     /** A rank's connection closed: unless it said goodbye, it failed. */

@@ -1,5 +1,6 @@
 package jmpi.runtime.elem;
 
+import java.nio.Buffer;
 import java.util.List;
 import jmpi.MPI;
 import jmpi.MPIException;
@@ -20,12 +21,16 @@ public final class ApiElements implements Elements {
     /** Of an nio buffer, its remaining elements, in a heap buffer at position 0. */
     @Override
     public Object copyOf(Object buf) {
+        return typeOf(buf).copyOf(buf);
+    }
+
+    private static ElementType typeOf(Object buf) {
         ElementType t = ElementType.of(buf);
         if (t == null) {
             throw new MPIException(MPI.ERR_BUFFER, "not a buffer: " + (buf == null ? "null" : buf.getClass().getTypeName())
                     + "; use a primitive array or a java.nio buffer");
         }
-        return t.copyOf(buf);
+        return t;
     }
 
     @Override
@@ -37,5 +42,15 @@ public final class ApiElements implements Elements {
     @Override
     public Object fold(Op op, List<?> arrays) {
         return Reductions.foldArrays(op, arrays);
+    }
+
+    @Override
+    public Buffer asBuffer(Object buf) {
+        return typeOf(buf).asBuffer(buf);
+    }
+
+    @Override
+    public void reduceLocal(Op op, Object in, Object inout) {
+        Reductions.reduceLocal(op, in, inout);
     }
 }

@@ -124,6 +124,25 @@ public enum ElementType {
         return nio == null ? null : nio.bufferClass();
     }
 
+    /**
+     * Little-endian bytes as a buffer of this type, as a user operation sees them: its nio buffer
+     * ({@code IntBuffer}…), a {@code ByteBuffer} for bytes and booleans.
+     */
+    public Buffer view(ByteBuffer le) {
+        return nio == null ? le.slice() : nio.view(le);
+    }
+
+    /** A primitive array as its nio buffer, over the same elements; an nio buffer as it is. */
+    public Buffer asBuffer(Object buf) {
+        if (buf instanceof Buffer b) {
+            return b;
+        }
+        if (nio == null) {
+            throw new MPIException(MPI.ERR_TYPE, typeName + " arrays have no java.nio buffer; use a byte[] of 0 and 1");
+        }
+        return nio.wrap(buf);
+    }
+
     /** The per-type loops of reductions. */
     Lanes lanes() {
         return lanes;

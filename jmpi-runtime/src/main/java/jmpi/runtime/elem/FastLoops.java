@@ -4,6 +4,7 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import jmpi.Op;
+import jmpi.spi.PredefinedOp;
 
 /**
  * SUM, MAX and MIN of int, long and double as plain indexed loops over nio views of the bytes, one
@@ -15,7 +16,7 @@ final class FastLoops {
     }
 
     static void ints(Op op, IntBuffer x, IntBuffer y, int n) {
-        switch (op) {
+        switch (PredefinedOp.of(op)) {
             case SUM -> {
                 for (int i = 0; i < n; i++) {
                     x.put(i, x.get(i) + y.get(i));
@@ -35,7 +36,7 @@ final class FastLoops {
     }
 
     static void longs(Op op, LongBuffer x, LongBuffer y, int n) {
-        switch (op) {
+        switch (PredefinedOp.of(op)) {
             case SUM -> {
                 for (int i = 0; i < n; i++) {
                     x.put(i, x.get(i) + y.get(i));
@@ -55,7 +56,7 @@ final class FastLoops {
     }
 
     static void doubles(Op op, DoubleBuffer x, DoubleBuffer y, int n) {
-        switch (op) {
+        switch (PredefinedOp.of(op)) {
             case SUM -> {
                 for (int i = 0; i < n; i++) {
                     x.put(i, x.get(i) + y.get(i));

@@ -8,6 +8,7 @@ import java.util.function.LongBinaryOperator;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
+import jmpi.spi.PredefinedOp;
 
 /**
  * The element loops of one element type over little-endian bytes, one instance per type. Each
@@ -228,7 +229,7 @@ abstract class Lanes {
 
     /** On booleans the bit operations are the logical ones. */
     private static Op logical(Op op) {
-        return switch (op) {
+        return switch (PredefinedOp.of(op)) {
             case BAND -> Op.LAND;
             case BOR -> Op.LOR;
             case BXOR -> Op.LXOR;
@@ -237,7 +238,7 @@ abstract class Lanes {
     }
 
     private static LongBinaryOperator integral(Op op) {
-        return switch (op) {
+        return switch (PredefinedOp.of(op)) {
             case MAX -> Math::max;
             case MIN -> Math::min;
             case SUM -> Long::sum;
@@ -253,7 +254,7 @@ abstract class Lanes {
     }
 
     private static DoubleBinaryOperator floating(Op op) {
-        return switch (op) {
+        return switch (PredefinedOp.of(op)) {
             case MAX -> Math::max;
             case MIN -> Math::min;
             case SUM -> Double::sum;

@@ -62,6 +62,17 @@ final class NioAccess<A, B extends Buffer> {
         return v;
     }
 
+    /** All of le's remaining little-endian bytes as a buffer of this type, at position 0. */
+    B view(ByteBuffer le) {
+        return view.apply(le.slice().order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** An array wrapped whole as its nio buffer. */
+    B wrap(Object array) {
+        A a = arrayClass.cast(array);
+        return wrap.wrap(a, 0, java.lang.reflect.Array.getLength(a));
+    }
+
     void encode(Object buf, int off, int n, ByteBuffer le) {
         put.accept(bytes(le, n), elements(buf, off, n));
     }

@@ -29,6 +29,10 @@ public final class Reductions {
                         + p.readableBytes() / t.size() + " " + t.typeName() + " elements");
             }
         }
+        if (!op.is_predefined()) {
+            UserReductions.fold(t, op, parts);
+            return;
+        }
         boolean loc = op == Op.MINLOC || op == Op.MAXLOC;
         if (loc) {
             checkPairs(t, op, n);
@@ -89,6 +93,28 @@ public final class Reductions {
                     p.release();
                 }
             }
+        }
+    }
+
+    /** inout = in op inout, element-wise, for arrays or nio buffers of one type and length. */
+    static void reduceLocal(Op op, Object in, Object inout) {
+        ElementType t = ElementType.of(in);
+        if (t == null || ElementType.of(inout) != t) {
+            throw new MPIException(MPI.ERR_TYPE, "Reduce_local needs two buffers of one element type, not " + name(in)
+                    + " and " + name(inout));
+        }
+        int n = t.count(in);
+        if (t.count(inout) != n) {
+            throw new MPIException(MPI.ERR_COUNT, "Reduce_local needs buffers of one length, not " + n + " and "
+                    + t.count(inout) + " elements");
+        }
+        ByteBuf[] parts = {bytes(t, in), bytes(t, inout)};
+        try {
+            fold(t, op, parts);
+            t.decode(parts[0].nioBuffer(), inout, 0, n);
+        } finally {
+            parts[0].release();
+            parts[1].release();
         }
     }
 

@@ -12,6 +12,7 @@ final class ProcessEnd {
     private static final long EXIT_PATIENCE_MS = 4000;
 
     private static volatile boolean mainThrew;
+    private static volatile boolean jobAborted;
 
     private ProcessEnd() {
     }
@@ -36,11 +37,13 @@ final class ProcessEnd {
     }
 
     /**
-     * Makes an exception out of the main thread abort the job: its stack trace printed once, as the JVM
-     * prints it (or by the program's own handler), then the process exits with 1 without finalizing,
-     * even if other threads of the program would keep it alive.
+     * What an exception out of the main thread does. Its stack trace is printed once, as the JVM prints it
+     * (or by the program's own handler). With abort, the job is told (tellJob: every other rank exits with
+     * 1, quietly) and the process exits with 1 without finalizing, even if other threads of the program
+     * would keep it alive; without, the rank leaves as a failed rank (leave) and the process goes on with
+     * its other threads.
      */
-    static void abortOnException() {
+    static void onMainException(boolean abort, Runnable tellJob, Runnable leave) {
         Thread main = mainThread();
         if (main == null) {
             return;
@@ -48,12 +51,26 @@ final class ProcessEnd {
         Thread.UncaughtExceptionHandler before = main.getUncaughtExceptionHandler();
         main.setUncaughtExceptionHandler((t, e) -> {
             mainThrew = true;
+            if (jobAborted) {
+                // another rank aborted the job and this process is exiting with its code: a failure
+                // met meanwhile (its death, most likely) is that abort's doing, not news
+                return;
+            }
             if (before != null) {
                 before.uncaughtException(t, e);
             }
-            haltLater(1);
-            System.exit(1);
+            if (abort) {
+                tellJob.run();
+                haltLater(1);
+                System.exit(1);
+            }
+            leave.run();
         });
+    }
+
+    /** Another rank aborted the job: this process is exiting with its code. */
+    static void jobAborted() {
+        jobAborted = true;
     }
 
     private static Thread mainThread() {

@@ -15,7 +15,8 @@ import jmpi.runtime.link.Link;
 /**
  * The rank that this process is, as {@code MPI.Init} connects it: every way the process ends is
  * accounted for. Finalizing when {@code main} returns; leaving as a failed rank when it ends any other
- * way; an exception out of {@code main} aborts; and the process exits when its launcher or its
+ * way; an exception out of {@code main} aborts (unless JMPI_ABORT_ON_EXCEPTION=0: it leaves as a failed
+ * rank); and the process exits when its launcher or its
  * coordinator is gone, so that no rank outlives its job.
  */
 public final class RankProcess implements Session {
@@ -40,7 +41,7 @@ public final class RankProcess implements Session {
         p.session.watchCoordinator(p.new CoordinatorWatch());
         p.session.onAbort(p::abort);
         JobMarkers.joined(config.rank(), env);
-        ProcessEnd.abortOnException();
+        ProcessEnd.onMainException(config.abortOnException(), p::abortOnException, p::leaveFailed);
         p.watchLauncher();
         return p;
     }
@@ -79,12 +80,32 @@ public final class RankProcess implements Session {
 
     /** This rank aborts the job: the process exits with the status, and the caller waits for that. */
     private void abort(int code) {
-        leaving = true;
+        tellAbort(code);
         ProcessEnd.exit(code, "jmpi: rank " + rank + " called Abort(" + code + "); the job stops");
         while (true) {
             // Abort does not return: the exit under way ends this thread with the process
             LockSupport.park(this);
         }
+    }
+
+    /** Tells the job that this rank aborts it: every other rank exits with code. */
+    private void tellAbort(int code) {
+        leaving = true;
+        session.tellAbort(code);
+    }
+
+    /** Its main threw, its trace printed: the job stops, and this line says which rank stopped it. */
+    private void abortOnException() {
+        System.err.println("jmpi: rank " + rank + ": an exception escaped main; the job stops"
+                + " (JMPI_ABORT_ON_EXCEPTION=0 makes it a failed rank instead)");
+        System.err.flush();
+        tellAbort(1);
+    }
+
+    /** Leaves as a failed rank, the process going on: its link's end is this rank's doing, not a lost coordinator. */
+    private void leaveFailed() {
+        leaving = true;
+        session.abandon();
     }
 
     /** A launcher that is gone (killed, most likely) has left its ranks to nobody: they go too. */
@@ -132,6 +153,16 @@ public final class RankProcess implements Session {
         @Override
         public void rankFailed(int failed) {
             // the waits on it fail; the job may go on without it
+        }
+
+        @Override
+        public void aborted(int by, int code) {
+            if (!leaving) {
+                leaving = true;
+                // quietly: the rank that aborted said why; what fails here meanwhile is its doing
+                ProcessEnd.jobAborted();
+                ProcessEnd.exit(code, null);
+            }
         }
 
         @Override

@@ -23,6 +23,7 @@ import jmpi.runtime.wire.SharedParts;
 import jmpi.runtime.link.Transport;
 import jmpi.runtime.link.Transports;
 import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
@@ -231,9 +232,19 @@ final class ChannelLink extends RemoteLink {
 
     @Override
     public void leave() {
+        leaveWith(new Bye());
+    }
+
+    /** Aborts the job: JobAborted is this rank's last word, then it leaves as leave() does, without a goodbye. */
+    @Override
+    public void abort(int rank, int code) {
+        leaveWith(new JobAborted(rank, code));
+    }
+
+    private void leaveWith(Frame last) {
         leaving = true;
         if (channel.isActive()) {
-            channel.writeAndFlush(new Bye()).addListener(x -> channel.close());
+            channel.writeAndFlush(last).addListener(x -> channel.close());
         }
         channel.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
         if (holdsLoop) {

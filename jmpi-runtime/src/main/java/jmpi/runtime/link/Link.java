@@ -52,6 +52,10 @@ public interface Link {
 
         /** The link to the coordinator is gone (or this rank finalized): nothing more comes from it. */
         void lost(MPIException why);
+
+        /** A rank aborted the job with code: every process of it is to exit with that code. */
+        default void aborted(int rank, int code) {
+        }
     }
 
     /** Tells watcher what the coordinator says unasked, from now on, besides any watcher told before. */
@@ -96,6 +100,10 @@ public interface Link {
      * Closes without a goodbye, as the process ends without finalizing: the coordinator then counts this
      * rank as failed, at once rather than when the process is gone.
      */
+    default void abort(int rank, int code) {
+        abandon();
+    }
+
     default void abandon() {
     }
 

@@ -20,6 +20,7 @@ import jmpi.runtime.wire.SharedParts;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.RankFailed;
 import jmpi.runtime.wire.Refused;
 import jmpi.runtime.wire.Reply;
@@ -165,6 +166,10 @@ abstract class RemoteLink implements Link {
         } else if (f instanceof RankFailed rf) {
             for (Watcher w : watchers) {
                 w.rankFailed(rf.rank());
+            }
+        } else if (f instanceof JobAborted a) {
+            for (Watcher w : watchers) {
+                w.aborted(a.rank(), a.code());
             }
         } else if (f instanceof Refused r) {
             lose(new MPIException(MPI.ERR_OTHER, "the coordinator refused this rank: " + r.reason()));

@@ -27,6 +27,7 @@ import jmpi.runtime.link.shm.Arena;
 import jmpi.runtime.link.shm.ShmLink;
 import jmpi.runtime.link.Netty;
 import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
@@ -390,11 +391,21 @@ final class SocketLink extends RemoteLink {
 
     @Override
     public void leave() {
+        leaveWith(new Bye());
+    }
+
+    /** Aborts the job: JobAborted is this rank's last word, then it leaves as leave() does, without a goodbye. */
+    @Override
+    public void abort(int rank, int code) {
+        leaveWith(new JobAborted(rank, code));
+    }
+
+    private void leaveWith(Frame last) {
         leaving = true;
         closing = true;
         if (lost == null) {
             try {
-                write(new Bye());
+                write(last);
                 // the coordinator closes its end when ours is shut: the reader then meets the end at once
                 socket.shutdownOutput();
             } catch (IOException e) {

@@ -89,7 +89,7 @@ public final class ObjectSerializer {
                 .buildThreadSafeFory();
         fory.registerCallback(f -> {
             // jmpi's own types first, then generated ones, each with its serializer in one step
-            f.register(Op.class);
+            f.registerSerializerAndType(Op.class, new OpSerializer(f.getConfig()));
             f.registerSerializerAndType(Loc.class, new LocSerializer(f.getConfig()));
             f.registerSerializerAndType(CommunicationGroup.class, new GroupSerializer(f.getConfig()));
             for (Generated<?> g : generated) {

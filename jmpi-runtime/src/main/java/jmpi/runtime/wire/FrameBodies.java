@@ -101,6 +101,11 @@ final class FrameBodies {
             }
             case PEER_ACK -> out.writeInt(((PeerAck) f).syncId());
             case RANK_FAILED -> out.writeInt(((RankFailed) f).rank());
+            case JOB_ABORTED -> {
+                JobAborted a = (JobAborted) f;
+                out.writeInt(a.rank());
+                out.writeInt(a.code());
+            }
             case PEER_OFFER -> {
                 PeerOffer o = (PeerOffer) f;
                 out.writeInt(o.comm());
@@ -166,6 +171,7 @@ final class FrameBodies {
                     in.readByte(), parts.read(in));
             case PEER_ACK -> new PeerAck(in.readInt());
             case RANK_FAILED -> new RankFailed(in.readInt());
+            case JOB_ABORTED -> new JobAborted(in.readInt(), in.readInt());
             case PEER_OFFER -> readOffer(in);
             case PEER_GO -> new PeerGo(in.readInt(), readBoolean(in));
             case PEER_CHUNK -> new PeerChunk(in.readInt(), parts.read(in));

@@ -19,9 +19,10 @@ public enum FrameType {
     RANK_FAILED(15, false),
     PEER_OFFER(16, false),
     PEER_GO(17, false),
-    PEER_CHUNK(18, true);
+    PEER_CHUNK(18, true),
+    JOB_ABORTED(19, false);
 
-    private static final FrameType[] BY_CODE = new FrameType[19];
+    private static final FrameType[] BY_CODE = new FrameType[20];
 
     static {
         for (FrameType t : values()) {

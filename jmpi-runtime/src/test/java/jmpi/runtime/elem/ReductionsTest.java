@@ -10,13 +10,13 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
+import jmpi.spi.PredefinedOp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * layouts, so that both the vectorised loops (one contiguous region) and the general ones run.
  */
 class ReductionsTest {
-    private static final Set<Op> LOGICAL = EnumSet.of(Op.LAND, Op.BAND, Op.LOR, Op.BOR, Op.LXOR, Op.BXOR);
-    private static final Set<Op> ARITHMETIC = EnumSet.of(Op.MAX, Op.MIN, Op.SUM, Op.PROD);
-    private static final Set<Op> LOC = EnumSet.of(Op.MINLOC, Op.MAXLOC);
+    private static final Set<Op> LOGICAL = Set.of(Op.LAND, Op.BAND, Op.LOR, Op.BOR, Op.LXOR, Op.BXOR);
+    private static final Set<Op> ARITHMETIC = Set.of(Op.MAX, Op.MIN, Op.SUM, Op.PROD);
+    private static final Set<Op> LOC = Set.of(Op.MINLOC, Op.MAXLOC);
 
     /** The model's table of what applies, written out rather than asked of the code. */
     private static boolean applies(ElementType t, Op op) {
@@ -62,7 +62,7 @@ class ReductionsTest {
         if (t == ElementType.BOOLEAN) {
             boolean a = (Boolean) x;
             boolean b = (Boolean) y;
-            return switch (op) {
+            return switch (PredefinedOp.of(op)) {
                 case LAND, BAND -> a && b;
                 case LOR, BOR -> a || b;
                 default -> a ^ b;
@@ -71,7 +71,7 @@ class ReductionsTest {
         if (t == ElementType.FLOAT) {
             float a = (Float) x;
             float b = (Float) y;
-            return switch (op) {
+            return switch (PredefinedOp.of(op)) {
                 case MAX -> Math.max(a, b);
                 case MIN -> Math.min(a, b);
                 case SUM -> a + b;
@@ -81,7 +81,7 @@ class ReductionsTest {
         if (t == ElementType.DOUBLE) {
             double a = (Double) x;
             double b = (Double) y;
-            return switch (op) {
+            return switch (PredefinedOp.of(op)) {
                 case MAX -> Math.max(a, b);
                 case MIN -> Math.min(a, b);
                 case SUM -> a + b;
@@ -90,7 +90,7 @@ class ReductionsTest {
         }
         long a = Samples.widen(x);
         long b = Samples.widen(y);
-        long r = switch (op) {
+        long r = switch (PredefinedOp.of(op)) {
             case MAX -> Math.max(a, b);
             case MIN -> Math.min(a, b);
             case SUM -> a + b;

@@ -86,6 +86,7 @@ class FrameCodecTest {
         assertEquals(new PeerQuery(5, 3), roundTrip(new PeerQuery(5, 3)));
         assertEquals(new PeerAck(12), roundTrip(new PeerAck(12)));
         assertEquals(new RankFailed(2), roundTrip(new RankFailed(2)));
+        assertEquals(new JobAborted(1, 7), roundTrip(new JobAborted(1, 7)));
         PeerMessage pm = (PeerMessage) roundTrip(PeerMessage.of(4, 1, 7, PeerMessage.SYNC | PeerMessage.COLLECTIVE, 9,
                 ElementType.INT.code(), Parts.wrap(new byte[] {1, 2, 3, 4})));
         assertEquals(List.of(4, 1, 7, 9, ElementType.INT.code(), 4), List.of(pm.comm(), pm.source(), pm.tag(), pm.syncId(),

@@ -53,7 +53,7 @@ class FrameFuzzTest {
                 Reply.comm(6, new int[] {4, 1, 0, 2}),
                 Reply.message(7, Reply.OK, 3, 11, 2, ElementType.INT.code(), Parts.NONE),
                 Reply.error(4, ErrorInfo.failed(2, "rank 2 failed")),
-                new PeerQuery(5, 3), new PeerAck(12), new RankFailed(2),
+                new PeerQuery(5, 3), new PeerAck(12), new RankFailed(2), new JobAborted(1, 7),
                 PeerMessage.of(4, 1, 7, PeerMessage.SYNC, 9, ElementType.INT.code(), Parts.wrap(new byte[] {1, 2, 3, 4})),
                 new PeerOffer(4, 1, 7, PeerMessage.SYNC, 3, ElementType.LONG.code(), 5L << 30),
                 new PeerGo(3, true), PeerChunk.of(3, Parts.wrap(new byte[] {5, 6, 7})));
