@@ -97,7 +97,7 @@ class HostileConnectionTest {
         assertEquals(7, (int) r1.world().<Integer>allreduce(4));
         assertEquals(7, sum.waitFor());
         // finalizing is collective: both ranks at once
-        CompletableFuture<Void> closed = CompletableFuture.runAsync(r1::close);
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(r1::close, task -> new Thread(task).start());
         r0.close();
         closed.get(1, TimeUnit.MINUTES);
     }

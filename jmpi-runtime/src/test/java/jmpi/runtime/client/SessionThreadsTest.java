@@ -69,18 +69,19 @@ class SessionThreadsTest {
             Config rank = base.toBuilder().addr("127.0.0.1").port(c.address().getPort()).size(2).build();
             Session r0 = Session.connect(rank.toBuilder().rank(0).build());
             Session r1 = Session.connect(rank.toBuilder().rank(1).build());
-            CompletableFuture<Void> closing = CompletableFuture.runAsync(r1::close);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(r1::close, task -> new Thread(task).start());
             r0.close();
             closing.join();
             // both left; a new job on the same coordinator connects through a new loop
             Session again0 = Session.connect(rank.toBuilder().rank(0).build());
             Session again1 = Session.connect(rank.toBuilder().rank(1).build());
-            CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> again1.world().allreduce(2, MPI.SUM));
+            CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> again1.world().allreduce(2, MPI.SUM),
+                    task -> new Thread(task).start());
             assertEquals(3, (int) again0.world().allreduce(1, MPI.SUM));
             assertEquals(3, (int) other.join());
             // a session that is closing keeps the loop for the other, which still works
             again1.world().send("still here", 0, 7);
-            CompletableFuture<Void> first = CompletableFuture.runAsync(again1::close);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(again1::close, task -> new Thread(task).start());
             assertEquals("still here", again0.world().recv(1, 7));
             again0.close();
             first.join();

@@ -52,7 +52,7 @@ class CallerDrivenTest {
 
     @AfterEach
     void stop() {
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(r1::close);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(r1::close, task -> new Thread(task).start());
         r0.close();
         closing.join();
         coordinator.close();
@@ -125,7 +125,7 @@ class CallerDrivenTest {
         r1.world().send("first", 0, 5);
         r1.world().send("second", 0, 5);
         assertEquals("second", r0.world().<String>recv(1, 5));
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> r1.world().barrier());
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> r1.world().barrier(), task -> new Thread(task).start());
         r0.world().barrier();
         other.get(60, TimeUnit.SECONDS);
     }
@@ -177,7 +177,7 @@ class CallerDrivenTest {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            });
+            }, task -> new Thread(task).start());
             Config c = Config.builder().token("t").addr("127.0.0.1").port(fake.getLocalPort()).rank(0).size(1)
                     .waitTime(Duration.ofSeconds(10)).build();
             ProcessFailedException e = assertThrows(ProcessFailedException.class, () -> Session.connect(c));

@@ -36,8 +36,8 @@ import jmpi.ProcessFailedException;
  * soak rank 2 of 4: halting at step 93
  * soak rank 2 of 4: dying by drop at step 93                                    (any other way)
  * </pre>
- * A survivor that jmpirun stops while it still works (its shutdown hook finalizes jmpi under it) says
- * {@code stopped by the launcher}. A wrong result prints {@code CHECK FAILED} and any other exception
+ * A survivor stopped while it still works, by jmpirun or by another rank's abort (the JVM's shutdown
+ * finalizes jmpi under it), says {@code stopped by the launcher}. A wrong result prints {@code CHECK FAILED} and any other exception
  * {@code UNEXPECTED}; both exit non-zero at once.
  */
 public final class Soak {
@@ -111,7 +111,7 @@ public final class Soak {
             REPORTED.countDown();
             MPI.Finalize();
         } catch (MPIException e) {
-            if (e.errorClass() != MPI.ERR_PROC_FAILED && stopping) {
+            if (e.errorClass() != MPI.ERR_PROC_FAILED && (stopping || shuttingDown())) {
                 // the shutdown hook finalized jmpi under this thread: being stopped, not a failure seen
                 say(summary(step, soak) + "; stopped by the launcher (" + e.getMessage() + ")");
                 REPORTED.countDown();
@@ -176,6 +176,21 @@ public final class Soak {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * Whether this JVM is shutting down: jmpi's own shutdown hook may finalize it before this program's
+     * hook has run and said so.
+     */
+    private static boolean shuttingDown() {
+        try {
+            Thread probe = new Thread(() -> { });
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 
