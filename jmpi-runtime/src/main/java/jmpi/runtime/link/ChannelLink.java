@@ -136,6 +136,11 @@ final class ChannelLink extends RemoteLink {
                 result.complete(f.channel());
                 return;
             }
+            if (x.cause() instanceof MPIException refused) {
+                // the coordinator turned this rank away (another job's token): it would again
+                result.completeExceptionally(refused);
+                return;
+            }
             SSLException tls = tlsFailure(x.cause());
             if (tls != null) {
                 // a certificate refused now is refused again: no retry

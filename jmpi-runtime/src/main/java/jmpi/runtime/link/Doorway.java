@@ -1,6 +1,7 @@
 package jmpi.runtime.link;
 
 import io.netty.channel.Channel;
+import java.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,7 +16,7 @@ public final class Doorway {
     /** Connections that may wait to show the token at once; a job's ranks each show it within moments. */
     static final int MAX_PENDING = 128;
     /** How long a connection may take to show the token, its TLS handshake included. */
-    static final long DEADLINE_SECONDS = 10;
+    public static final long DEADLINE_SECONDS = 10;
     static final int LINES_PER_WINDOW = 5;
     static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -44,6 +45,11 @@ public final class Doorway {
 
     /** Logs that a connection was refused, unless too many lines were logged lately. */
     void refused(Channel ch, String why) {
+        refused(ch.remoteAddress(), ch.localAddress(), why);
+    }
+
+    /** As above, for a transport whose connections are not Netty channels of jmpi's (a gRPC call). */
+    public void refused(SocketAddress from, SocketAddress to, String why) {
         int before;
         synchronized (this) {
             long now = System.nanoTime();
@@ -59,8 +65,7 @@ public final class Doorway {
             before = leftOut;
             leftOut = 0;
         }
-        LOG.log(System.Logger.Level.WARNING, "refused a connection from {0} to {1}: {2}{3}", ch.remoteAddress(),
-                ch.localAddress(), why,
+        LOG.log(System.Logger.Level.WARNING, "refused a connection from {0} to {1}: {2}{3}", from, to, why,
                 before == 0 ? "" : " (and " + before + " more refused connections not logged)");
     }
 }

@@ -14,8 +14,10 @@ import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import jmpi.Config;
+import jmpi.runtime.link.Doorway;
 import jmpi.runtime.link.Netty;
 import jmpi.runtime.link.Tls;
 import jmpi.runtime.link.Transport;
@@ -58,6 +60,11 @@ public final class GrpcTransport implements Transport {
                 // listeners only hand messages to the channels' event loops, so they run where gRPC calls them
                 .directExecutor()
                 .maxInboundMessageSize(Netty.maxFrame(config.serialSize()))
+                // a stranger's connection: TLS and HTTP/2's preface within the deadline, no stream of its
+                // own for as long (a rank's stream stays open all the job), one stream per connection
+                .handshakeTimeout(Doorway.DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .maxConnectionIdle(Doorway.DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .maxConcurrentCallsPerConnection(1)
                 .withOption(ChannelOption.SO_REUSEADDR, true)
                 .withChildOption(ChannelOption.TCP_NODELAY, true)
                 .addService(FramesService.definition(new StreamAcceptor(config, group, rank)))

@@ -11,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import java.net.SocketAddress;
 import java.util.function.Consumer;
 import jmpi.Config;
+import jmpi.runtime.link.Doorway;
 import jmpi.runtime.link.VirtualAcceptor;
 import jmpi.runtime.link.VirtualChannel;
 
@@ -22,16 +23,29 @@ import jmpi.runtime.link.VirtualChannel;
 final class StreamAcceptor implements ServerCallHandler<ByteBuf, ByteBuf> {
     private static final System.Logger LOG = System.getLogger(StreamAcceptor.class.getName());
 
+    private final Config config;
     private final EventLoopGroup group;
     private final VirtualAcceptor acceptor;
+    private final Doorway doorway = new Doorway();
 
     StreamAcceptor(Config config, EventLoopGroup group, Consumer<Channel> rank) {
+        this.config = config;
         this.group = group;
         this.acceptor = new VirtualAcceptor(config, rank);
     }
 
     @Override
     public ServerCall.Listener<ByteBuf> startCall(ServerCall<ByteBuf, ByteBuf> call, Metadata headers) {
+        String refused = TokenHeader.refusal(config, headers);
+        if (refused != null) {
+            // one line at most, rate-limited: anyone may connect; and not one message read
+            doorway.refused(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR),
+                    call.getAttributes().get(Grpc.TRANSPORT_ATTR_LOCAL_ADDR), refused);
+            call.close(Status.UNAUTHENTICATED.withDescription(refused + "; it serves another job (check JMPI_TOKEN)"),
+                    new Metadata());
+            return new ServerCall.Listener<>() {
+            };
+        }
         // the headers tell the rank that its stream is open; sent first, as no message may precede them
         call.sendHeaders(new Metadata());
         return new Listener(acceptor.accept(call, null, new ServerCarrier(call), group.next()));

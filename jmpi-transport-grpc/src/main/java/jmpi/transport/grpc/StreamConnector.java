@@ -28,6 +28,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
 import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
 import jmpi.runtime.link.Netty;
 import jmpi.runtime.link.Tls;
 import jmpi.runtime.link.VirtualChannel;
@@ -111,7 +113,7 @@ final class StreamConnector extends CallCarrier {
         Future<?> timeout = loop.schedule(() -> fail(new ConnectTimeoutException("the coordinator at "
                 + coordinator + " opened no stream within " + ATTEMPT_MS + " ms")), ATTEMPT_MS, TimeUnit.MILLISECONDS);
         connected.addListener(f -> timeout.cancel(false));
-        call.start(new Listener(), new Metadata());
+        call.start(new Listener(), TokenHeader.of(config));
     }
 
     private void fail(Throwable cause) {
@@ -202,7 +204,11 @@ final class StreamConnector extends CallCarrier {
         /** Before the headers, a failed attempt; after them, the coordinator closed or was lost. */
         @Override
         public void onClose(Status status, Metadata trailers) {
-            if (!connected.isDone()) {
+            if (!connected.isDone() && status.getCode() == Status.Code.UNAUTHENTICATED) {
+                // refused on its headers: trying again would be refused again
+                fail(new MPIException(MPI.ERR_OTHER, "the coordinator at " + coordinator + " refused this rank: "
+                        + status.getDescription()));
+            } else if (!connected.isDone()) {
                 fail(clear(status.asRuntimeException(trailers)));
             } else if (connected.isSuccess()) {
                 closedByCoordinator();
