@@ -60,7 +60,8 @@ public interface Comm extends PointToPoint, Persistent {
      * Splits the communicator by colour (collective); ranks are ordered by key, then old rank.
      * {@link MPI#UNDEFINED} as colour gives {@link MPI#COMM_NULL}.
      *
-     * @param color the ranks that pass the same colour share a new communicator
+     * @param color the ranks that pass the same colour share a new communicator; ERR_ARG when negative
+     *              and not {@link MPI#UNDEFINED}
      * @param key   orders the ranks within the new communicator
      * @return this rank's new communicator, or {@link MPI#COMM_NULL}
      */
@@ -69,7 +70,8 @@ public interface Comm extends PointToPoint, Persistent {
     /**
      * Splits with the old rank as key.
      *
-     * @param color the ranks that pass the same colour share a new communicator
+     * @param color the ranks that pass the same colour share a new communicator; ERR_ARG when negative
+     *              and not {@link MPI#UNDEFINED}
      * @return this rank's new communicator, or {@link MPI#COMM_NULL}
      */
     default Comm Split(int color) {
@@ -576,8 +578,9 @@ public interface Comm extends PointToPoint, Persistent {
     /**
      * Sends chunk i of root's send buffer (its length / size elements) to rank i.
      *
-     * @param sendbuf root's buffer, size chunks; ignored on other ranks
-     * @param recvbuf this rank's receive buffer
+     * @param sendbuf root's buffer, size chunks (ERR_COUNT when its length is not a multiple of size);
+     *                ignored on other ranks
+     * @param recvbuf this rank's receive buffer ({@link MPI#IN_PLACE} on root: its chunk stays in place)
      * @param root    the rank that sends; ERR_ROOT when out of range
      */
     default void Scatter(Object sendbuf, Object recvbuf, int root) {
