@@ -24,5 +24,12 @@ import java.nio.Buffer;
  */
 @FunctionalInterface
 public interface BufferFunction<B extends Buffer> {
+    /**
+     * Combines count elements: {@code inout[i] = in[i] ⊕ inout[i]}.
+     *
+     * @param in the values of the lower ranks, read-only
+     * @param inout the values of the higher ranks, overwritten with the results
+     * @param count the number of elements
+     */
     void apply(B in, B inout, int count);
 }

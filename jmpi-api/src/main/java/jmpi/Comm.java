@@ -17,32 +17,63 @@ public interface Comm extends PointToPoint, Persistent {
 
     // ---- Communicator -------------------------------------------------------------------------
 
-    /** This process's rank in the communicator. */
+    /**
+     * This process's rank in the communicator.
+     *
+     * @return the rank, from 0 to {@link #size()} - 1
+     */
     int rank();
 
-    /** The number of ranks in the communicator. */
+    /**
+     * The number of ranks in the communicator.
+     *
+     * @return the number of ranks
+     */
     int size();
 
-    /** mpi4py's spelling of {@link #rank()}. */
+    /**
+     * mpi4py's spelling of {@link #rank()}.
+     *
+     * @return this process's rank
+     */
     default int Get_rank() {
         return rank();
     }
 
-    /** mpi4py's spelling of {@link #size()}. */
+    /**
+     * mpi4py's spelling of {@link #size()}.
+     *
+     * @return the number of ranks
+     */
     default int Get_size() {
         return size();
     }
 
-    /** Duplicates the communicator (collective): same ranks, separate traffic. */
+    /**
+     * Duplicates the communicator (collective): same ranks, separate traffic.
+     *
+     * @return the new communicator
+     */
     Comm Dup();
 
     /**
      * Splits the communicator by colour (collective); ranks are ordered by key, then old rank.
      * {@link MPI#UNDEFINED} as colour gives {@link MPI#COMM_NULL}.
+     *
+     * @param color the ranks that pass the same colour share a new communicator; ERR_ARG when negative
+     *              and not {@link MPI#UNDEFINED}
+     * @param key   orders the ranks within the new communicator
+     * @return this rank's new communicator, or {@link MPI#COMM_NULL}
      */
     Comm Split(int color, int key);
 
-    /** Splits with the old rank as key. */
+    /**
+     * Splits with the old rank as key.
+     *
+     * @param color the ranks that pass the same colour share a new communicator; ERR_ARG when negative
+     *              and not {@link MPI#UNDEFINED}
+     * @return this rank's new communicator, or {@link MPI#COMM_NULL}
+     */
     default Comm Split(int color) {
         return Split(color, rank());
     }
@@ -56,12 +87,18 @@ public interface Comm extends PointToPoint, Persistent {
     /**
      * Aborts the job: this rank leaves at once with errorcode as its exit status, the launcher stops the
      * job, and every other rank's operations with it fail. Does not return. ERR_ARG for a negative code.
+     *
+     * @param errorcode the exit status, not negative
      */
     void Abort(int errorcode);
 
     // ---- Collectives on objects ---------------------------------------------------------------
 
-    /** Starts a barrier. */
+    /**
+     * Starts a barrier.
+     *
+     * @return a request that completes once every rank has entered the barrier
+     */
     Request<Void> ibarrier();
 
     /** Blocks until every rank has entered the barrier. */
@@ -69,130 +106,356 @@ public interface Comm extends PointToPoint, Persistent {
         ibarrier().waitFor();
     }
 
-    /** Starts a broadcast of obj from root. */
+    /**
+     * Starts a broadcast of obj from root (see {@link #bcast(Object, int)}).
+     *
+     * @param obj  the object to send; read on root only
+     * @param root the rank that sends; ERR_ROOT when out of range
+     * @param <T>  the object's type
+     * @return a request for root's object
+     */
     <T> Request<T> ibcast(T obj, int root);
 
+    /**
+     * Starts a broadcast of obj from rank 0.
+     *
+     * @param obj the object to send; read on rank 0 only
+     * @param <T> the object's type
+     * @return a request for rank 0's object
+     */
     default <T> Request<T> ibcast(T obj) {
         return ibcast(obj, 0);
     }
 
-    /** Broadcasts obj from root to every rank; returns root's object. */
+    /**
+     * Broadcasts obj from root to every rank; returns root's object.
+     *
+     * @param obj  the object to send; read on root only
+     * @param root the rank that sends; ERR_ROOT when out of range
+     * @param <T>  the object's type
+     * @return root's object, on every rank
+     */
     default <T> T bcast(T obj, int root) {
         return ibcast(obj, root).waitFor();
     }
 
+    /**
+     * Broadcasts obj from rank 0 to every rank.
+     *
+     * @param obj the object to send; read on rank 0 only
+     * @param <T> the object's type
+     * @return rank 0's object, on every rank
+     */
     default <T> T bcast(T obj) {
         return bcast(obj, 0);
     }
 
-    /** Starts a gather to root. */
+    /**
+     * Starts a gather to root (see {@link #gather(Object, int)}).
+     *
+     * @param obj  this rank's object
+     * @param root the rank that receives; ERR_ROOT when out of range
+     * @param <T>  the objects' type
+     * @return a request for the objects in rank order on root, for {@code null} on other ranks
+     */
     <T> Request<List<T>> igather(T obj, int root);
 
+    /**
+     * Starts a gather to rank 0.
+     *
+     * @param obj this rank's object
+     * @param <T> the objects' type
+     * @return a request for the objects in rank order on rank 0, for {@code null} on other ranks
+     */
     default <T> Request<List<T>> igather(T obj) {
         return igather(obj, 0);
     }
 
-    /** Gathers every rank's object to root, in rank order; {@code null} on other ranks. */
+    /**
+     * Gathers every rank's object to root, in rank order; {@code null} on other ranks.
+     *
+     * @param obj  this rank's object
+     * @param root the rank that receives; ERR_ROOT when out of range
+     * @param <T>  the objects' type
+     * @return the objects in rank order on root, {@code null} on other ranks
+     */
     default <T> List<T> gather(T obj, int root) {
         return igather(obj, root).waitFor();
     }
 
+    /**
+     * Gathers every rank's object to rank 0.
+     *
+     * @param obj this rank's object
+     * @param <T> the objects' type
+     * @return the objects in rank order on rank 0, {@code null} on other ranks
+     */
     default <T> List<T> gather(T obj) {
         return gather(obj, 0);
     }
 
-    /** Starts a scatter from root. */
+    /**
+     * Starts a scatter from root (see {@link #scatter(List, int)}).
+     *
+     * @param objs one object per rank on root; ignored (may be null) on other ranks
+     * @param root the rank that sends; ERR_ROOT when out of range
+     * @param <T>  the objects' type
+     * @return a request for this rank's element
+     */
     <T> Request<T> iscatter(List<? extends T> objs, int root);
 
+    /**
+     * Starts a scatter from rank 0.
+     *
+     * @param objs one object per rank on rank 0; ignored (may be null) on other ranks
+     * @param <T>  the objects' type
+     * @return a request for this rank's element
+     */
     default <T> Request<T> iscatter(List<? extends T> objs) {
         return iscatter(objs, 0);
     }
 
-    /** Sends element i of root's list to rank i; the list is ignored (may be null) on other ranks. */
+    /**
+     * Sends element i of root's list to rank i; the list is ignored (may be null) on other ranks.
+     * A list whose length is not the communicator's size fails with ERR_COUNT.
+     *
+     * @param objs one object per rank on root
+     * @param root the rank that sends; ERR_ROOT when out of range
+     * @param <T>  the objects' type
+     * @return this rank's element of root's list
+     */
     default <T> T scatter(List<? extends T> objs, int root) {
         return this.<T>iscatter(objs, root).waitFor();
     }
 
+    /**
+     * Scatters rank 0's list.
+     *
+     * @param objs one object per rank on rank 0; ignored (may be null) on other ranks
+     * @param <T>  the objects' type
+     * @return this rank's element of rank 0's list
+     */
     default <T> T scatter(List<? extends T> objs) {
         return scatter(objs, 0);
     }
 
-    /** Starts an allgather. */
+    /**
+     * Starts an allgather.
+     *
+     * @param obj this rank's object
+     * @param <T> the objects' type
+     * @return a request for every rank's object, in rank order
+     */
     <T> Request<List<T>> iallgather(T obj);
 
-    /** Gathers every rank's object to every rank, in rank order. */
+    /**
+     * Gathers every rank's object to every rank, in rank order.
+     *
+     * @param obj this rank's object
+     * @param <T> the objects' type
+     * @return every rank's object, in rank order
+     */
     default <T> List<T> allgather(T obj) {
         return iallgather(obj).waitFor();
     }
 
-    /** Starts an all-to-all exchange. */
+    /**
+     * Starts an all-to-all exchange.
+     *
+     * @param objs one object per rank: element j goes to rank j
+     * @param <T>  the objects' type
+     * @return a request for what every rank sent to this one, in rank order
+     */
     <T> Request<List<T>> ialltoall(List<? extends T> objs);
 
-    /** Sends element j of this rank's list to rank j; returns what every rank sent to this one. */
+    /**
+     * Sends element j of this rank's list to rank j; returns what every rank sent to this one.
+     * A list whose length is not the communicator's size fails with ERR_COUNT.
+     *
+     * @param objs one object per rank
+     * @param <T>  the objects' type
+     * @return element i is what rank i sent to this rank
+     */
     default <T> List<T> alltoall(List<? extends T> objs) {
         return this.<T>ialltoall(objs).waitFor();
     }
 
-    /** Starts a reduction to root. */
+    /**
+     * Starts a reduction to root (see {@link #reduce(Object, Op, int)}).
+     *
+     * @param obj  this rank's operand
+     * @param op   the reduce operation; ERR_OP when null or not applicable to obj
+     * @param root the rank that gets the result; ERR_ROOT when out of range
+     * @param <R>  the result's type
+     * @return a request for the result on root, for {@code null} on other ranks
+     */
     <R> Request<R> ireduce(Object obj, Op op, int root);
 
+    /**
+     * Starts a reduction with op to rank 0.
+     *
+     * @param obj this rank's operand
+     * @param op  the reduce operation
+     * @param <R> the result's type
+     * @return a request for the result on rank 0, for {@code null} on other ranks
+     */
     default <R> Request<R> ireduce(Object obj, Op op) {
         return ireduce(obj, op, 0);
     }
 
+    /**
+     * Starts a sum to rank 0.
+     *
+     * @param obj this rank's operand
+     * @param <R> the result's type
+     * @return a request for the sum on rank 0, for {@code null} on other ranks
+     */
     default <R> Request<R> ireduce(Object obj) {
         return ireduce(obj, Op.SUM, 0);
     }
 
-    /** Reduces every rank's object with op, in rank order, to root; {@code null} on other ranks. */
+    /**
+     * Reduces every rank's object with op, in rank order, to root; {@code null} on other ranks.
+     *
+     * @param obj  this rank's operand
+     * @param op   the reduce operation; ERR_OP when null or not applicable to obj
+     * @param root the rank that gets the result; ERR_ROOT when out of range
+     * @param <R>  the result's type
+     * @return the result on root, {@code null} on other ranks
+     */
     default <R> R reduce(Object obj, Op op, int root) {
         return this.<R>ireduce(obj, op, root).waitFor();
     }
 
+    /**
+     * Reduces with op to rank 0.
+     *
+     * @param obj this rank's operand
+     * @param op  the reduce operation
+     * @param <R> the result's type
+     * @return the result on rank 0, {@code null} on other ranks
+     */
     default <R> R reduce(Object obj, Op op) {
         return reduce(obj, op, 0);
     }
 
+    /**
+     * Sums to rank 0.
+     *
+     * @param obj this rank's operand
+     * @param <R> the result's type
+     * @return the sum on rank 0, {@code null} on other ranks
+     */
     default <R> R reduce(Object obj) {
         return reduce(obj, Op.SUM, 0);
     }
 
-    /** Starts a reduction whose result reaches every rank. */
+    /**
+     * Starts a reduction whose result reaches every rank.
+     *
+     * @param obj this rank's operand
+     * @param op  the reduce operation; ERR_OP when null or not applicable to obj
+     * @param <R> the result's type
+     * @return a request for the result
+     */
     <R> Request<R> iallreduce(Object obj, Op op);
 
+    /**
+     * Starts a sum whose result reaches every rank.
+     *
+     * @param obj this rank's operand
+     * @param <R> the result's type
+     * @return a request for the sum
+     */
     default <R> Request<R> iallreduce(Object obj) {
         return iallreduce(obj, Op.SUM);
     }
 
-    /** Reduces every rank's object with op, in rank order; every rank gets the result. */
+    /**
+     * Reduces every rank's object with op, in rank order; every rank gets the result.
+     *
+     * @param obj this rank's operand
+     * @param op  the reduce operation; ERR_OP when null or not applicable to obj
+     * @param <R> the result's type
+     * @return the result, the same on every rank
+     */
     default <R> R allreduce(Object obj, Op op) {
         return this.<R>iallreduce(obj, op).waitFor();
     }
 
+    /**
+     * Sums every rank's object; every rank gets the sum.
+     *
+     * @param obj this rank's operand
+     * @param <R> the result's type
+     * @return the sum, the same on every rank
+     */
     default <R> R allreduce(Object obj) {
         return allreduce(obj, Op.SUM);
     }
 
-    /** Starts an inclusive prefix reduction. */
+    /**
+     * Starts an inclusive prefix reduction (see {@link #scan(Object, Op)}).
+     *
+     * @param obj this rank's operand
+     * @param op  the reduce operation; ERR_OP when null or not applicable to obj
+     * @param <R> the result's type
+     * @return a request for the fold of ranks 0 to this one
+     */
     <R> Request<R> iscan(Object obj, Op op);
 
-    /** Reduces, in rank order, the objects of ranks 0 to this one: rank i gets the fold of ranks 0..i. */
+    /**
+     * Reduces, in rank order, the objects of ranks 0 to this one: rank i gets the fold of ranks 0..i.
+     *
+     * @param obj this rank's operand
+     * @param op  the reduce operation; ERR_OP when null or not applicable to obj
+     * @param <R> the result's type
+     * @return the fold of ranks 0 to this one
+     */
     default <R> R scan(Object obj, Op op) {
         return this.<R>iscan(obj, op).waitFor();
     }
 
+    /**
+     * An inclusive prefix sum.
+     *
+     * @param obj this rank's operand
+     * @param <R> the result's type
+     * @return the sum of ranks 0 to this one
+     */
     default <R> R scan(Object obj) {
         return scan(obj, Op.SUM);
     }
 
-    /** Starts an exclusive prefix reduction. */
+    /**
+     * Starts an exclusive prefix reduction (see {@link #exscan(Object, Op)}).
+     *
+     * @param obj this rank's operand
+     * @param op  the reduce operation; ERR_OP when null or not applicable to obj
+     * @param <R> the result's type
+     * @return a request for the fold of the ranks before this one ({@code null} on rank 0)
+     */
     <R> Request<R> iexscan(Object obj, Op op);
 
-    /** Reduces, in rank order, the objects of the ranks before this one; {@code null} on rank 0. */
+    /**
+     * Reduces, in rank order, the objects of the ranks before this one; {@code null} on rank 0.
+     *
+     * @param obj this rank's operand
+     * @param op  the reduce operation; ERR_OP when null or not applicable to obj
+     * @param <R> the result's type
+     * @return the fold of the ranks before this one, {@code null} on rank 0
+     */
     default <R> R exscan(Object obj, Op op) {
         return this.<R>iexscan(obj, op).waitFor();
     }
 
+    /**
+     * An exclusive prefix sum.
+     *
+     * @param obj this rank's operand
+     * @param <R> the result's type
+     * @return the sum of the ranks before this one, {@code null} on rank 0
+     */
     default <R> R exscan(Object obj) {
         return exscan(obj, Op.SUM);
     }
@@ -204,7 +467,11 @@ public interface Comm extends PointToPoint, Persistent {
     // Counts and displacements are in elements. MPI.IN_PLACE may stand for the send buffer where MPI
     // allows it. Anything else fails with ERR_BUFFER before anything is sent.
 
-    /** Starts a barrier. */
+    /**
+     * Starts a barrier.
+     *
+     * @return a request that completes once every rank has entered the barrier
+     */
     default Request<Void> Ibarrier() {
         return ibarrier();
     }
@@ -214,152 +481,385 @@ public interface Comm extends PointToPoint, Persistent {
         ibarrier().waitFor();
     }
 
-    /** Starts a broadcast of root's buffer into every rank's buffer. */
+    /**
+     * Starts a broadcast of root's buffer into every rank's buffer.
+     *
+     * @param buf  the buffer: read on root, written on the other ranks; ERR_BUFFER when not a buffer
+     * @param root the rank that sends; ERR_ROOT when out of range
+     * @return a request that completes once this rank's part is done
+     */
     Request<Void> Ibcast(Object buf, int root);
 
-    /** Broadcasts root's buffer into every rank's buffer. */
+    /**
+     * Broadcasts root's buffer into every rank's buffer.
+     *
+     * @param buf  the buffer: read on root, written on the other ranks; ERR_BUFFER when not a buffer
+     * @param root the rank that sends; ERR_ROOT when out of range
+     */
     default void Bcast(Object buf, int root) {
         Ibcast(buf, root).waitFor();
     }
 
+    /**
+     * Broadcasts rank 0's buffer into every rank's buffer.
+     *
+     * @param buf the buffer: read on rank 0, written on the other ranks
+     */
     default void Bcast(Object buf) {
         Bcast(buf, 0);
     }
 
-    /** Starts a gather of every rank's buffer into root's receive buffer, in rank order. */
+    /**
+     * Starts a gather of every rank's buffer into root's receive buffer, in rank order.
+     *
+     * @param sendbuf this rank's buffer ({@link MPI#IN_PLACE} on root: its part is in place)
+     * @param recvbuf root's receive buffer, size × count elements; ignored on other ranks
+     * @param root    the rank that receives; ERR_ROOT when out of range
+     * @return a request that completes once this rank's part is done
+     */
     Request<Void> Igather(Object sendbuf, Object recvbuf, int root);
 
-    /** Gathers every rank's buffer into root's receive buffer (size × count elements), in rank order. */
+    /**
+     * Gathers every rank's buffer into root's receive buffer (size × count elements), in rank order.
+     *
+     * @param sendbuf this rank's buffer ({@link MPI#IN_PLACE} on root: its part is in place)
+     * @param recvbuf root's receive buffer; ignored on other ranks
+     * @param root    the rank that receives; ERR_ROOT when out of range
+     */
     default void Gather(Object sendbuf, Object recvbuf, int root) {
         Igather(sendbuf, recvbuf, root).waitFor();
     }
 
+    /**
+     * Gathers every rank's buffer into rank 0's receive buffer.
+     *
+     * @param sendbuf this rank's buffer
+     * @param recvbuf rank 0's receive buffer; ignored on other ranks
+     */
     default void Gather(Object sendbuf, Object recvbuf) {
         Gather(sendbuf, recvbuf, 0);
     }
 
-    /** Starts a gather with per-rank counts and displacements at the root. */
+    /**
+     * Starts a gather with per-rank counts and displacements at the root (see {@link #Gatherv}).
+     *
+     * @param sendbuf this rank's buffer
+     * @param recvbuf root's receive buffer; ignored on other ranks
+     * @param counts  root's count of elements from each rank
+     * @param displs  root's offset, in elements, of each rank's part in recvbuf
+     * @param root    the rank that receives; ERR_ROOT when out of range
+     * @return a request that completes once this rank's part is done
+     */
     Request<Void> Igatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root);
 
-    /** Gathers rank i's buffer into root's receive buffer at displs[i], counts[i] elements. */
+    /**
+     * Gathers rank i's buffer into root's receive buffer at displs[i], counts[i] elements.
+     *
+     * @param sendbuf this rank's buffer
+     * @param recvbuf root's receive buffer; ignored on other ranks
+     * @param counts  root's count of elements from each rank
+     * @param displs  root's offset, in elements, of each rank's part in recvbuf
+     * @param root    the rank that receives; ERR_ROOT when out of range
+     */
     default void Gatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs, int root) {
         Igatherv(sendbuf, recvbuf, counts, displs, root).waitFor();
     }
 
-    /** Starts a scatter of root's send buffer in equal chunks. */
+    /**
+     * Starts a scatter of root's send buffer in equal chunks (see {@link #Scatter(Object, Object, int)}).
+     *
+     * @param sendbuf root's buffer, size chunks; ignored on other ranks
+     * @param recvbuf this rank's receive buffer
+     * @param root    the rank that sends; ERR_ROOT when out of range
+     * @return a request that completes once this rank's part is done
+     */
     Request<Void> Iscatter(Object sendbuf, Object recvbuf, int root);
 
-    /** Sends chunk i of root's send buffer (its length / size elements) to rank i. */
+    /**
+     * Sends chunk i of root's send buffer (its length / size elements) to rank i.
+     *
+     * @param sendbuf root's buffer, size chunks (ERR_COUNT when its length is not a multiple of size);
+     *                ignored on other ranks
+     * @param recvbuf this rank's receive buffer ({@link MPI#IN_PLACE} on root: its chunk stays in place)
+     * @param root    the rank that sends; ERR_ROOT when out of range
+     */
     default void Scatter(Object sendbuf, Object recvbuf, int root) {
         Iscatter(sendbuf, recvbuf, root).waitFor();
     }
 
+    /**
+     * Scatters rank 0's send buffer in equal chunks.
+     *
+     * @param sendbuf rank 0's buffer; ignored on other ranks
+     * @param recvbuf this rank's receive buffer
+     */
     default void Scatter(Object sendbuf, Object recvbuf) {
         Scatter(sendbuf, recvbuf, 0);
     }
 
-    /** Starts a scatter with per-rank counts and displacements at the root. */
+    /**
+     * Starts a scatter with per-rank counts and displacements at the root (see {@link #Scatterv}).
+     *
+     * @param sendbuf root's buffer; ignored on other ranks
+     * @param counts  root's count of elements for each rank
+     * @param displs  root's offset, in elements, of each rank's part in sendbuf
+     * @param recvbuf this rank's receive buffer
+     * @param root    the rank that sends; ERR_ROOT when out of range
+     * @return a request that completes once this rank's part is done
+     */
     Request<Void> Iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root);
 
-    /** Sends counts[i] elements from displs[i] of root's send buffer to rank i. */
+    /**
+     * Sends counts[i] elements from displs[i] of root's send buffer to rank i.
+     *
+     * @param sendbuf root's buffer; ignored on other ranks
+     * @param counts  root's count of elements for each rank
+     * @param displs  root's offset, in elements, of each rank's part in sendbuf
+     * @param recvbuf this rank's receive buffer
+     * @param root    the rank that sends; ERR_ROOT when out of range
+     */
     default void Scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int root) {
         Iscatterv(sendbuf, counts, displs, recvbuf, root).waitFor();
     }
 
-    /** Starts an allgather. */
+    /**
+     * Starts an allgather (see {@link #Allgather}).
+     *
+     * @param sendbuf this rank's buffer, or {@link MPI#IN_PLACE}
+     * @param recvbuf every rank's receive buffer, size × count elements
+     * @return a request that completes once this rank's receive buffer is full
+     */
     Request<Void> Iallgather(Object sendbuf, Object recvbuf);
 
-    /** Gathers every rank's buffer into every rank's receive buffer, in rank order. */
+    /**
+     * Gathers every rank's buffer into every rank's receive buffer, in rank order.
+     *
+     * @param sendbuf this rank's buffer, or {@link MPI#IN_PLACE}
+     * @param recvbuf every rank's receive buffer, size × count elements
+     */
     default void Allgather(Object sendbuf, Object recvbuf) {
         Iallgather(sendbuf, recvbuf).waitFor();
     }
 
-    /** Starts an allgather with per-rank counts and displacements. */
+    /**
+     * Starts an allgather with per-rank counts and displacements (see {@link #Allgatherv}).
+     *
+     * @param sendbuf this rank's buffer, or {@link MPI#IN_PLACE}
+     * @param recvbuf every rank's receive buffer
+     * @param counts  the count of elements from each rank
+     * @param displs  the offset, in elements, of each rank's part in recvbuf
+     * @return a request that completes once this rank's receive buffer is full
+     */
     Request<Void> Iallgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs);
 
-    /** Gathers rank i's buffer into every receive buffer at displs[i], counts[i] elements. */
+    /**
+     * Gathers rank i's buffer into every receive buffer at displs[i], counts[i] elements.
+     *
+     * @param sendbuf this rank's buffer, or {@link MPI#IN_PLACE}
+     * @param recvbuf every rank's receive buffer
+     * @param counts  the count of elements from each rank
+     * @param displs  the offset, in elements, of each rank's part in recvbuf
+     */
     default void Allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
         Iallgatherv(sendbuf, recvbuf, counts, displs).waitFor();
     }
 
-    /** Starts an all-to-all exchange of equal chunks. */
+    /**
+     * Starts an all-to-all exchange of equal chunks (see {@link #Alltoall}).
+     *
+     * @param sendbuf size chunks: chunk j goes to rank j
+     * @param recvbuf size chunks: chunk i comes from rank i
+     * @return a request that completes once this rank's receive buffer is full
+     */
     Request<Void> Ialltoall(Object sendbuf, Object recvbuf);
 
-    /** Sends chunk j of the send buffer to rank j; chunk i of the receive buffer comes from rank i. */
+    /**
+     * Sends chunk j of the send buffer to rank j; chunk i of the receive buffer comes from rank i.
+     *
+     * @param sendbuf size chunks: chunk j goes to rank j
+     * @param recvbuf size chunks: chunk i comes from rank i
+     */
     default void Alltoall(Object sendbuf, Object recvbuf) {
         Ialltoall(sendbuf, recvbuf).waitFor();
     }
 
-    /** Starts an all-to-all exchange with per-rank counts and displacements. */
+    /**
+     * Starts an all-to-all exchange with per-rank counts and displacements (see {@link #Alltoallv}).
+     *
+     * @param sendbuf    the send buffer
+     * @param sendcounts the count of elements for each rank
+     * @param sdispls    the offset, in elements, of each rank's part in sendbuf
+     * @param recvbuf    the receive buffer
+     * @param recvcounts the count of elements from each rank
+     * @param rdispls    the offset, in elements, of each rank's part in recvbuf
+     * @return a request that completes once this rank's receive buffer is full
+     */
     Request<Void> Ialltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
                              int[] rdispls);
 
-    /** Sends sendcounts[j] elements from sdispls[j] to rank j; receives recvcounts[i] at rdispls[i] from rank i. */
+    /**
+     * Sends sendcounts[j] elements from sdispls[j] to rank j; receives recvcounts[i] at rdispls[i] from rank i.
+     *
+     * @param sendbuf    the send buffer
+     * @param sendcounts the count of elements for each rank
+     * @param sdispls    the offset, in elements, of each rank's part in sendbuf
+     * @param recvbuf    the receive buffer
+     * @param recvcounts the count of elements from each rank
+     * @param rdispls    the offset, in elements, of each rank's part in recvbuf
+     */
     default void Alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
                            int[] rdispls) {
         Ialltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls).waitFor();
     }
 
-    /** Starts an element-wise reduction into root's receive buffer. */
+    /**
+     * Starts an element-wise reduction into root's receive buffer (see {@link #Reduce(Object, Object, Op, int)}).
+     *
+     * @param sendbuf this rank's operands ({@link MPI#IN_PLACE} on root: its receive buffer holds them)
+     * @param recvbuf root's receive buffer; ignored on other ranks
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
+     * @param root    the rank that gets the result; ERR_ROOT when out of range
+     * @return a request that completes once this rank's part is done
+     */
     Request<Void> Ireduce(Object sendbuf, Object recvbuf, Op op, int root);
 
-    /** Reduces every rank's buffer element-wise with op into root's receive buffer. */
+    /**
+     * Reduces every rank's buffer element-wise with op into root's receive buffer.
+     *
+     * @param sendbuf this rank's operands ({@link MPI#IN_PLACE} on root: its receive buffer holds them)
+     * @param recvbuf root's receive buffer; ignored on other ranks
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
+     * @param root    the rank that gets the result; ERR_ROOT when out of range
+     */
     default void Reduce(Object sendbuf, Object recvbuf, Op op, int root) {
         Ireduce(sendbuf, recvbuf, op, root).waitFor();
     }
 
+    /**
+     * Reduces with op into rank 0's receive buffer.
+     *
+     * @param sendbuf this rank's operands
+     * @param recvbuf rank 0's receive buffer; ignored on other ranks
+     * @param op      the reduce operation
+     */
     default void Reduce(Object sendbuf, Object recvbuf, Op op) {
         Reduce(sendbuf, recvbuf, op, 0);
     }
 
+    /**
+     * Sums element-wise into rank 0's receive buffer.
+     *
+     * @param sendbuf this rank's operands
+     * @param recvbuf rank 0's receive buffer; ignored on other ranks
+     */
     default void Reduce(Object sendbuf, Object recvbuf) {
         Reduce(sendbuf, recvbuf, Op.SUM, 0);
     }
 
-    /** Starts an element-wise reduction whose result reaches every rank. */
+    /**
+     * Starts an element-wise reduction whose result reaches every rank.
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE} to take them from recvbuf
+     * @param recvbuf this rank's receive buffer
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
+     * @return a request that completes once the result is in recvbuf
+     */
     Request<Void> Iallreduce(Object sendbuf, Object recvbuf, Op op);
 
-    /** Reduces every rank's buffer element-wise with op into every rank's receive buffer. */
+    /**
+     * Reduces every rank's buffer element-wise with op into every rank's receive buffer.
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE} to take them from recvbuf
+     * @param recvbuf this rank's receive buffer
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
+     */
     default void Allreduce(Object sendbuf, Object recvbuf, Op op) {
         Iallreduce(sendbuf, recvbuf, op).waitFor();
     }
 
+    /**
+     * Sums element-wise into every rank's receive buffer.
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's receive buffer
+     */
     default void Allreduce(Object sendbuf, Object recvbuf) {
         Allreduce(sendbuf, recvbuf, Op.SUM);
     }
 
-    /** Starts an inclusive element-wise prefix reduction. */
+    /**
+     * Starts an inclusive element-wise prefix reduction (see {@link #Scan(Object, Object, Op)}).
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's receive buffer
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
+     * @return a request that completes once the result is in recvbuf
+     */
     Request<Void> Iscan(Object sendbuf, Object recvbuf, Op op);
 
     /**
      * Reduces element-wise, in rank order, the buffers of ranks 0 to this one into this rank's receive
      * buffer; {@link MPI#IN_PLACE} as send buffer takes the receive buffer's contents.
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's receive buffer
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
      */
     default void Scan(Object sendbuf, Object recvbuf, Op op) {
         Iscan(sendbuf, recvbuf, op).waitFor();
     }
 
+    /**
+     * An inclusive element-wise prefix sum.
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's receive buffer
+     */
     default void Scan(Object sendbuf, Object recvbuf) {
         Scan(sendbuf, recvbuf, Op.SUM);
     }
 
-    /** Starts an exclusive element-wise prefix reduction. */
+    /**
+     * Starts an exclusive element-wise prefix reduction (see {@link #Exscan(Object, Object, Op)}).
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's receive buffer
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
+     * @return a request that completes once the result is in recvbuf
+     */
     Request<Void> Iexscan(Object sendbuf, Object recvbuf, Op op);
 
     /**
      * Reduces element-wise, in rank order, the buffers of the ranks before this one into this rank's
      * receive buffer; rank 0's receive buffer is left as it is. {@link MPI#IN_PLACE} as send buffer
      * takes the receive buffer's contents.
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's receive buffer
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
      */
     default void Exscan(Object sendbuf, Object recvbuf, Op op) {
         Iexscan(sendbuf, recvbuf, op).waitFor();
     }
 
+    /**
+     * An exclusive element-wise prefix sum.
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's receive buffer
+     */
     default void Exscan(Object sendbuf, Object recvbuf) {
         Exscan(sendbuf, recvbuf, Op.SUM);
     }
 
-    /** Starts a reduction whose result is scattered in equal blocks. */
+    /**
+     * Starts a reduction whose result is scattered in equal blocks (see {@link #Reduce_scatter_block(Object, Object, Op)}).
+     *
+     * @param sendbuf this rank's operands, size × count elements, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's block of the result, count elements
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
+     * @return a request that completes once this rank's block is in recvbuf
+     */
     Request<Void> Ireduce_scatter_block(Object sendbuf, Object recvbuf, Op op);
 
     /**
@@ -367,16 +867,35 @@ public interface Comm extends PointToPoint, Persistent {
      * block i of the result, count elements, where count is the receive buffer's length.
      * {@link MPI#IN_PLACE} as send buffer takes the receive buffer (then size × count elements) as the
      * input; the block lands at its start.
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's block of the result
+     * @param op      the reduce operation; ERR_OP when null or not applicable to the element type
      */
     default void Reduce_scatter_block(Object sendbuf, Object recvbuf, Op op) {
         Ireduce_scatter_block(sendbuf, recvbuf, op).waitFor();
     }
 
+    /**
+     * Sums element-wise and scatters the sum in equal blocks.
+     *
+     * @param sendbuf this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf this rank's block of the sum
+     */
     default void Reduce_scatter_block(Object sendbuf, Object recvbuf) {
         Reduce_scatter_block(sendbuf, recvbuf, Op.SUM);
     }
 
-    /** Starts a reduction whose result is scattered in blocks of recvcounts[i] elements. */
+    /**
+     * Starts a reduction whose result is scattered in blocks of recvcounts[i] elements
+     * (see {@link #Reduce_scatter(Object, Object, int[], Op)}).
+     *
+     * @param sendbuf    this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf    this rank's block of the result
+     * @param recvcounts the count of elements of each rank's block, the same on every rank
+     * @param op         the reduce operation; ERR_OP when null or not applicable to the element type
+     * @return a request that completes once this rank's block is in recvbuf
+     */
     Request<Void> Ireduce_scatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op);
 
     /**
@@ -384,22 +903,43 @@ public interface Comm extends PointToPoint, Persistent {
      * rank i the recvcounts[i] elements of the result that follow those of the ranks before it, at the
      * start of its receive buffer. Every rank passes the same counts. {@link MPI#IN_PLACE} as send
      * buffer takes the receive buffer as the input.
+     *
+     * @param sendbuf    this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf    this rank's block of the result
+     * @param recvcounts the count of elements of each rank's block; ERR_COUNT when they differ among ranks
+     * @param op         the reduce operation; ERR_OP when null or not applicable to the element type
      */
     default void Reduce_scatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
         Ireduce_scatter(sendbuf, recvbuf, recvcounts, op).waitFor();
     }
 
+    /**
+     * Sums element-wise and scatters the sum in blocks of recvcounts[i] elements.
+     *
+     * @param sendbuf    this rank's operands, or {@link MPI#IN_PLACE}
+     * @param recvbuf    this rank's block of the sum
+     * @param recvcounts the count of elements of each rank's block, the same on every rank
+     */
     default void Reduce_scatter(Object sendbuf, Object recvbuf, int[] recvcounts) {
         Reduce_scatter(sendbuf, recvbuf, recvcounts, Op.SUM);
     }
 
-    /** Starts an all-to-all exchange of one buffer per peer. */
+    /**
+     * Starts an all-to-all exchange of one buffer per peer (see {@link #Alltoallw}).
+     *
+     * @param sendbufs one buffer per rank: sendbufs[j] goes to rank j
+     * @param recvbufs one buffer per rank: recvbufs[i] receives from rank i
+     * @return a request that completes once every receive buffer is full
+     */
     Request<Void> Ialltoallw(Object[] sendbufs, Object[] recvbufs);
 
     /**
      * Sends sendbufs[j] whole to rank j and receives into recvbufs[i] what rank i sent to this rank;
      * each buffer has its own element type and length (MPI's per-peer datatypes). A receive buffer of
      * another element type than its sender's fails with ERR_TYPE, one too short with ERR_TRUNCATE.
+     *
+     * @param sendbufs one buffer per rank: sendbufs[j] goes to rank j
+     * @param recvbufs one buffer per rank: recvbufs[i] receives from rank i
      */
     default void Alltoallw(Object[] sendbufs, Object[] recvbufs) {
         Ialltoallw(sendbufs, recvbufs).waitFor();
@@ -411,11 +951,25 @@ public interface Comm extends PointToPoint, Persistent {
      * Submits a custom operation. The coordinator calls the context's {@code apply} once every source
      * rank's data has arrived; each destination gets its entry of the result ({@code null} if none),
      * other members get {@code null}. A rank outside the group gets {@code null} at once.
+     *
+     * @param op  the operation, its group and this rank's data
+     * @param <T> the type of the data each source rank contributes
+     * @param <R> the type of each destination's result
+     * @return a request for this rank's entry of the result
      */
     default <T, R> Request<R> submit(OperationRequest<T, R> op) {
         return submit(op, Function.identity());
     }
 
-    /** Like {@link #submit(OperationRequest)}; callback runs on the result before the request completes. */
+    /**
+     * Like {@link #submit(OperationRequest)}; callback runs on the result before the request completes.
+     *
+     * @param op       the operation, its group and this rank's data
+     * @param callback maps this rank's entry of the result
+     * @param <T>      the type of the data each source rank contributes
+     * @param <R>      the type of each destination's result
+     * @param <U>      the type the callback returns
+     * @return a request for the callback's value
+     */
     <T, R, U> Request<U> submit(OperationRequest<T, R> op, Function<? super R, ? extends U> callback);
 }

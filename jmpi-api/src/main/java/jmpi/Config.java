@@ -64,12 +64,20 @@ public final class Config {
         this.eager = b.eager;
     }
 
-    /** A builder with every default: rank 0 of 1, port 61642, TCP, no TLS, no token. */
+    /**
+     * A builder with every default: rank 0 of 1, port 61642, TCP, no TLS, no token.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this configuration. */
+    /**
+     * A builder holding this configuration.
+     *
+     * @return a new builder with this configuration's options
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.rank = rank;
@@ -95,12 +103,21 @@ public final class Config {
         return b;
     }
 
-    /** The options of this process's environment. */
+    /**
+     * The options of this process's environment.
+     *
+     * @return the options; ERR_ARG (or ERR_RANK) when a variable does not parse or is out of range
+     */
     public static Config fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
 
-    /** The options that the given environment variables describe. */
+    /**
+     * The options that the given environment variables describe.
+     *
+     * @param env the variables, by name
+     * @return the options; ERR_ARG (or ERR_RANK) when a variable does not parse or is out of range
+     */
     public static Config fromEnvironment(Map<String, String> env) {
         Builder b = builder();
         int[] rs = rankAndSize(env);
@@ -262,39 +279,74 @@ public final class Config {
         }
     }
 
+    /**
+     * This process's rank in the job.
+     *
+     * @return the rank, from 0
+     */
     public int rank() {
         return rank;
     }
 
+    /**
+     * The number of ranks in the job.
+     *
+     * @return the number of ranks, at least 1
+     */
     public int size() {
         return size;
     }
 
-    /** The coordinator's host when it runs elsewhere; {@code null} when rank 0 starts it. */
+    /**
+     * The coordinator's host when it runs elsewhere; {@code null} when rank 0 starts it.
+     *
+     * @return the host, or {@code null}
+     */
     public String addr() {
         return addr;
     }
 
+    /**
+     * The coordinator's port (JMPI_PORT, default {@link #DEFAULT_PORT}).
+     *
+     * @return the port
+     */
     public int port() {
         return port;
     }
 
-    /** How long a rank keeps trying to reach the coordinator. */
+    /**
+     * How long a rank keeps trying to reach the coordinator.
+     *
+     * @return the time (JMPI_WAIT)
+     */
     public Duration waitTime() {
         return waitTime;
     }
 
-    /** Class names allowed on the wire besides generated registrations. */
+    /**
+     * Class names allowed on the wire besides generated registrations.
+     *
+     * @return the class names (JMPI_SERIAL)
+     */
     public List<String> serial() {
         return serial;
     }
 
-    /** The largest message, in bytes. */
+    /**
+     * The largest message, in bytes.
+     *
+     * @return the size in bytes (JMPI_SERIAL_SIZE)
+     */
     public int serialSize() {
         return serialSize;
     }
 
-    /** Bytes a connection may queue before the sender waits. */
+    /**
+     * Bytes a connection may queue before the sender waits.
+     *
+     * @return the size in bytes (JMPI_SERIAL_QUEUE)
+     */
     public int serialQueue() {
         return serialQueue;
     }
@@ -302,16 +354,27 @@ public final class Config {
     /**
      * Bytes of shared memory each rank offers for large payloads when it runs on the coordinator's
      * host over TCP (JMPI_SHM, default 64 MiB, taken as used); 0 sends every byte through the socket.
+     *
+     * @return the size in bytes
      */
     public long shm() {
         return shm;
     }
 
-    /** The transport: {@code tcp}, {@code mqtt} or {@code grpc}. */
+    /**
+     * The transport: {@code tcp}, {@code mqtt} or {@code grpc}.
+     *
+     * @return the transport's name (JMPI_PROTO)
+     */
     public String proto() {
         return proto;
     }
 
+    /**
+     * Whether TLS protects the connections (JMPI_SSL).
+     *
+     * @return true for TLS
+     */
     public boolean ssl() {
         return ssl;
     }
@@ -320,35 +383,63 @@ public final class Config {
      * Whether an exception escaping a rank's {@code main} aborts the job (JMPI_ABORT_ON_EXCEPTION, on):
      * the trace printed once, the process ending with 1; off, the rank leaves as a failed rank and its
      * process goes on with its other threads.
+     *
+     * @return true to abort the job
      */
     public boolean abortOnException() {
         return abortOnException;
     }
 
+    /**
+     * The coordinator's private key (PKCS#8, PEM) file (JMPI_SSL_KEY).
+     *
+     * @return the file's path, or {@code null}
+     */
     public String sslKey() {
         return sslKey;
     }
 
+    /**
+     * The coordinator's certificate chain (PEM) file (JMPI_SSL_CERT).
+     *
+     * @return the file's path, or {@code null}
+     */
     public String sslCert() {
         return sslCert;
     }
 
-    /** Certificates trusted to verify peers; {@code null} trusts the peer's own certificate file. */
+    /**
+     * Certificates trusted to verify peers; {@code null} trusts the peer's own certificate file.
+     *
+     * @return the file's path (JMPI_SSL_CA), or {@code null}
+     */
     public String sslCa() {
         return sslCa;
     }
 
-    /** The job token every rank must present; {@code null} for none. */
+    /**
+     * The job token every rank must present; {@code null} for none.
+     *
+     * @return the token (JMPI_TOKEN), or {@code null}
+     */
     public String token() {
         return token;
     }
 
-    /** The port of the coordinator's status page (JSON and HTML); 0 for none. */
+    /**
+     * The port of the coordinator's status page (JSON and HTML); 0 for none.
+     *
+     * @return the port (JMPI_STATUS_PORT)
+     */
     public int statusPort() {
         return statusPort;
     }
 
-    /** How long an operation may wait before the coordinator logs whom it waits for. */
+    /**
+     * How long an operation may wait before the coordinator logs whom it waits for.
+     *
+     * @return the time (JMPI_HANG_WARN)
+     */
     public Duration hangWarning() {
         return hangWarning;
     }
@@ -357,12 +448,18 @@ public final class Config {
      * How ranks move their messages (JMPI_DATA): {@code direct}, rank to rank over links of their own,
      * or {@code coordinator}, every message through the coordinator. Unless set, direct for TCP and
      * coordinator for MQTT and gRPC, whose point is to go through a broker or a proxy.
+     *
+     * @return {@link #DATA_DIRECT} or {@link #DATA_COORDINATOR}
      */
     public String data() {
         return data != null ? data : "tcp".equals(proto) ? DATA_DIRECT : DATA_COORDINATOR;
     }
 
-    /** The largest message sent at once on a direct link; larger ones wait for the receive (JMPI_EAGER, 64 KiB). */
+    /**
+     * The largest message sent at once on a direct link; larger ones wait for the receive (JMPI_EAGER, 64 KiB).
+     *
+     * @return the size in bytes
+     */
     public int eager() {
         return eager;
     }
@@ -406,108 +503,231 @@ public final class Config {
         private Builder() {
         }
 
+        /**
+         * Sets this process's rank; {@link #build()} checks it against the size (ERR_RANK).
+         *
+         * @param rank the rank
+         * @return this builder
+         */
         public Builder rank(int rank) {
             this.rank = rank;
             return this;
         }
 
+        /**
+         * Sets the number of ranks, at least 1.
+         *
+         * @param size the number of ranks
+         * @return this builder
+         */
         public Builder size(int size) {
             this.size = size;
             return this;
         }
 
+        /**
+         * Sets the coordinator's host; {@code null} when rank 0 starts it.
+         *
+         * @param addr the host
+         * @return this builder
+         */
         public Builder addr(String addr) {
             this.addr = addr;
             return this;
         }
 
+        /**
+         * Sets the coordinator's port, 0 to 65535.
+         *
+         * @param port the port
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
+        /**
+         * Sets how long a rank keeps trying to reach the coordinator.
+         *
+         * @param waitTime the time, not null
+         * @return this builder
+         */
         public Builder waitTime(Duration waitTime) {
             this.waitTime = Objects.requireNonNull(waitTime, "waitTime == null");
             return this;
         }
 
+        /**
+         * Sets the class names allowed on the wire besides generated registrations.
+         *
+         * @param serial the class names
+         * @return this builder
+         */
         public Builder serial(List<String> serial) {
             this.serial = List.copyOf(serial);
             return this;
         }
 
+        /**
+         * Sets the largest message, at least 64 bytes.
+         *
+         * @param serialSize the size in bytes
+         * @return this builder
+         */
         public Builder serialSize(int serialSize) {
             this.serialSize = serialSize;
             return this;
         }
 
+        /**
+         * Sets how many bytes a connection may queue before the sender waits, at least 1.
+         *
+         * @param serialQueue the size in bytes
+         * @return this builder
+         */
         public Builder serialQueue(int serialQueue) {
             this.serialQueue = serialQueue;
             return this;
         }
 
+        /**
+         * Sets the shared memory each rank offers for large payloads, 0 to 2 GiB.
+         *
+         * @param shm the size in bytes; 0 for none
+         * @return this builder
+         */
         public Builder shm(long shm) {
             this.shm = shm;
             return this;
         }
 
+        /**
+         * Sets the transport: {@code tcp}, {@code mqtt} or {@code grpc}.
+         *
+         * @param proto the transport's name, not null
+         * @return this builder
+         */
         public Builder proto(String proto) {
             this.proto = Objects.requireNonNull(proto, "proto == null");
             return this;
         }
 
+        /**
+         * Sets whether TLS protects the connections.
+         *
+         * @param ssl true for TLS
+         * @return this builder
+         */
         public Builder ssl(boolean ssl) {
             this.ssl = ssl;
             return this;
         }
 
+        /**
+         * Sets whether an exception escaping a rank's {@code main} aborts the job.
+         *
+         * @param abortOnException true to abort the job
+         * @return this builder
+         */
         public Builder abortOnException(boolean abortOnException) {
             this.abortOnException = abortOnException;
             return this;
         }
 
+        /**
+         * Sets the coordinator's private key (PKCS#8, PEM) file.
+         *
+         * @param sslKey the file's path
+         * @return this builder
+         */
         public Builder sslKey(String sslKey) {
             this.sslKey = sslKey;
             return this;
         }
 
+        /**
+         * Sets the coordinator's certificate chain (PEM) file.
+         *
+         * @param sslCert the file's path
+         * @return this builder
+         */
         public Builder sslCert(String sslCert) {
             this.sslCert = sslCert;
             return this;
         }
 
+        /**
+         * Sets the certificates trusted to verify peers.
+         *
+         * @param sslCa the file's path, or {@code null}
+         * @return this builder
+         */
         public Builder sslCa(String sslCa) {
             this.sslCa = sslCa;
             return this;
         }
 
+        /**
+         * Sets the job token every rank must present.
+         *
+         * @param token the token, or {@code null} for none
+         * @return this builder
+         */
         public Builder token(String token) {
             this.token = token;
             return this;
         }
 
+        /**
+         * Sets the port of the coordinator's status page, 0 to 65535.
+         *
+         * @param statusPort the port; 0 for none
+         * @return this builder
+         */
         public Builder statusPort(int statusPort) {
             this.statusPort = statusPort;
             return this;
         }
 
+        /**
+         * Sets how long an operation may wait before the coordinator logs whom it waits for.
+         *
+         * @param hangWarning the time, not null
+         * @return this builder
+         */
         public Builder hangWarning(Duration hangWarning) {
             this.hangWarning = Objects.requireNonNull(hangWarning, "hangWarning == null");
             return this;
         }
 
-        /** {@link Config#DATA_DIRECT} or {@link Config#DATA_COORDINATOR}; null for the transport's default. */
+        /**
+         * Sets how ranks move their messages.
+         *
+         * @param data {@link Config#DATA_DIRECT} or {@link Config#DATA_COORDINATOR}; null for the transport's default
+         * @return this builder
+         */
         public Builder data(String data) {
             this.data = data;
             return this;
         }
 
+        /**
+         * Sets the largest message sent at once on a direct link, not negative.
+         *
+         * @param eager the size in bytes
+         * @return this builder
+         */
         public Builder eager(int eager) {
             this.eager = eager;
             return this;
         }
 
-        /** Checks the options and builds the configuration. */
+        /**
+         * Checks the options and builds the configuration.
+         *
+         * @return the configuration; ERR_ARG for an option out of range, ERR_RANK for a rank outside the size
+         */
         public Config build() {
             if (size < 1) {
                 throw new MPIException(MPI.ERR_ARG, "size " + size + " must be at least 1");

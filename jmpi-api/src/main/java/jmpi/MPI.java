@@ -28,40 +28,73 @@ public final class MPI {
     /** The largest tag a message may carry. */
     public static final int TAG_UB = Integer.MAX_VALUE;
 
+    /** No error: the error class of a status whose operation succeeded. */
     public static final int SUCCESS = 0;
+    /** Error class: an argument is not a buffer, is read-only, or an attached buffer is missing or full. */
     public static final int ERR_BUFFER = 1;
+    /** Error class: a count, or the number of items or elements, does not fit the operation. */
     public static final int ERR_COUNT = 2;
+    /** Error class: the element type of a buffer does not match the message. */
     public static final int ERR_TYPE = 3;
+    /** Error class: a tag out of range. */
     public static final int ERR_TAG = 4;
+    /** Error class: the communicator is freed, {@link #COMM_NULL}, or jmpi is finalized. */
     public static final int ERR_COMM = 5;
+    /** Error class: a rank (dest or source) out of range. */
     public static final int ERR_RANK = 6;
+    /** Error class: a request used in a state that does not allow it. */
     public static final int ERR_REQUEST = 7;
+    /** Error class: a root out of range. */
     public static final int ERR_ROOT = 8;
+    /** Error class: an invalid group. */
     public static final int ERR_GROUP = 9;
+    /** Error class: a reduce operation that is null, unknown or does not apply to the data. */
     public static final int ERR_OP = 10;
+    /** Error class: an invalid topology. */
     public static final int ERR_TOPOLOGY = 11;
+    /** Error class: invalid dimensions. */
     public static final int ERR_DIMS = 12;
+    /** Error class: another argument is invalid. */
     public static final int ERR_ARG = 13;
+    /** Error class: an unknown error. */
     public static final int ERR_UNKNOWN = 14;
+    /** Error class: a message longer than the buffer that receives it. */
     public static final int ERR_TRUNCATE = 15;
+    /** Error class: an error that no other class describes. */
     public static final int ERR_OTHER = 16;
+    /** Error class: an internal error. */
     public static final int ERR_INTERN = 17;
+    /** Error class: the error is in a status. */
     public static final int ERR_IN_STATUS = 18;
+    /** Error class: the operation is still pending. */
     public static final int ERR_PENDING = 19;
+    /** Error class: an invalid attribute key. */
     public static final int ERR_KEYVAL = 36;
+    /** Error class: a one-sided access out of synchronization. */
     public static final int ERR_RMA_SYNC = 47;
+    /** Error class: an invalid window. */
     public static final int ERR_WIN = 53;
+    /** Error class: a one-sided access outside its window. */
     public static final int ERR_RMA_RANGE = 55;
+    /** Error class: a rank the operation needs has failed (see {@link ProcessFailedException}). */
     public static final int ERR_PROC_FAILED = 75;
+    /** Error class: a receive from {@link #ANY_SOURCE} is pending while a rank has failed. */
     public static final int ERR_PROC_FAILED_PENDING = 76;
+    /** Error class: the communicator has been revoked. */
     public static final int ERR_REVOKED = 77;
     /** jmpi's own: an operation waited longer than it was allowed to (MPI has no number for it). */
     public static final int ERR_TIMEOUT = 78;
 
-    /** Thread levels: jmpi is thread-safe, and provides {@link #THREAD_MULTIPLE} whatever is asked. */
+    /**
+     * Thread level: one thread only. jmpi is thread-safe, and provides {@link #THREAD_MULTIPLE}
+     * whatever level is asked.
+     */
     public static final int THREAD_SINGLE = 0;
+    /** Thread level: only the thread that initialized jmpi makes calls. */
     public static final int THREAD_FUNNELED = 1;
+    /** Thread level: any thread makes calls, one at a time. */
     public static final int THREAD_SERIALIZED = 2;
+    /** Thread level: any thread makes calls, at any time. */
     public static final int THREAD_MULTIPLE = 3;
 
     /** The bytes of attached buffer a buffered send needs beyond its message. */
@@ -78,19 +111,33 @@ public final class MPI {
         }
     };
 
+    /** The maximum (see {@link Op#MAX}). */
     public static final Op MAX = Op.MAX;
+    /** The minimum (see {@link Op#MIN}). */
     public static final Op MIN = Op.MIN;
+    /** The sum (see {@link Op#SUM}). */
     public static final Op SUM = Op.SUM;
+    /** The product (see {@link Op#PROD}). */
     public static final Op PROD = Op.PROD;
+    /** Logical and (see {@link Op#LAND}). */
     public static final Op LAND = Op.LAND;
+    /** Bit-wise and (see {@link Op#BAND}). */
     public static final Op BAND = Op.BAND;
+    /** Logical or (see {@link Op#LOR}). */
     public static final Op LOR = Op.LOR;
+    /** Bit-wise or (see {@link Op#BOR}). */
     public static final Op BOR = Op.BOR;
+    /** Logical exclusive or (see {@link Op#LXOR}). */
     public static final Op LXOR = Op.LXOR;
+    /** Bit-wise exclusive or (see {@link Op#BXOR}). */
     public static final Op BXOR = Op.BXOR;
+    /** The minimum value and its index (see {@link Op#MINLOC}). */
     public static final Op MINLOC = Op.MINLOC;
+    /** The maximum value and its index (see {@link Op#MAXLOC}). */
     public static final Op MAXLOC = Op.MAXLOC;
+    /** Keeps the highest rank's value (see {@link Op#REPLACE}). */
     public static final Op REPLACE = Op.REPLACE;
+    /** Keeps the lowest rank's value (see {@link Op#NO_OP}). */
     public static final Op NO_OP = Op.NO_OP;
 
     /** Every rank of the job. */
@@ -115,7 +162,12 @@ public final class MPI {
         Init(Config.fromEnvironment());
     }
 
-    /** Initializes jmpi with the given options; connects this rank to the job. */
+    /**
+     * Initializes jmpi with the given options; connects this rank to the job. ERR_OTHER if jmpi is
+     * initialized or finalized already.
+     *
+     * @param config the options
+     */
     public static void Init(Config config) {
         synchronized (LOCK) {
             if (finalized) {
@@ -144,7 +196,11 @@ public final class MPI {
         s.close();
     }
 
-    /** Whether jmpi has been initialized. */
+    /**
+     * Whether jmpi has been initialized.
+     *
+     * @return true once {@code Init} has run
+     */
     public static boolean Is_initialized() {
         return session != null;
     }
@@ -152,6 +208,9 @@ public final class MPI {
     /**
      * Initializes jmpi, asking for a thread level; returns the level provided, which is always
      * {@link #THREAD_MULTIPLE}: every call may come from any thread.
+     *
+     * @param required the level asked for, {@link #THREAD_SINGLE} to {@link #THREAD_MULTIPLE}; ERR_ARG otherwise
+     * @return {@link #THREAD_MULTIPLE}
      */
     public static int Init_thread(int required) {
         if (required < THREAD_SINGLE || required > THREAD_MULTIPLE) {
@@ -162,37 +221,65 @@ public final class MPI {
         return THREAD_MULTIPLE;
     }
 
-    /** The thread level jmpi provides: {@link #THREAD_MULTIPLE}. */
+    /**
+     * The thread level jmpi provides.
+     *
+     * @return {@link #THREAD_MULTIPLE}
+     */
     public static int Query_thread() {
         return THREAD_MULTIPLE;
     }
 
-    /** The name of the host this rank runs on. */
+    /**
+     * The name of the host this rank runs on.
+     *
+     * @return the host's name
+     */
     public static String Get_processor_name() {
         return Environment.processorName();
     }
 
-    /** The version of the MPI standard whose semantics jmpi follows: {@code {4, 0}}. */
+    /**
+     * The version of the MPI standard whose semantics jmpi follows.
+     *
+     * @return {@code {4, 0}}: the major and minor version
+     */
     public static int[] Get_version() {
         return new int[] {4, 0};
     }
 
-    /** jmpi's name and version, and the Java it runs on. */
+    /**
+     * jmpi's name and version, and the Java it runs on.
+     *
+     * @return a line of text that names them
+     */
     public static String Get_library_version() {
         return Environment.libraryVersion();
     }
 
-    /** Attaches bytes of space for this process's buffered sends ({@code Bsend}); ERR_BUFFER if some is attached. */
+    /**
+     * Attaches bytes of space for this process's buffered sends ({@code Bsend}); ERR_BUFFER if some is attached.
+     *
+     * @param bytes the space in bytes; each message needs {@link #BSEND_OVERHEAD} more than its own size
+     */
     public static void Attach_buffer(int bytes) {
         BufferSpace.PROCESS.attach(bytes);
     }
 
-    /** Detaches the process's buffer once every buffered message has gone; returns its size. */
+    /**
+     * Detaches the process's buffer once every buffered message has gone; returns its size.
+     *
+     * @return the detached space in bytes
+     */
     public static int Detach_buffer() {
         return BufferSpace.PROCESS.detach();
     }
 
-    /** Aborts the job with errorcode, as {@code COMM_WORLD.Abort(errorcode)}. ERR_ARG for a negative code. */
+    /**
+     * Aborts the job with errorcode, as {@code COMM_WORLD.Abort(errorcode)}. ERR_ARG for a negative code.
+     *
+     * @param errorcode the exit status, not negative
+     */
     public static void Abort(int errorcode) {
         if (errorcode < 0) {
             throw new MPIException(ERR_ARG, "Abort needs an exit status of 0 or more, not " + errorcode);
@@ -200,17 +287,29 @@ public final class MPI {
         COMM_WORLD.Abort(errorcode);
     }
 
-    /** Whether jmpi has been finalized. */
+    /**
+     * Whether jmpi has been finalized.
+     *
+     * @return true once {@code Finalize} has run
+     */
     public static boolean Is_finalized() {
         return finalized;
     }
 
-    /** Seconds since an arbitrary time in the past, for measuring intervals. */
+    /**
+     * Seconds since an arbitrary time in the past, for measuring intervals.
+     *
+     * @return the wall-clock time in seconds
+     */
     public static double Wtime() {
         return (System.nanoTime() - EPOCH) / 1e9;
     }
 
-    /** The resolution of {@link #Wtime()}, in seconds. */
+    /**
+     * The resolution of {@link #Wtime()}.
+     *
+     * @return the resolution in seconds
+     */
     public static double Wtick() {
         return 1e-9;
     }

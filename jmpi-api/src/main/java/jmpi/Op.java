@@ -24,19 +24,33 @@ import jmpi.spi.PredefinedOp;
  * applied in rank order. Operations are equal only to themselves.
  */
 public final class Op {
+    /** The maximum ({@code MPI_MAX}). */
     public static final Op MAX = new Op(PredefinedOp.MAX);
+    /** The minimum ({@code MPI_MIN}). */
     public static final Op MIN = new Op(PredefinedOp.MIN);
+    /** The sum ({@code MPI_SUM}); for strings, their concatenation in rank order. */
     public static final Op SUM = new Op(PredefinedOp.SUM);
+    /** The product ({@code MPI_PROD}). */
     public static final Op PROD = new Op(PredefinedOp.PROD);
+    /** Logical and ({@code MPI_LAND}). */
     public static final Op LAND = new Op(PredefinedOp.LAND);
+    /** Bit-wise and ({@code MPI_BAND}). */
     public static final Op BAND = new Op(PredefinedOp.BAND);
+    /** Logical or ({@code MPI_LOR}). */
     public static final Op LOR = new Op(PredefinedOp.LOR);
+    /** Bit-wise or ({@code MPI_BOR}). */
     public static final Op BOR = new Op(PredefinedOp.BOR);
+    /** Logical exclusive or ({@code MPI_LXOR}). */
     public static final Op LXOR = new Op(PredefinedOp.LXOR);
+    /** Bit-wise exclusive or ({@code MPI_BXOR}). */
     public static final Op BXOR = new Op(PredefinedOp.BXOR);
+    /** The minimum value and the lowest index that holds it ({@code MPI_MINLOC}). */
     public static final Op MINLOC = new Op(PredefinedOp.MINLOC);
+    /** The maximum value and the lowest index that holds it ({@code MPI_MAXLOC}). */
     public static final Op MAXLOC = new Op(PredefinedOp.MAXLOC);
+    /** Keeps the highest rank's value ({@code MPI_REPLACE}); not commutative. */
     public static final Op REPLACE = new Op(PredefinedOp.REPLACE);
+    /** Keeps the lowest rank's value ({@code MPI_NO_OP}); not commutative. */
     public static final Op NO_OP = new Op(PredefinedOp.NO_OP);
 
     private static final Op[] PREDEFINED = {MAX, MIN, SUM, PROD, LAND, BAND, LOR, BOR, LXOR, BXOR, MINLOC, MAXLOC,
@@ -68,6 +82,12 @@ public final class Op {
      * A user operation on objects: {@code fn.apply(a, b)} with {@code a} from the lower ranks. It also
      * reduces primitive arrays passed as objects (whole arrays, as fn takes them); for buffer collectives
      * use {@link #create(String, BufferFunction, boolean)}.
+     *
+     * @param name        the operation's name, the same on every rank; ERR_ARG when null or blank
+     * @param fn          combines two values, the first from the lower ranks
+     * @param commutative whether fn may combine its operands in any order
+     * @param <T>         the values' type
+     * @return the operation
      */
     public static <T> Op create(String name, BinaryOperator<T> fn, boolean commutative) {
         return new Op(name, commutative, UserFunctions.ofObjects(name, fn));
@@ -78,17 +98,32 @@ public final class Op {
      * {@code Reduce_scatter(_block)} and their {@code I} forms; see {@link BufferFunction} for the
      * buffers it gets. It also reduces primitive arrays passed as objects (element-wise, through the
      * same function).
+     *
+     * @param name        the operation's name, the same on every rank; ERR_ARG when null or blank
+     * @param fn          combines the elements of two buffers
+     * @param commutative whether fn may combine its operands in any order
+     * @param <B>         the buffers' type
+     * @return the operation
      */
     public static <B extends Buffer> Op create(String name, BufferFunction<B> fn, boolean commutative) {
         return new Op(name, commutative, UserFunctions.ofBuffers(name, fn));
     }
 
-    /** The predefined operations, in their order. */
+    /**
+     * The predefined operations, in their order.
+     *
+     * @return a new array of them
+     */
     public static Op[] values() {
         return PREDEFINED.clone();
     }
 
-    /** The predefined operation of this name ({@code "SUM"}); IllegalArgumentException if there is none. */
+    /**
+     * The predefined operation of this name ({@code "SUM"}); IllegalArgumentException if there is none.
+     *
+     * @param name the operation's name
+     * @return the operation
+     */
     public static Op valueOf(String name) {
         for (Op op : PREDEFINED) {
             if (op.name.equals(name)) {
@@ -98,27 +133,49 @@ public final class Op {
         throw new IllegalArgumentException("no predefined operation " + name);
     }
 
-    /** The operation's name: {@code "SUM"}, or the name a user operation was created with. */
+    /**
+     * The operation's name: {@code "SUM"}, or the name a user operation was created with.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The index of a predefined operation in {@link #values()}; -1 for a user operation. */
+    /**
+     * The index of a predefined operation in {@link #values()}; -1 for a user operation.
+     *
+     * @return the index, or -1
+     */
     public int ordinal() {
         return predefined == null ? -1 : predefined.ordinal();
     }
 
-    /** Whether this is one of the predefined operations. */
+    /**
+     * Whether this is one of the predefined operations.
+     *
+     * @return true for a predefined operation
+     */
     public boolean is_predefined() {
         return predefined != null;
     }
 
-    /** Whether the operation may combine its operands in any order ({@code REPLACE}, {@code NO_OP}: no). */
+    /**
+     * Whether the operation may combine its operands in any order ({@code REPLACE}, {@code NO_OP}: no).
+     *
+     * @return true if commutative
+     */
     public boolean Is_commutative() {
         return commutative;
     }
 
-    /** Combines two values, {@code a} from the lower rank; throws {@code MPIException(ERR_OP)} if they do not fit. */
+    /**
+     * Combines two values, {@code a} from the lower rank; throws {@code MPIException(ERR_OP)} if they do not fit.
+     *
+     * @param a the value of the lower rank
+     * @param b the value of the higher rank
+     * @return the combined value
+     */
     public Object apply(Object a, Object b) {
         if (user != null) {
             return user.combine(a, b);
@@ -129,6 +186,9 @@ public final class Op {
     /**
      * Folds values given in rank order; plain values given to {@code MINLOC}/{@code MAXLOC} are
      * indexed by their position in the list.
+     *
+     * @param valuesInRankOrder the values, at least one (ERR_COUNT for none)
+     * @return the fold of the values
      */
     public Object reduce(List<?> valuesInRankOrder) {
         if (valuesInRankOrder.isEmpty()) {
@@ -147,6 +207,9 @@ public final class Op {
      * Applies the operation to two buffers of one element type and length (primitive arrays or java.nio
      * buffers, their remaining elements): {@code inoutbuf[i] = inbuf[i] ⊕ inoutbuf[i]}, as mpi4py's
      * {@code Op.Reduce_local}. A user operation on objects has no buffer form: {@code ERR_OP}.
+     *
+     * @param inbuf    the left operands
+     * @param inoutbuf the right operands, overwritten with the results
      */
     public void Reduce_local(Object inbuf, Object inoutbuf) {
         if (user == null) {

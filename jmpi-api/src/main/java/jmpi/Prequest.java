@@ -36,7 +36,11 @@ public interface Prequest<T> extends Request<T> {
      */
     void free();
 
-    /** Starts every request, in list order; one that is refused (ERR_REQUEST) leaves those before it started. */
+    /**
+     * Starts every request, in list order; one that is refused (ERR_REQUEST) leaves those before it started.
+     *
+     * @param requests the requests to start
+     */
     static void startAll(List<? extends Prequest<?>> requests) {
         for (Prequest<?> r : requests) {
             r.start();

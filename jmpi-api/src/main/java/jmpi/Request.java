@@ -16,13 +16,25 @@ import jmpi.spi.Completions;
  * }</pre>
  */
 public interface Request<T> {
-    /** Waits for completion and returns the result; throws the operation's {@link MPIException} itself. */
+    /**
+     * Waits for completion and returns the result; throws the operation's {@link MPIException} itself.
+     *
+     * @return the operation's result ({@code null} for one without)
+     */
     T waitFor();
 
-    /** Whether the operation has completed (successfully or not). */
+    /**
+     * Whether the operation has completed (successfully or not).
+     *
+     * @return true once completed
+     */
     boolean test();
 
-    /** Waits for completion and returns its status. */
+    /**
+     * Waits for completion and returns its status.
+     *
+     * @return the operation's status
+     */
     Status status();
 
     /** Asks to cancel the operation; {@link Status#cancelled()} tells whether it was. */
@@ -31,10 +43,18 @@ public interface Request<T> {
     /**
      * A future completed with the result, or exceptionally with the {@link MPIException}. What is
      * chained on it runs off the runtime's own threads, so it may block.
+     *
+     * @return the future
      */
     CompletableFuture<T> toCompletableFuture();
 
-    /** Waits for all requests; returns their results in order. Throws the first failure in list order. */
+    /**
+     * Waits for all requests; returns their results in order. Throws the first failure in list order.
+     *
+     * @param requests the requests
+     * @param <T> the results' type
+     * @return the results, in list order
+     */
     static <T> List<T> waitAll(List<? extends Request<? extends T>> requests) {
         List<T> results = new ArrayList<>(requests.size());
         for (Request<? extends T> r : requests) {
@@ -43,7 +63,12 @@ public interface Request<T> {
         return results;
     }
 
-    /** Waits until one request completes; returns its index, or {@link MPI#UNDEFINED} for an empty list. */
+    /**
+     * Waits until one request completes; returns its index, or {@link MPI#UNDEFINED} for an empty list.
+     *
+     * @param requests the requests
+     * @return the index of a completed request, or {@link MPI#UNDEFINED}
+     */
     static int waitAny(List<? extends Request<?>> requests) {
         if (requests.isEmpty()) {
             return MPI.UNDEFINED;
@@ -89,7 +114,12 @@ public interface Request<T> {
         }
     }
 
-    /** Waits until at least one request completes; returns the indices of all completed ones. */
+    /**
+     * Waits until at least one request completes; returns the indices of all completed ones.
+     *
+     * @param requests the requests
+     * @return the indices of the completed requests, in list order
+     */
     static int[] waitSome(List<? extends Request<?>> requests) {
         if (requests.isEmpty()) {
             return new int[0];
@@ -101,6 +131,9 @@ public interface Request<T> {
     /**
      * The index of a request that has completed, without waiting; {@link MPI#UNDEFINED} if none has
      * (or the list is empty).
+     *
+     * @param requests the requests
+     * @return the index of a completed request, or {@link MPI#UNDEFINED}
      */
     static int testAny(List<? extends Request<?>> requests) {
         for (int i = 0; i < requests.size(); i++) {
@@ -111,12 +144,22 @@ public interface Request<T> {
         return MPI.UNDEFINED;
     }
 
-    /** Returns the indices of the requests that have completed, without waiting. */
+    /**
+     * Returns the indices of the requests that have completed, without waiting.
+     *
+     * @param requests the requests
+     * @return the indices of the completed requests, in list order
+     */
     static int[] testSome(List<? extends Request<?>> requests) {
         return completed(requests);
     }
 
-    /** Whether every request has completed. */
+    /**
+     * Whether every request has completed.
+     *
+     * @param requests the requests
+     * @return true if all have completed
+     */
     static boolean testAll(List<? extends Request<?>> requests) {
         for (Request<?> r : requests) {
             if (!r.test()) {

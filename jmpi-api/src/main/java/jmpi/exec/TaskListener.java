@@ -10,6 +10,11 @@ public interface TaskListener {
     /**
      * A task ended: worker is the rank that ran it last, runs is how many times it was sent (2 when its
      * first worker died), failure is null when it returned a value.
+     *
+     * @param task    the task
+     * @param worker  the rank that ran it last
+     * @param runs    how many times it was sent
+     * @param failure what it threw, or null
      */
     void taskDone(Task<?> task, int worker, int runs, Throwable failure);
 }

@@ -44,12 +44,25 @@ public abstract class TaskPool implements ExecutorService, AutoCloseable {
     protected TaskPool() {
     }
 
-    /** Opens a pool of comm's ranks with root as the one that submits (collective). */
+    /**
+     * Opens a pool of comm's ranks with root as the one that submits (collective).
+     *
+     * @param comm the ranks of the pool
+     * @param root the rank that submits tasks; ERR_ROOT when out of range
+     * @return the root's pool; on other ranks, once the root closes it, a terminated pool
+     */
     public static TaskPool open(Comm comm, int root) {
         return open(comm, root, (task, worker, runs, failure) -> { });
     }
 
-    /** Like {@link #open(Comm, int)}; listener hears of every task as it ends, on the root. */
+    /**
+     * Like {@link #open(Comm, int)}; listener hears of every task as it ends, on the root.
+     *
+     * @param comm the ranks of the pool
+     * @param root the rank that submits tasks; ERR_ROOT when out of range
+     * @param listener told of each task as it ends
+     * @return the root's pool; on other ranks, once the root closes it, a terminated pool
+     */
     public static TaskPool open(Comm comm, int root, TaskListener listener) {
         TaskPools pools = ServiceLoader.load(TaskPools.class, TaskPool.class.getClassLoader()).findFirst()
                 .or(() -> ServiceLoader.load(TaskPools.class).findFirst())
@@ -58,7 +71,11 @@ public abstract class TaskPool implements ExecutorService, AutoCloseable {
         return pools.open(comm, root, listener);
     }
 
-    /** Whether this is the root's pool, the one that takes tasks. */
+    /**
+     * Whether this is the root's pool, the one that takes tasks.
+     *
+     * @return true on the root
+     */
     public abstract boolean isRoot();
 
     /**
@@ -66,10 +83,21 @@ public abstract class TaskPool implements ExecutorService, AutoCloseable {
      * results in the tasks' order, each as soon as it and those before it are in. A task that failed
      * throws its {@link jmpi.RemoteException} (or {@link jmpi.ProcessFailedException}) where the
      * stream reaches it.
+     *
+     * @param tasks the tasks
+     * @param chunk how many tasks go to a rank in one message
+     * @param <R>   what the tasks return
+     * @return the results, in the tasks' order
      */
     public abstract <R> Stream<R> map(List<? extends Task<R>> tasks, int chunk);
 
-    /** {@link #map(List, int)} one task to a message. */
+    /**
+     * {@link #map(List, int)} one task to a message.
+     *
+     * @param tasks the tasks
+     * @param <R> what the tasks return
+     * @return the results, in the tasks' order
+     */
     public <R> Stream<R> map(List<? extends Task<R>> tasks) {
         return map(tasks, 1);
     }

@@ -16,6 +16,12 @@ import java.util.stream.IntStream;
  */
 public record CommunicationGroup(SortedSet<Integer> src, SortedSet<Integer> dst) {
 
+    /**
+     * Copies and checks the ranks: IllegalArgumentException for a negative rank or for no rank at all.
+     *
+     * @param src source ranks, not null
+     * @param dst destination ranks, not null
+     */
     public CommunicationGroup {
         Objects.requireNonNull(src, "src == null");
         Objects.requireNonNull(dst, "dst == null");
@@ -36,33 +42,63 @@ public record CommunicationGroup(SortedSet<Integer> src, SortedSet<Integer> dst)
         }
     }
 
-    /** A group from two collections of ranks. */
+    /**
+     * A group from two collections of ranks.
+     *
+     * @param src source ranks
+     * @param dst destination ranks
+     * @return the group
+     */
     public static CommunicationGroup of(Collection<Integer> src, Collection<Integer> dst) {
         return new CommunicationGroup(new TreeSet<>(src), new TreeSet<>(dst));
     }
 
-    /** A group from two streams of ranks. */
+    /**
+     * A group from two streams of ranks.
+     *
+     * @param src source ranks
+     * @param dst destination ranks
+     * @return the group
+     */
     public static CommunicationGroup of(IntStream src, IntStream dst) {
         return new CommunicationGroup(src.boxed().collect(Collectors.toCollection(TreeSet::new)),
                 dst.boxed().collect(Collectors.toCollection(TreeSet::new)));
     }
 
-    /** Every rank of [0, size) is both source and destination. */
+    /**
+     * Every rank of [0, size) is both source and destination.
+     *
+     * @param size the number of ranks
+     * @return the group
+     */
     public static CommunicationGroup all(int size) {
         return of(IntStream.range(0, size), IntStream.range(0, size));
     }
 
-    /** The lowest source rank, or the lowest destination if there is no source. */
+    /**
+     * The lowest source rank, or the lowest destination if there is no source.
+     *
+     * @return the rank
+     */
     public int root() {
         return src.isEmpty() ? dst.first() : src.first();
     }
 
-    /** Whether rank is a source or a destination. */
+    /**
+     * Whether rank is a source or a destination.
+     *
+     * @param rank a rank of the communicator
+     * @return true if it is a member
+     */
     public boolean contains(int rank) {
         return src.contains(rank) || dst.contains(rank);
     }
 
-    /** Sources and destinations together, sorted. */
+    /**
+     * Sources and destinations together, sorted.
+     *
+     * @return the members, immutable
+     */
     public SortedSet<Integer> members() {
         TreeSet<Integer> all = new TreeSet<>(src);
         all.addAll(dst);

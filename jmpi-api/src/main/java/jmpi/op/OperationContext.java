@@ -15,6 +15,12 @@ import java.util.Set;
  * @param <R> what each destination rank receives
  */
 public interface OperationContext<T, R> {
-    /** Computes every destination's result from every source's data (keys are ranks). */
+    /**
+     * Computes every destination's result from every source's data (keys are ranks).
+     *
+     * @param src each source rank's data
+     * @param dst the destination ranks
+     * @return each destination's result; a destination without one gets {@code null}
+     */
     Map<Integer, R> apply(Map<Integer, T> src, Set<Integer> dst);
 }

@@ -24,24 +24,52 @@ public final class OperationRequest<T, R> {
         this.id = IDS.incrementAndGet();
     }
 
-    /** A request to run ctx over group with this rank's data (ignored unless this rank is a source). */
+    /**
+     * A request to run ctx over group with this rank's data (ignored unless this rank is a source).
+     *
+     * @param group the ranks involved, not null
+     * @param ctx the operation, not null
+     * @param data this rank's data
+     * @param <T> what each source rank contributes
+     * @param <R> what each destination rank receives
+     * @return the request, to pass to {@link jmpi.Comm#submit(OperationRequest)}
+     */
     public static <T, R> OperationRequest<T, R> of(CommunicationGroup group, OperationContext<T, R> ctx, T data) {
         return new OperationRequest<>(group, ctx, data);
     }
 
+    /**
+     * The ranks the operation involves.
+     *
+     * @return the group
+     */
     public CommunicationGroup group() {
         return group;
     }
 
+    /**
+     * What the coordinator applies.
+     *
+     * @return the operation
+     */
     public OperationContext<T, R> ctx() {
         return ctx;
     }
 
+    /**
+     * This rank's data.
+     *
+     * @return the data
+     */
     public T data() {
         return data;
     }
 
-    /** An id unique within this process, for tracing. */
+    /**
+     * An id unique within this process, for tracing.
+     *
+     * @return the id
+     */
     public long id() {
         return id;
     }

@@ -7,6 +7,10 @@ package jmpi.op;
  * {@code provides jmpi.op.Registration with my.pkg.JmpiRegistration_my_module;}.
  */
 public interface Registration {
-    /** Registers this module's types. */
+    /**
+     * Registers this module's types.
+     *
+     * @param registry where to put them
+     */
     void register(TypeRegistry registry);
 }

@@ -16,11 +16,20 @@ public final class BufferSpace {
     private int size = -1;
     private long used;
 
+    /**
+     * An empty space, nothing attached.
+     *
+     * @param whose names the space in error messages, as in {@code "the process's (MPI.Attach_buffer)"}
+     */
     public BufferSpace(String whose) {
         this.whose = whose;
     }
 
-    /** Attaches bytes of space; ERR_BUFFER if some is attached already or bytes is negative. */
+    /**
+     * Attaches bytes of space; ERR_BUFFER if some is attached already or bytes is negative.
+     *
+     * @param bytes the size in bytes
+     */
     public synchronized void attach(int bytes) {
         if (bytes < 0) {
             throw new MPIException(MPI.ERR_BUFFER, "cannot attach a buffer of " + bytes + " bytes");
@@ -32,12 +41,20 @@ public final class BufferSpace {
         size = bytes;
     }
 
-    /** Whether space is attached. */
+    /**
+     * Whether space is attached.
+     *
+     * @return true if attached
+     */
     public synchronized boolean attached() {
         return size >= 0;
     }
 
-    /** Waits until every message in the space has gone, then detaches it; returns its size. */
+    /**
+     * Waits until every message in the space has gone, then detaches it; returns its size.
+     *
+     * @return the detached size in bytes; ERR_BUFFER if none is attached
+     */
     public synchronized int detach() {
         if (size < 0) {
             throw new MPIException(MPI.ERR_BUFFER, "no buffer is attached as " + whose + " buffer");
@@ -59,6 +76,8 @@ public final class BufferSpace {
     /**
      * Takes room for a message of bytes; ERR_BUFFER, naming what is free, if the space cannot hold it
      * beside the messages that have not gone yet.
+     *
+     * @param bytes the message's size; {@link MPI#BSEND_OVERHEAD} is added
      */
     public synchronized void reserve(long bytes) {
         long need = bytes + MPI.BSEND_OVERHEAD;
@@ -74,7 +93,11 @@ public final class BufferSpace {
         used += need;
     }
 
-    /** Gives back the room of a message of bytes that has gone. */
+    /**
+     * Gives back the room of a message of bytes that has gone.
+     *
+     * @param bytes the message's size, as reserved
+     */
     public synchronized void release(long bytes) {
         used -= bytes + MPI.BSEND_OVERHEAD;
         notifyAll();

@@ -22,6 +22,10 @@ public final class Completions {
          * Waits until some request completes after generation seen, doing the work that completes
          * requests (reading replies) in this thread where the runtime can; false, without waiting,
          * where it cannot, and the caller then waits with {@link Completions#awaitAfter(long)}.
+         *
+         * @param seen the generation read before the scan
+         * @return true once some request has completed; false at once where the runtime cannot wait here
+         * @throws InterruptedException if the thread is interrupted while it waits
          */
         default boolean awaitSignal(long seen) throws InterruptedException {
             return false;
@@ -38,12 +42,21 @@ public final class Completions {
         }
     }
 
-    /** The current generation, to read before scanning requests. */
+    /**
+     * The current generation, to read before scanning requests.
+     *
+     * @return the generation
+     */
     public static long generation() {
         return GENERATION.get();
     }
 
-    /** Waits until some request completes after the generation seen was read. */
+    /**
+     * Waits until some request completes after the generation seen was read.
+     *
+     * @param seen the generation read before the scan
+     * @throws InterruptedException if the thread is interrupted while it waits
+     */
     public static void awaitAfter(long seen) throws InterruptedException {
         // counted before the check: a signal either sees this waiter or happened before the check
         WAITERS.incrementAndGet();
