@@ -22,6 +22,8 @@ import java.util.List;
  * }
  * sum.free();
  * }</pre>
+ *
+ * @param <T> the type of each start's result ({@code Void} for buffer operations)
  */
 public interface Prequest<T> extends Request<T> {
     /**

@@ -14,6 +14,8 @@ import jmpi.spi.Completions;
  * Request<Integer> req = comm.ireduce(rank, MPI.SUM, 0);
  * Integer sum = req.waitFor();      // null on non-root ranks
  * }</pre>
+ *
+ * @param <T> the type of the operation's result ({@code Void} for buffer operations)
  */
 public interface Request<T> {
     /**
