@@ -208,11 +208,8 @@ final class CommCore {
         if (among != null) {
             // among the ranks: nothing for the coordinator's link to read, the data plane completes it
             FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes(), null);
-            int dead = data.collectives().failedAmong(members);
-            if (dead >= 0) {
-                // as on the coordinator: a collective that needs a dead rank fails at once, on every caller
+            if (failedAMember(r)) {
                 Parts.release(parts);
-                r.fail(new ProcessFailedException(dead, "rank " + dead + " failed"));
                 return r;
             }
             among.run(new RankExchange(this, data.collectives(), c), c).whenComplete((reply, e) -> {
@@ -231,6 +228,18 @@ final class CommCore {
     }
 
     /**
+     * Fails r if a member of the communicator has failed, and says so: as on the coordinator, a
+     * collective among the ranks that needs a dead rank fails at once, on every caller.
+     */
+    private boolean failedAMember(FutureRequest<?> r) {
+        int dead = data.collectives().failedAmong(members);
+        if (dead >= 0) {
+            r.fail(new ProcessFailedException(dead, "rank " + dead + " failed"));
+        }
+        return dead >= 0;
+    }
+
+    /**
      * Whether a buffer bcast of this many bytes streams straight from and into the user's buffers
      * ({@link BcastStreamed}): on the data plane, where the table chooses it.
      */
@@ -246,9 +255,7 @@ final class CommCore {
         long bytes = (long) v.count() * v.type().size();
         CollCall c = new CollCall(reqId, Kind.BCAST, id, nextSeq(), root, 0, v.type().code(), Parts.NONE);
         FutureRequest<Void> r = track(new FutureRequest<>(), Kind.BCAST.label(), bytes, null);
-        int dead = data.collectives().failedAmong(members);
-        if (dead >= 0) {
-            r.fail(new ProcessFailedException(dead, "rank " + dead + " failed"));
+        if (failedAMember(r)) {
             return r;
         }
         BcastStreamed.Buffer buffer = new BcastStreamed.Buffer() {

@@ -25,13 +25,12 @@ import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.link.shm.Arena;
 import jmpi.runtime.link.shm.ShmLink;
-import jmpi.runtime.link.Netty;
 import jmpi.runtime.wire.Bye;
-import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.Cancel;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Hello;
+import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.Reply;
 import jmpi.spi.Completions;
 
@@ -48,9 +47,6 @@ import jmpi.spi.Completions;
  * an interrupt or the end of the connection's life. What completes when a reply is routed runs on
  * the thread that read it: the runtime's own bookkeeping only, as the futures users chain on
  * complete elsewhere ({@link jmpi.Request#toCompletableFuture()}).
- *
- * <p>Longer than the project's files usually are: who may read, who may write and when the progress
- * thread steps in are one discipline over one socket and one lock, easier to check in one place.
  */
 final class SocketLink extends RemoteLink {
     /** How often the progress thread looks for pending requests that nobody reads for. */
@@ -384,7 +380,7 @@ final class SocketLink extends RemoteLink {
         if (e instanceof EOFException || e instanceof SocketException) {
             closed();
         } else {
-            lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + e));
+            lose(new ProcessFailedException(MPI.UNDEFINED, "lost the coordinator: " + Breakage.of(e)));
         }
         closeQuietly(socket);
     }
