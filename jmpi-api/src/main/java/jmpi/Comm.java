@@ -92,6 +92,69 @@ public interface Comm extends PointToPoint, Persistent {
      */
     void Abort(int errorcode);
 
+    // ---- Fault tolerance -----------------------------------------------------------------------
+
+    /**
+     * Revokes the communicator, for every member: each pending operation on it fails with
+     * {@link MPI#ERR_REVOKED}, on every member, and so does each later one but {@link #Agree},
+     * {@link #Shrink}, {@link #Get_failed_ranks}, {@link #Ack_failed()} and {@link #Free}. Not collective:
+     * the rank that finds a failure revokes, and the others learn of it wherever they wait.
+     */
+    void Revoke();
+
+    /**
+     * Whether the communicator has been revoked, by this rank or another one.
+     *
+     * @return true once this rank knows of the revocation
+     */
+    boolean Is_revoked();
+
+    /**
+     * Agrees on a flag among the members still alive (collective over them): the bitwise AND of their
+     * flags, the same on every survivor even when another member fails during it. Works on a revoked
+     * communicator. Every member it finds failed counts as known here ({@link #Get_failed_ranks}).
+     *
+     * @param flag this rank's flag
+     * @return the AND of the flags of the members that were alive when it completed
+     */
+    int Agree(int flag);
+
+    /**
+     * Creates a communicator of the members still alive (collective over them), in their order here;
+     * every survivor gets the same one even when another member fails during it. Works on a revoked
+     * communicator.
+     *
+     * @return the new communicator
+     */
+    Comm Shrink();
+
+    /**
+     * Acknowledges every failure of a member this rank knows of: a receive from {@link MPI#ANY_SOURCE}
+     * fails while a member has failed unacknowledged, and works again once all are acknowledged.
+     *
+     * @return how many failures are acknowledged now
+     */
+    default int Ack_failed() {
+        return Ack_failed(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Acknowledges the first {@code numToAck} failures of members this rank knows of, in the order it
+     * learned of them.
+     *
+     * @param numToAck how many to acknowledge at most; ERR_ARG when negative
+     * @return how many failures are acknowledged now
+     */
+    int Ack_failed(int numToAck);
+
+    /**
+     * The ranks of this communicator that this rank knows have failed, in the order it learned of
+     * them.
+     *
+     * @return the failed ranks, as ranks of this communicator
+     */
+    int[] Get_failed_ranks();
+
     // ---- Collectives on objects ---------------------------------------------------------------
 
     /**

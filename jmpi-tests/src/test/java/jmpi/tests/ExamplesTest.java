@@ -16,13 +16,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The custom-operation examples under jmpirun at 1 to 4 ranks, every rank's result checked. */
 class ExamplesTest {
 
-    private static Jobs.Result example(int np, String main) throws Exception {
+    private static Jobs.Result example(int np, String main, String... options) throws Exception {
         String[] words = main.split(" ");
         String cls = words[0].startsWith(".") ? words[0].substring(1) : "ops." + words[0];
         List<String> cmd = new ArrayList<>(List.of(Jobs.java(), "-p", "examples/target/modules", "-m",
                 "jmpi.examples/jmpi.examples." + cls));
         cmd.addAll(List.of(words).subList(1, words.length));
-        ProcessBuilder pb = Jobs.jmpirun(np, cmd);
+        ProcessBuilder pb = Jobs.jmpirun(np, cmd, options);
         pb.environment().remove("JMPI_SERIAL");
         Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
         assertEquals(0, r.exitCode(), r.out());
@@ -113,6 +113,20 @@ class ExamplesTest {
         assertTrue(got.get(0).contains("from 800000 samples on " + (np - 1) + " workers"), got.get(0));
         for (int r = 1; r < np; r++) {
             assertEquals("served", got.get(r));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {2, 4})
+    void aSolverThatLosesARankShrinksAndFinishesRight(int np) throws Exception {
+        Jobs.Result r = example(np, ".ft.ShrinkingSolver", "--tolerate-failures");
+        Map<Integer, String> got = lines(r.out());
+        // with 4 ranks the last one crashes at step 3 and the others finish on 3; with 2 nobody crashes
+        int survivors = np == 4 ? 3 : np;
+        assertEquals(survivors, got.size(), r.out());
+        for (String line : got.values()) {
+            assertTrue(line.matches("total \\d+ right after " + (np == 4 ? 1 : 0) + " shrink\\(s\\), on " + survivors
+                    + " rank\\(s\\)"), r.out());
         }
     }
 }

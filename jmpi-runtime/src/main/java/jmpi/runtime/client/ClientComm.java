@@ -34,6 +34,7 @@ final class ClientComm extends PersistentComm {
     private final BufferedSends buffered;
     private final ReduceScatterCalls reduceScatter;
     private final AlltoallwCalls alltoallw;
+    private final FaultCalls faults;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
@@ -45,6 +46,12 @@ final class ClientComm extends PersistentComm {
         this.buffered = new BufferedSends(core, p2p);
         this.reduceScatter = new ReduceScatterCalls(core);
         this.alltoallw = new AlltoallwCalls(core);
+        this.faults = new FaultCalls(core);
+    }
+
+    /** The communicator the coordinator created: a[0] its id, a[1] this rank there, then its members' world ranks. */
+    static Comm created(CommCore from, int[] a) {
+        return new ClientComm(from.session(), from.conn(), from.data(), a[0], a[1], Arrays.copyOfRange(a, 2, a.length));
     }
 
     @Override
@@ -98,9 +105,7 @@ final class ClientComm extends PersistentComm {
             } else if (reply.comm()[0] < 0) {
                 r.complete(MPI.COMM_NULL, null);
             } else {
-                int[] a = reply.comm();
-                r.complete(new ClientComm(core.session(), link, core.data(), a[0], a[1],
-                        Arrays.copyOfRange(a, 2, a.length)), null);
+                r.complete(created(core, reply.comm()), null);
             }
         });
         return r.waitFor();
@@ -116,7 +121,8 @@ final class ClientComm extends PersistentComm {
 
     @Override
     public void Free() {
-        core.checkLive();
+        // a revoked communicator can still be freed, as MPI allows
+        core.checkUsable();
         if (this == core.session().world() || this == core.session().self()) {
             throw new MPIException(MPI.ERR_COMM, "cannot free " + this);
         }
@@ -125,7 +131,7 @@ final class ClientComm extends PersistentComm {
 
     @Override
     public void Disconnect() {
-        core.checkLive();
+        core.checkUsable();
         // MPI's Disconnect completes what is pending on the communicator before freeing it
         for (FutureRequest<?> r : core.pending()) {
             try {
@@ -135,6 +141,38 @@ final class ClientComm extends PersistentComm {
             }
         }
         Free();
+    }
+
+    // ---- fault tolerance -----------------------------------------------------------------------
+
+    @Override
+    public void Revoke() {
+        faults.revoke();
+    }
+
+    @Override
+    public boolean Is_revoked() {
+        return core.faults().isRevoked();
+    }
+
+    @Override
+    public int Agree(int flag) {
+        return faults.agree(flag);
+    }
+
+    @Override
+    public Comm Shrink() {
+        return faults.shrink();
+    }
+
+    @Override
+    public int Ack_failed(int numToAck) {
+        return faults.ackFailed(numToAck);
+    }
+
+    @Override
+    public int[] Get_failed_ranks() {
+        return faults.failedRanks();
     }
 
     // ---- collectives on objects -------------------------------------------------------------------

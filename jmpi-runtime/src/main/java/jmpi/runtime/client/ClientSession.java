@@ -33,6 +33,7 @@ public final class ClientSession implements Session {
     private final ClientComm finalizing;
     /** The rank's JMX counters, or null unless asked for. */
     private final RankCounters counters;
+    private final Failures failures = new Failures();
     private volatile boolean closed;
     private volatile IntConsumer abortAction = code -> { };
 
@@ -46,6 +47,7 @@ public final class ClientSession implements Session {
         this.connection = world;
         this.leaving = leaving;
         this.data = data;
+        world.watch(failures);
         int[] everyone = new int[config.size()];
         Arrays.setAll(everyone, i -> i);
         this.world = new ClientComm(this, world, data, CommIds.WORLD, config.rank(), everyone);
@@ -62,6 +64,16 @@ public final class ClientSession implements Session {
     /** The links to the other ranks, or null when messages go through the coordinator. */
     DataPlane data() {
         return data;
+    }
+
+    /** What this rank knows of failed ranks and revoked communicators. */
+    Failures failures() {
+        return failures;
+    }
+
+    /** The link to the job's coordinator. */
+    Link connection() {
+        return connection;
     }
 
     void checkOpen() {

@@ -44,6 +44,7 @@ final class CommCore {
     private final Map<String, AtomicLong> groupSeqs = new ConcurrentHashMap<>();
     private final Set<FutureRequest<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean freed;
+    private final CommFaults faults;
 
     CommCore(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
         this.session = session;
@@ -53,6 +54,10 @@ final class CommCore {
         this.rank = rank;
         this.size = members.length;
         this.members = members;
+        this.faults = new CommFaults(this, session.failures(), pending);
+        if (link == session.connection()) {
+            session.failures().register(this);
+        }
     }
 
     ClientSession session() {
@@ -106,6 +111,7 @@ final class CommCore {
 
     void free() {
         freed = true;
+        session.failures().unregister(this);
     }
 
     /** The requests not completed yet. */
@@ -132,6 +138,17 @@ final class CommCore {
     }
 
     void checkLive() {
+        checkUsable();
+        faults.checkNotRevoked();
+    }
+
+    /** What this rank knows of failures and revocation on this communicator. */
+    CommFaults faults() {
+        return faults;
+    }
+
+    /** What the operations that work on a revoked communicator check: that it and this rank are still there. */
+    void checkUsable() {
         if (freed) {
             throw new MPIException(MPI.ERR_COMM, "communicator " + id + " has been freed");
         }

@@ -111,7 +111,7 @@ final class PointToPointCalls {
         DataPlane data = comm.data();
         if (data != null) {
             FutureRequest<T> r = comm.track(new FutureRequest<>(), "recv", 0, null);
-            r.onCancel(data.receive(comm.id(), source, tag, comm.members(), false, sink,
+            r.onCancel(data.receive(comm.id(), source, tag, comm.faults().watchedFor(source), false, sink,
                     reply -> comm.complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder)));
             return r;
         }
@@ -139,7 +139,7 @@ final class PointToPointCalls {
         FutureRequest<Optional<Message>> r = new FutureRequest<>();
         DataPlane data = comm.data();
         if (data != null) {
-            Runnable takeBack = data.receive(comm.id(), source, tag, comm.members(), false, null,
+            Runnable takeBack = data.receive(comm.id(), source, tag, comm.faults().watchedFor(source), false, null,
                     reply -> comm.complete(r, reply, taken));
             if (!wait) {
                 // nothing matched now: the receive is taken back, and answers none
@@ -169,7 +169,7 @@ final class PointToPointCalls {
             if (kind == Kind.IPROBE) {
                 comm.complete(r, data.peek(comm.id(), source, tag), envelope);
             } else {
-                data.receive(comm.id(), source, tag, comm.members(), true, null, reply -> comm.complete(r, reply, envelope));
+                data.receive(comm.id(), source, tag, comm.faults().watchedFor(source), true, null, reply -> comm.complete(r, reply, envelope));
             }
             return r;
         }

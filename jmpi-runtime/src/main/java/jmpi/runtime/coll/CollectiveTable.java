@@ -88,6 +88,8 @@ public final class CollectiveTable {
         always(new AlltoallwViaCoordinator());
         always(new CustomViaCoordinator());
         always(new SplitViaCoordinator());
+        always(new AgreeViaCoordinator());
+        always(new ShrinkViaCoordinator());
     }
 
     private CollectiveTable() {

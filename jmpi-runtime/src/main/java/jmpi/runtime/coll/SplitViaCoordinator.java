@@ -31,18 +31,26 @@ final class SplitViaCoordinator extends ViaCoordinator {
         int[][] answer = new int[calls.size()][];
         for (List<Integer> idx : byColor.values()) {
             idx.sort(Comparator.<Integer>comparingInt(i -> ((SplitCall) calls.call(i)).key()).thenComparingInt(i -> i));
-            int[] world = idx.stream().mapToInt(calls::worldRank).toArray();
-            int created = answers.newCommunicator(world);
-            for (int k = 0; k < idx.size(); k++) {
-                int[] a = new int[2 + world.length];
-                a[0] = created;
-                a[1] = k;
-                System.arraycopy(world, 0, a, 2, world.length);
-                answer[idx.get(k)] = a;
-            }
+            created(calls, answers, idx, answer);
         }
         for (int i = 0; i < calls.size(); i++) {
             answers.answer(calls, i, Reply.comm(calls.call(i).reqId(), answer[i] == null ? new int[] {-1} : answer[i]));
+        }
+    }
+
+    /**
+     * Creates the communicator of these members, in this order, and puts each one's answer in
+     * answer: the new id, its rank there, then every member's world rank.
+     */
+    static void created(Gathered calls, Answers answers, List<Integer> members, int[][] answer) {
+        int[] world = members.stream().mapToInt(calls::worldRank).toArray();
+        int created = answers.newCommunicator(world);
+        for (int k = 0; k < members.size(); k++) {
+            int[] a = new int[2 + world.length];
+            a[0] = created;
+            a[1] = k;
+            System.arraycopy(world, 0, a, 2, world.length);
+            answer[members.get(k)] = a;
         }
     }
 }

@@ -9,6 +9,8 @@ final class CommInfo {
     final int id;
     final int[] members;
     private final int[] rankOfWorld;
+    /** The world rank that revoked it, or -1: once revoked, only the survivors' operations work on it. */
+    int revokedBy = -1;
 
     CommInfo(int id, int[] members, int worldSize) {
         this.id = id;

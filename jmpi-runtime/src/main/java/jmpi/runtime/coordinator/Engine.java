@@ -8,15 +8,18 @@ import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.link.shm.Segment;
 import jmpi.runtime.link.shm.ShmBuf;
 import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.CommRevoked;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
+import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.MatchedCall;
 import jmpi.runtime.wire.PeerQuery;
 import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.RankFailed;
 import jmpi.runtime.wire.RecvCall;
 import jmpi.runtime.wire.Reply;
+import jmpi.runtime.wire.RevokeCall;
 import jmpi.runtime.wire.SendCall;
 import jmpi.runtime.wire.Welcome;
 
@@ -198,6 +201,15 @@ final class Engine {
                     "communicator " + c.comm() + " unknown or does not contain rank " + rank)));
             return;
         }
+        if (c instanceof RevokeCall) {
+            revoke(rank, ci, c.reqId());
+            return;
+        }
+        if (ci.revokedBy >= 0 && c.kind().category() != Kind.Category.SURVIVORS) {
+            replies.reply(rank, Reply.error(c.reqId(), ErrorInfo.mpi(MPI.ERR_REVOKED,
+                    new CommRevoked(ci.id, ci.revokedBy).message())));
+            return;
+        }
         String wrongType = CallChecks.elementType(c);
         if (wrongType != null) {
             // checked before anything is kept: a message of no known element type cannot be counted later
@@ -215,6 +227,23 @@ final class Engine {
         } catch (MPIException e) {
             replies.reply(rank, Reply.error(c.reqId(), ErrorInfo.of(e)));
         }
+    }
+
+    /** A rank revokes a communicator: what waits on it fails on every member, and every live member is told. */
+    private void revoke(int rank, CommInfo ci, int reqId) {
+        if (ci.revokedBy < 0) {
+            ci.revokedBy = rank;
+            CommRevoked notice = new CommRevoked(ci.id, rank);
+            ErrorInfo e = ErrorInfo.mpi(MPI.ERR_REVOKED, notice.message());
+            ops.failComm(ci.id, e);
+            mailboxes.failComm(ci, e);
+            for (int m : ci.members) {
+                if (!job.left[m]) {
+                    replies.tell(m, notice);
+                }
+            }
+        }
+        replies.reply(rank, Reply.ok(reqId));
     }
 
     /** Where another rank's data link listens: answered now, or once that rank joins. */

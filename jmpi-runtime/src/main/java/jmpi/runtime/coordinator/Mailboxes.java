@@ -149,13 +149,7 @@ final class Mailboxes {
                 continue;
             }
             if (ci.members[dest] == rank) {
-                for (Mailbox.Message m : mb.unexpected) {
-                    if (m.sync()) {
-                        replies.reply(m.senderWorld(), Reply.error(m.senderReqId(), e));
-                    }
-                    replies.held(m.senderWorld(), -bytes(m));
-                }
-                mb.clearMessages();
+                dropMessages(mb, e);
                 mb.posted.clear();
                 continue;
             }
@@ -168,6 +162,32 @@ final class Mailboxes {
                 }
             }
         }
+    }
+
+    /** A communicator was revoked: its receives and probes fail, its messages go (their synchronous senders told). */
+    void failComm(CommInfo ci, ErrorInfo e) {
+        for (Map.Entry<Long, Mailbox> entry : boxes.entrySet()) {
+            if (commOf(entry.getKey()) != ci.id) {
+                continue;
+            }
+            Mailbox mb = entry.getValue();
+            dropMessages(mb, e);
+            for (Mailbox.Posted p : mb.posted) {
+                replies.reply(ci.members[rankOf(entry.getKey())], Reply.error(p.reqId(), e));
+            }
+            mb.posted.clear();
+        }
+    }
+
+    /** Drops the messages that wait in a mailbox; a synchronous sender learns why. */
+    private void dropMessages(Mailbox mb, ErrorInfo e) {
+        for (Mailbox.Message m : mb.unexpected) {
+            if (m.sync()) {
+                replies.reply(m.senderWorld(), Reply.error(m.senderReqId(), e));
+            }
+            replies.held(m.senderWorld(), -bytes(m));
+        }
+        mb.clearMessages();
     }
 
     /** Drops every waiting message of the last job, with its payload. */

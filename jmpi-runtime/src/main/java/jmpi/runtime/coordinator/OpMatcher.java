@@ -1,5 +1,6 @@
 package jmpi.runtime.coordinator;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -12,6 +13,7 @@ import jmpi.runtime.coll.Answers;
 import jmpi.runtime.coll.CollectiveTable;
 import jmpi.runtime.wire.CustomCall;
 import jmpi.runtime.wire.ErrorInfo;
+import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.MatchedCall;
 import jmpi.runtime.wire.Reply;
 
@@ -36,7 +38,8 @@ final class OpMatcher {
 
     /** Takes a member's call; throws an MPIException for this caller alone when the call is wrong. */
     void call(Job job, int rank, CommInfo ci, MatchedCall c) {
-        int[] members = c instanceof CustomCall cc ? groupMembers(ci, cc) : ci.members;
+        boolean survivors = c.kind().category() == Kind.Category.SURVIVORS;
+        int[] members = c instanceof CustomCall cc ? groupMembers(ci, cc) : survivors ? alive(job, ci.members) : ci.members;
         for (int m : members) {
             if (job.failed[m]) {
                 throw new ProcessFailedException(m, "rank " + m + " failed");
@@ -57,15 +60,29 @@ final class OpMatcher {
         // kept past this read: the caller releases the call's reference, the operation holds its own
         p.calls[idx] = (MatchedCall) c.retain();
         p.arrived++;
-        pending.put(key, p);
-        if (p.complete()) {
+        waitOrComplete(key, p);
+    }
+
+    private void waitOrComplete(Key key, Pending p) {
+        if (p.arrived == 0) {
+            // only the dead had called: nobody waits, whoever calls next starts it anew
             pending.remove(key);
-            try {
-                complete(p);
-            } finally {
-                p.release();
-            }
+            return;
         }
+        if (!p.complete()) {
+            pending.put(key, p);
+            return;
+        }
+        pending.remove(key);
+        try {
+            complete(p);
+        } finally {
+            p.release();
+        }
+    }
+
+    private static int[] alive(Job job, int[] members) {
+        return Arrays.stream(members).filter(m -> !job.failed[m]).toArray();
     }
 
     /** The world ranks of a custom operation's sources and destinations, in rank order. */
@@ -104,11 +121,35 @@ final class OpMatcher {
         }
     }
 
-    /** Fails every operation the dead rank is a member of, on the members that called it. */
+    /**
+     * Fails every operation the dead rank is a member of, on the members that called it; an
+     * operation of the survivors goes on without it, and completes if it waited only for it.
+     */
     void failRank(int rank, ErrorInfo e) {
-        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
-            Pending p = it.next();
-            if (p.involves(rank)) {
+        Map<Key, Pending> without = new HashMap<>();
+        for (Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Key, Pending> entry = it.next();
+            Pending p = entry.getValue();
+            if (!p.involves(rank)) {
+                continue;
+            }
+            it.remove();
+            if (p.firstArrived().kind().category() == Kind.Category.SURVIVORS) {
+                without.put(entry.getKey(), p.without(rank));
+            } else {
+                failAll(p, e);
+                p.release();
+            }
+        }
+        without.forEach(this::waitOrComplete);
+    }
+
+    /** Revoked: every operation of the communicator fails but those of the survivors, which work on it still. */
+    void failComm(int comm, ErrorInfo e) {
+        for (Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Key, Pending> entry = it.next();
+            Pending p = entry.getValue();
+            if (entry.getKey().comm() == comm && p.firstArrived().kind().category() != Kind.Category.SURVIVORS) {
                 it.remove();
                 failAll(p, e);
                 p.release();

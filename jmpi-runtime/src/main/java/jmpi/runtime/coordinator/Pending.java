@@ -29,6 +29,25 @@ final class Pending implements Gathered {
         return arrived == members.length;
     }
 
+    /** This operation without a member that failed: its call is let go, the others' move to the new one. */
+    Pending without(int worldRank) {
+        int gone = indexOf(worldRank);
+        Pending p = new Pending(comm, java.util.stream.IntStream.range(0, members.length).filter(i -> i != gone)
+                .map(i -> members[i]).toArray());
+        for (int i = 0, j = 0; i < members.length; i++) {
+            if (i == gone) {
+                if (calls[i] != null) {
+                    calls[i].release();
+                }
+            } else {
+                p.calls[j++] = calls[i];
+                p.arrived += calls[i] == null ? 0 : 1;
+            }
+            calls[i] = null;
+        }
+        return p;
+    }
+
     /** Gives up the references to the calls' payloads. */
     void release() {
         for (int i = 0; i < calls.length; i++) {

@@ -56,6 +56,11 @@ public final class Launcher implements Callable<Integer> {
             + " certificate made for this job alone and removed when it ends (not with JMPI_ADDR or MQTT)")
     boolean tls;
 
+    @Option(names = "--tolerate-failures", description = "keep the job running when a rank other than 0 fails (it"
+            + " exits with a non-zero code or without MPI.Finalize): the others learn of it through their operations"
+            + " and may Revoke, Agree and Shrink; the job's code is then that of the survivors")
+    boolean tolerateFailures;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the program each rank runs, with its arguments")
     List<String> command;
 
@@ -181,7 +186,10 @@ public final class Launcher implements Callable<Integer> {
             if (code != 0) {
                 continue;
             }
-            if (c != 0) {
+            if (tolerateFailures && r != 0 && (c != 0 || marks.leftWithoutFinalizing(r))) {
+                err.println("jmpirun: rank " + r + " failed (exit code " + c + (c == 0 ? ", without MPI.Finalize" : "")
+                        + "); the job goes on without it (--tolerate-failures)");
+            } else if (c != 0) {
                 code = c;
                 err.println("jmpirun: rank " + r + " exited with code " + c + "; stopping the job");
                 stopAll(ranks.get(r));

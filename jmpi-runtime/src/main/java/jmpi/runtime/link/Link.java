@@ -53,6 +53,10 @@ public interface Link {
         /** The link to the coordinator is gone (or this rank finalized): nothing more comes from it. */
         void lost(MPIException why);
 
+        /** A communicator was revoked by a rank: what waits on it is to fail. */
+        default void commRevoked(int comm, int byRank) {
+        }
+
         /** A rank aborted the job with code: every process of it is to exit with that code. */
         default void aborted(int rank, int code) {
         }

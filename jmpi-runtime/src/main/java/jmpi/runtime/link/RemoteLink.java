@@ -20,6 +20,7 @@ import jmpi.runtime.wire.SharedParts;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.CommRevoked;
 import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.RankFailed;
 import jmpi.runtime.wire.Refused;
@@ -166,6 +167,10 @@ abstract class RemoteLink implements Link {
         } else if (f instanceof RankFailed rf) {
             for (Watcher w : watchers) {
                 w.rankFailed(rf.rank());
+            }
+        } else if (f instanceof CommRevoked cr) {
+            for (Watcher w : watchers) {
+                w.commRevoked(cr.comm(), cr.byRank());
             }
         } else if (f instanceof JobAborted a) {
             for (Watcher w : watchers) {

@@ -17,6 +17,7 @@ import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.link.Link;
 import jmpi.runtime.link.LinkTable;
+import jmpi.runtime.wire.CommRevoked;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Parts;
@@ -253,6 +254,15 @@ public final class DataPlane implements AutoCloseable {
             @Override
             public void rankFailed(int rank) {
                 peerFailed(rank);
+            }
+
+            @Override
+            public void commRevoked(int comm, int byRank) {
+                MPIException e = new MPIException(MPI.ERR_REVOKED, new CommRevoked(comm, byRank).message());
+                for (Matcher.Posted p : matcher.failedComm(comm)) {
+                    p.delivery.failed(e);
+                }
+                sends.failComm(comm, e);
             }
 
             @Override

@@ -161,6 +161,19 @@ final class Matcher {
         return gone;
     }
 
+    /** A communicator was revoked: every wait in its contexts is taken back and returned, to be failed. */
+    synchronized List<Posted> failedComm(int comm) {
+        List<Posted> gone = new ArrayList<>();
+        for (long context : new long[] {DataPlane.context(comm, false), DataPlane.context(comm, true)}) {
+            Box b = boxes.get(context);
+            if (b != null) {
+                gone.addAll(b.posted);
+                b.posted.clear();
+            }
+        }
+        return gone;
+    }
+
     /** Every posted receive and probe, with its communicator: what this rank waits for here. */
     synchronized List<String> waits() {
         List<String> lines = new ArrayList<>();

@@ -28,6 +28,7 @@ final class Offers {
 
     private static final class Offer {
         final int id;
+        final int comm;
         final int dest;
         final Outgoing data;
         final CompletableFuture<Void> done;
@@ -38,8 +39,9 @@ final class Offers {
         boolean again;
         boolean over;
 
-        Offer(int id, int dest, Outgoing data, CompletableFuture<Void> done, String what) {
+        Offer(int id, int comm, int dest, Outgoing data, CompletableFuture<Void> done, String what) {
             this.id = id;
+            this.comm = comm;
             this.dest = dest;
             this.data = data;
             this.done = done;
@@ -59,12 +61,12 @@ final class Offers {
     }
 
     /** Keeps a message until its receiver answers; returns the number its offer carries. */
-    int open(int dest, Outgoing data, CompletableFuture<Void> done, String what) {
+    int open(int comm, int dest, Outgoing data, CompletableFuture<Void> done, String what) {
         int id = ids.incrementAndGet();
         synchronized (this) {
             unsent.merge(dest, data.bytes(), Long::sum);
         }
-        open.put(id, new Offer(id, dest, data, done, what));
+        open.put(id, new Offer(id, comm, dest, data, done, what));
         return id;
     }
 
@@ -193,6 +195,15 @@ final class Offers {
     void failTo(int rank, Throwable why) {
         for (Offer o : open.values()) {
             if (o.dest == rank) {
+                fail(o, why);
+            }
+        }
+    }
+
+    /** A communicator was revoked: what was offered on it fails, as no receive on it will answer. */
+    void failComm(int comm, Throwable why) {
+        for (Offer o : open.values()) {
+            if (o.comm == comm) {
                 fail(o, why);
             }
         }

@@ -102,7 +102,7 @@ final class Sends {
         Link c = plane.coordinator();
         c.waitingElsewhere(1);
         done.whenComplete((v, e) -> c.waitingElsewhere(-1));
-        int id = offers.open(destWorld, data, done, (sync ? "ssend" : "send") + " to rank " + destWorld + ", tag " + tag
+        int id = offers.open(comm, destWorld, data, done, (sync ? "ssend" : "send") + " to rank " + destWorld + ", tag " + tag
                 + ", " + data.bytes() + " bytes");
         PeerOffer o = new PeerOffer(comm, source, tag, sync ? PeerMessage.SYNC : 0, id, elemType, data.bytes());
         plane.toPeer(destWorld, o).whenComplete((v, e) -> {
@@ -130,6 +130,11 @@ final class Sends {
     void failTo(int rank, Throwable why) {
         ssends.failTo(rank, why);
         offers.failTo(rank, why);
+    }
+
+    /** A communicator was revoked: its large sends fail (a synchronous eager send fails with its request). */
+    void failComm(int comm, Throwable why) {
+        offers.failComm(comm, why);
     }
 
     /** Everything that waits fails: the coordinator is gone, or this rank finalizes. */

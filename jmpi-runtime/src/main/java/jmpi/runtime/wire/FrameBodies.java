@@ -121,6 +121,22 @@ final class FrameBodies {
                 out.writeBoolean(((PeerGo) f).send());
             }
             case PEER_CHUNK -> out.writeInt(((PeerChunk) f).offerId());
+            case SURVIVOR_CALL -> {
+                SurvivorCall c = (SurvivorCall) f;
+                out.writeInt(c.reqId());
+                out.writeByte(c.kind().code());
+                out.writeInt(c.comm());
+                out.writeLong(c.seq());
+                out.writeInt(c.flag());
+            }
+            case REVOKE_CALL -> {
+                out.writeInt(((RevokeCall) f).reqId());
+                out.writeInt(((RevokeCall) f).comm());
+            }
+            case COMM_REVOKED -> {
+                out.writeInt(((CommRevoked) f).comm());
+                out.writeInt(((CommRevoked) f).byRank());
+            }
             case REPLY -> {
                 Reply r = (Reply) f;
                 out.writeInt(r.reqId());
@@ -175,7 +191,19 @@ final class FrameBodies {
             case PEER_OFFER -> readOffer(in);
             case PEER_GO -> new PeerGo(in.readInt(), readBoolean(in));
             case PEER_CHUNK -> new PeerChunk(in.readInt(), parts.read(in));
+            case SURVIVOR_CALL -> readSurvivorCall(in);
+            case REVOKE_CALL -> new RevokeCall(in.readInt(), in.readInt());
+            case COMM_REVOKED -> new CommRevoked(in.readInt(), in.readInt());
         };
+    }
+
+    private static SurvivorCall readSurvivorCall(ByteBuf in) {
+        int reqId = in.readInt();
+        Kind kind = Kind.ofCode(in.readByte());
+        if (kind.category() != Kind.Category.SURVIVORS) {
+            throw new MalformedFrameException("an operation of the survivors of kind " + kind.label());
+        }
+        return new SurvivorCall(reqId, kind, in.readInt(), in.readLong(), in.readInt());
     }
 
     private static CollCall readCollCall(ByteBuf in, PartsReader parts) {

@@ -20,9 +20,13 @@ public enum FrameType {
     PEER_OFFER(16, false),
     PEER_GO(17, false),
     PEER_CHUNK(18, true),
-    JOB_ABORTED(19, false);
+    JOB_ABORTED(19, false),
+    // fault tolerance: numbered apart, so that other additions never collide with them
+    SURVIVOR_CALL(40, false),
+    REVOKE_CALL(41, false),
+    COMM_REVOKED(42, false);
 
-    private static final FrameType[] BY_CODE = new FrameType[20];
+    private static final FrameType[] BY_CODE = new FrameType[64];
 
     static {
         for (FrameType t : values()) {

@@ -25,7 +25,10 @@ public enum Kind {
     PROBE(22, Category.POINT_TO_POINT),
     IPROBE(23, Category.POINT_TO_POINT),
     /** A matched probe that does not wait: takes a matching message if one is there, else answers none. */
-    IMPROBE(24, Category.POINT_TO_POINT);
+    IMPROBE(24, Category.POINT_TO_POINT),
+    AGREE(40, Category.SURVIVORS),
+    SHRINK(41, Category.SURVIVORS),
+    REVOKE(42, Category.NOTICE);
 
     /** How the coordinator matches a call of this kind. */
     public enum Category {
@@ -36,7 +39,11 @@ public enum Kind {
         /** Every member takes part and a new communicator comes out. */
         COMMUNICATOR,
         /** A sender and a receiver meet. */
-        POINT_TO_POINT
+        POINT_TO_POINT,
+        /** The members still alive take part; the failure of one does not fail it, and a revoked communicator allows it. */
+        SURVIVORS,
+        /** One rank tells the coordinator something about a communicator, which tells every member. */
+        NOTICE
     }
 
     private static final Kind[] BY_CODE = new Kind[128];
@@ -65,7 +72,7 @@ public enum Kind {
 
     /** Whether every member of a communicator or group must call it before it completes. */
     public boolean isCollective() {
-        return category != Category.POINT_TO_POINT;
+        return category != Category.POINT_TO_POINT && category != Category.NOTICE;
     }
 
     /** The name users know it by, for logs and errors. */

@@ -56,7 +56,7 @@ class OffersTest {
         int bytes = 5 * Offers.CHUNK + 123;
         ByteBuf payload = message(bytes);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        int id = offers.open(3, Outgoing.of(payload.retain()), done, "send to rank 3");
+        int id = offers.open(0, 3, Outgoing.of(payload.retain()), done, "send to rank 3");
         assertTrue(link.chunks.isEmpty(), "nothing goes before the receive asks");
         offers.answered(3, new PeerGo(id, true));
         while (!link.unwritten.isEmpty()) {
@@ -83,7 +83,7 @@ class OffersTest {
         FakeLink link = new FakeLink();
         Offers offers = new Offers(link::send);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        int id = offers.open(1, Outgoing.of(message(100)), done, "send to rank 1");
+        int id = offers.open(0, 1, Outgoing.of(message(100)), done, "send to rank 1");
         offers.answered(2, new PeerGo(id, true));
         offers.answered(1, new PeerGo(id + 1, true));
         assertTrue(link.chunks.isEmpty());
@@ -100,8 +100,8 @@ class OffersTest {
         CompletableFuture<Void> toTwo = new CompletableFuture<>();
         CompletableFuture<Void> toFour = new CompletableFuture<>();
         ByteBuf payload = message(3 * Offers.CHUNK);
-        int id = offers.open(2, Outgoing.of(payload), toTwo, "send to rank 2");
-        offers.open(4, Outgoing.of(message(10)), toFour, "send to rank 4");
+        int id = offers.open(0, 2, Outgoing.of(payload), toTwo, "send to rank 2");
+        offers.open(0, 4, Outgoing.of(message(10)), toFour, "send to rank 4");
         offers.answered(2, new PeerGo(id, true));
         ProcessFailedException dead = new ProcessFailedException(2, "rank 2 failed");
         offers.failTo(2, dead);

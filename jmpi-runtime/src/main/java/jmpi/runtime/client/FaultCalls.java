@@ -1,0 +1,98 @@
+package jmpi.runtime.client;
+
+import java.util.List;
+import jmpi.Comm;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.runtime.link.Link;
+import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Reply;
+import jmpi.runtime.wire.RevokeCall;
+import jmpi.runtime.wire.SurvivorCall;
+
+/**
+ * Revoke, Agree, Shrink and the failures a rank knows of: what lets a program go on after a rank
+ * died. The coordinator decides Agree and Shrink once, among the members alive, so every survivor
+ * gets the same answer.
+ */
+final class FaultCalls {
+    private final CommCore core;
+
+    FaultCalls(CommCore core) {
+        this.core = core;
+    }
+
+    void revoke() {
+        core.checkUsable();
+        if (core.faults().isRevoked()) {
+            return;
+        }
+        call((link, reqId) -> new RevokeCall(reqId, core.id()));
+    }
+
+    int agree(int flag) {
+        int[] a = survivors(Kind.AGREE, flag);
+        // the rest of the answer names the members that took part: any other member has failed
+        for (int w : core.members()) {
+            if (!contains(a, 1, w)) {
+                core.session().failures().learned(w);
+            }
+        }
+        return a[0];
+    }
+
+    Comm shrink() {
+        int[] a = survivors(Kind.SHRINK, 0);
+        return ClientComm.created(core, a);
+    }
+
+    int ackFailed(int numToAck) {
+        core.checkUsable();
+        if (numToAck < 0) {
+            throw new MPIException(MPI.ERR_ARG, "Ack_failed needs a count of 0 or more, not " + numToAck);
+        }
+        return core.faults().ack(numToAck);
+    }
+
+    int[] failedRanks() {
+        core.checkUsable();
+        List<Integer> failed = core.faults().failedMembers();
+        return failed.stream().mapToInt(w -> core.faults().rankOf(w)).toArray();
+    }
+
+    private int[] survivors(Kind kind, int flag) {
+        core.checkUsable();
+        Reply reply = call((link, reqId) -> new SurvivorCall(reqId, kind, core.id(),
+                core.nextGroupSeq(SurvivorCall.GROUP), flag));
+        return reply.comm();
+    }
+
+    private interface CallMaker {
+        jmpi.runtime.wire.Call make(Link link, int reqId);
+    }
+
+    /** Sends one call to the coordinator and waits for its answer; an error answer is thrown. */
+    private Reply call(CallMaker maker) {
+        FutureRequest<Reply> r = new FutureRequest<>();
+        Link link = core.conn();
+        r.drivenBy(link);
+        int reqId = link.nextId();
+        link.send(maker.make(link, reqId), reqId, reply -> {
+            if (reply.status() != Reply.OK) {
+                r.fail(reply.error().toException());
+            } else {
+                r.complete(reply, null);
+            }
+        });
+        return r.waitFor();
+    }
+
+    private static boolean contains(int[] a, int from, int v) {
+        for (int i = from; i < a.length; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
