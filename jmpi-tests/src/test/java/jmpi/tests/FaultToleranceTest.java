@@ -68,6 +68,17 @@ class FaultToleranceTest {
         }
     }
 
+    @ParameterizedTest(name = "on the {0} plane")
+    @ValueSource(strings = {Config.DATA_DIRECT, Config.DATA_COORDINATOR})
+    void anySourceReceivesWorkAgainOnceTheFailureIsAcknowledged(String plane) throws Exception {
+        Jobs.Result r = survivors(3, plane, "ack");
+        assertEquals(0, r.exitCode(), r.out());
+        Map<Integer, List<String>> got = lines(r.out());
+        assertEquals(List.of("any-source recv failed for rank 2", "acknowledged 1 of [2]", "then received hello"),
+                got.get(0), r.out());
+        assertEquals(List.of("sent"), got.get(1), r.out());
+    }
+
     @Test
     void survivorsAgreeAlikeWhenARankDiesDuringAgree() {
         // a few jobs, each a few seconds: random sizes, victims, rounds and flags

@@ -47,7 +47,8 @@ public final class ClientSession implements Session {
         this.connection = world;
         this.leaving = leaving;
         this.data = data;
-        world.watch(failures);
+        // before the data plane's watcher, which wakes the waits that the failure or revocation ends
+        world.watchFirst(failures);
         int[] everyone = new int[config.size()];
         Arrays.setAll(everyone, i -> i);
         this.world = new ClientComm(this, world, data, CommIds.WORLD, config.rank(), everyone);

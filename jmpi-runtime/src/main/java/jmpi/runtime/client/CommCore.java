@@ -299,7 +299,12 @@ final class CommCore {
 
     <T> void complete(FutureRequest<T> r, Reply reply, Decoder<T> decoder) {
         if (reply.status() == Reply.ERROR) {
-            r.fail(reply.error().toException());
+            MPIException e = reply.error().toException();
+            if (e instanceof ProcessFailedException pf && pf.failedRank() >= 0) {
+                // the error may come before the coordinator's word of the failure: known from now on all the same
+                session.failures().learned(pf.failedRank());
+            }
+            r.fail(e);
             return;
         }
         try {

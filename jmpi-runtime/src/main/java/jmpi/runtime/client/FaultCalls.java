@@ -5,6 +5,7 @@ import jmpi.Comm;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.wire.AckCall;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.RevokeCall;
@@ -51,7 +52,11 @@ final class FaultCalls {
         if (numToAck < 0) {
             throw new MPIException(MPI.ERR_ARG, "Ack_failed needs a count of 0 or more, not " + numToAck);
         }
-        return core.faults().ack(numToAck);
+        int acked = core.faults().ack(numToAck);
+        // the coordinator matches the receives of its path: it learns which failures they may pass over
+        int[] failed = core.faults().failedMembers().stream().limit(acked).mapToInt(Integer::intValue).toArray();
+        call((link, reqId) -> new AckCall(reqId, core.id(), failed));
+        return acked;
     }
 
     int[] failedRanks() {

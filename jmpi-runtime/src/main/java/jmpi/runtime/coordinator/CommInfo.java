@@ -1,6 +1,8 @@
 package jmpi.runtime.coordinator;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import jmpi.MPI;
 import jmpi.MPIException;
 
@@ -11,6 +13,18 @@ final class CommInfo {
     private final int[] rankOfWorld;
     /** The world rank that revoked it, or -1: once revoked, only the survivors' operations work on it. */
     int revokedBy = -1;
+    /** The failed members each member has acknowledged (world ranks by world rank), for its ANY_SOURCE receives. */
+    final Map<Integer, int[]> acked = new HashMap<>();
+
+    /** Whether a member has acknowledged the failure of another, so that its ANY_SOURCE receives go on without it. */
+    boolean acknowledged(int memberWorld, int failedWorld) {
+        for (int w : acked.getOrDefault(memberWorld, new int[0])) {
+            if (w == failedWorld) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     CommInfo(int id, int[] members, int worldSize) {
         this.id = id;

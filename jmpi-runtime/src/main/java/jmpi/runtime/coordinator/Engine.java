@@ -7,6 +7,7 @@ import jmpi.MPIException;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.link.shm.Segment;
 import jmpi.runtime.link.shm.ShmBuf;
+import jmpi.runtime.wire.AckCall;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.CommRevoked;
 import jmpi.runtime.wire.ErrorInfo;
@@ -199,6 +200,11 @@ final class Engine {
         if (ci == null || ci.rankOf(rank) < 0) {
             replies.reply(rank, Reply.error(c.reqId(), ErrorInfo.mpi(MPI.ERR_COMM,
                     "communicator " + c.comm() + " unknown or does not contain rank " + rank)));
+            return;
+        }
+        if (c instanceof AckCall a) {
+            ci.acked.put(rank, a.failed().clone());
+            replies.reply(rank, Reply.ok(a.reqId()));
             return;
         }
         if (c instanceof RevokeCall) {

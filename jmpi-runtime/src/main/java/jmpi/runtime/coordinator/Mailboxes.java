@@ -93,7 +93,7 @@ final class Mailboxes {
             return;
         }
         for (int m : source == MPI.ANY_SOURCE ? ci.members : new int[] {ci.members[source]}) {
-            if (job.failed[m]) {
+            if (job.failed[m] && (source != MPI.ANY_SOURCE || !ci.acknowledged(rank, m))) {
                 throw new ProcessFailedException(m, "rank " + m + " failed");
             }
         }

@@ -67,6 +67,14 @@ public interface Link {
     }
 
     /**
+     * As {@link #watch}, but told before every watcher told before: for what the program's next call
+     * must see once another watcher has woken it.
+     */
+    default void watchFirst(Watcher watcher) {
+        watch(watcher);
+    }
+
+    /**
      * Something of this rank waits elsewhere (delta 1) or has stopped waiting (-1), on its links to
      * its peers: a link that reads only for its own requests keeps reading meanwhile, so that the
      * loss of the coordinator or word of a failed rank still reaches the watcher.

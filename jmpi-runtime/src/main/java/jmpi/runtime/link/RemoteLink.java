@@ -201,8 +201,18 @@ abstract class RemoteLink implements Link {
     }
 
     @Override
+    public void watchFirst(Watcher w) {
+        watchers.add(0, w);
+        tellIfLost(w);
+    }
+
+    @Override
     public void watch(Watcher w) {
         watchers.add(w);
+        tellIfLost(w);
+    }
+
+    private void tellIfLost(Watcher w) {
         MPIException e = lost;
         if (e != null) {
             w.lost(e);

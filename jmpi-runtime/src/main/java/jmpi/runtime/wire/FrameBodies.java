@@ -133,6 +133,11 @@ final class FrameBodies {
                 out.writeInt(((RevokeCall) f).reqId());
                 out.writeInt(((RevokeCall) f).comm());
             }
+            case ACK_CALL -> {
+                out.writeInt(((AckCall) f).reqId());
+                out.writeInt(((AckCall) f).comm());
+                writeInts(out, ((AckCall) f).failed());
+            }
             case COMM_REVOKED -> {
                 out.writeInt(((CommRevoked) f).comm());
                 out.writeInt(((CommRevoked) f).byRank());
@@ -194,6 +199,7 @@ final class FrameBodies {
             case SURVIVOR_CALL -> readSurvivorCall(in);
             case REVOKE_CALL -> new RevokeCall(in.readInt(), in.readInt());
             case COMM_REVOKED -> new CommRevoked(in.readInt(), in.readInt());
+            case ACK_CALL -> new AckCall(in.readInt(), in.readInt(), readInts(in));
         };
     }
 

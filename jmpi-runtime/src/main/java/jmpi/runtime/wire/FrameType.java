@@ -24,7 +24,8 @@ public enum FrameType {
     // fault tolerance: numbered apart, so that other additions never collide with them
     SURVIVOR_CALL(40, false),
     REVOKE_CALL(41, false),
-    COMM_REVOKED(42, false);
+    COMM_REVOKED(42, false),
+    ACK_CALL(43, false);
 
     private static final FrameType[] BY_CODE = new FrameType[64];
 

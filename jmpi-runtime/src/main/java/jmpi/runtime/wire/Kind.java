@@ -28,7 +28,8 @@ public enum Kind {
     IMPROBE(24, Category.POINT_TO_POINT),
     AGREE(40, Category.SURVIVORS),
     SHRINK(41, Category.SURVIVORS),
-    REVOKE(42, Category.NOTICE);
+    REVOKE(42, Category.NOTICE),
+    ACK_FAILED(43, Category.NOTICE);
 
     /** How the coordinator matches a call of this kind. */
     public enum Category {

@@ -12,6 +12,8 @@ import jmpi.ProcessFailedException;
  * <li>{@code revoke}: rank 3 of 4 halts; rank 0 learns of it from a receive and revokes the world;
  * ranks 1 and 2, each waiting for a message nobody sends, learn of the revocation; then every
  * survivor agrees, shrinks, and sums over the new communicator.</li>
+ * <li>{@code ack}: rank 2 of 3 halts; rank 0's receive from ANY_SOURCE fails, and works again once
+ * rank 0 has acknowledged the failure, taking rank 1's message.</li>
  * <li>{@code agree ROUNDS VICTIM ROUND SEED}: every rank agrees ROUNDS times on flags drawn from
  * SEED; the VICTIM halts at round ROUND, just after starting its Agree there.</li>
  * </ul>
@@ -25,6 +27,8 @@ public final class Survivors {
         MPI.Init();
         if (args[0].equals("revoke")) {
             revoke(MPI.COMM_WORLD);
+        } else if (args[0].equals("ack")) {
+            ack(MPI.COMM_WORLD);
         } else {
             agree(MPI.COMM_WORLD, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Long.parseLong(args[4]));
@@ -67,6 +71,30 @@ public final class Survivors {
                 + ", revoked " + world.Is_revoked() + ", shrunk to " + survivors.size() + " as rank "
                 + survivors.rank() + ", sum " + sum);
         survivors.Free();
+    }
+
+    private static void ack(Comm world) {
+        int r = world.rank();
+        world.barrier();
+        if (r == 2) {
+            Runtime.getRuntime().halt(Dying.KILLED);
+        }
+        if (r == 0) {
+            try {
+                world.recv(MPI.ANY_SOURCE, 5);
+                System.out.println("R0: received from nobody");
+            } catch (ProcessFailedException e) {
+                System.out.println("R0: any-source recv failed for rank " + e.failedRank());
+            }
+            int acked = world.Ack_failed();
+            System.out.println("R0: acknowledged " + acked + " of " + Arrays.toString(world.Get_failed_ranks()));
+            world.send("go", 1, 6);
+            System.out.println("R0: then received " + world.recv(MPI.ANY_SOURCE, 5));
+        } else {
+            world.recv(0, 6);
+            world.send("hello", 0, 5);
+            System.out.println("R1: sent");
+        }
     }
 
     private static void agree(Comm world, int rounds, int victim, int round, long seed) throws InterruptedException {
