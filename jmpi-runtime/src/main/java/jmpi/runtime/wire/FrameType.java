@@ -22,10 +22,10 @@ public enum FrameType {
     PEER_CHUNK(18, true),
     JOB_ABORTED(19, false),
     // fault tolerance: numbered apart, so that other additions never collide with them
-    SURVIVOR_CALL(40, false),
-    REVOKE_CALL(41, false),
-    COMM_REVOKED(42, false),
-    ACK_CALL(43, false);
+    SURVIVOR_CALL(60, false),
+    REVOKE_CALL(61, false),
+    COMM_REVOKED(62, false),
+    ACK_CALL(63, false);
 
     private static final FrameType[] BY_CODE = new FrameType[64];
 

@@ -26,10 +26,10 @@ public enum Kind {
     IPROBE(23, Category.POINT_TO_POINT),
     /** A matched probe that does not wait: takes a matching message if one is there, else answers none. */
     IMPROBE(24, Category.POINT_TO_POINT),
-    AGREE(40, Category.SURVIVORS),
-    SHRINK(41, Category.SURVIVORS),
-    REVOKE(42, Category.NOTICE),
-    ACK_FAILED(43, Category.NOTICE);
+    AGREE(60, Category.SURVIVORS),
+    SHRINK(61, Category.SURVIVORS),
+    REVOKE(62, Category.NOTICE),
+    ACK_FAILED(63, Category.NOTICE);
 
     /** How the coordinator matches a call of this kind. */
     public enum Category {
