@@ -88,6 +88,7 @@ public final class CollectiveTable {
         always(new AlltoallwViaCoordinator());
         always(new CustomViaCoordinator());
         always(new SplitViaCoordinator());
+        always(new CreateGroupViaCoordinator());
     }
 
     private CollectiveTable() {

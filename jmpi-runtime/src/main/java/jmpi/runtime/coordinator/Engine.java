@@ -50,7 +50,7 @@ final class Engine {
     Engine(ObjectSerializer serial, String requiredToken, int expectedSize, long heldLimit) {
         this.admission = new Admission(requiredToken, expectedSize);
         this.replies = new Replies(heldLimit);
-        this.ops = new OpMatcher(new CoordinatorAnswers(serial, comms, replies), replies);
+        this.ops = new OpMatcher(new CoordinatorAnswers(serial, comms, replies, this::hostOf), replies);
         this.mailboxes = new Mailboxes(replies);
         this.rollCall = new RollCall(ops, mailboxes, comms, replies);
         this.peers = new PeerAddresses(replies);
@@ -78,7 +78,9 @@ final class Engine {
         }
         job.ports[h.rank()] = port;
         replies.updateReading(h.rank());
-        port.write(new Welcome(FrameCodec.VERSION, admission.mapSegment(job, port, h) ? Welcome.SHM : 0));
+        boolean shared = admission.mapSegment(job, port, h);
+        job.hosts[h.rank()] = Admission.hostOf(port, h, shared);
+        port.write(new Welcome(FrameCodec.VERSION, shared ? Welcome.SHM : 0));
         peers.joined(h.rank(), h.data(), port.host());
         port.flush();
         replies.flush();
@@ -215,6 +217,16 @@ final class Engine {
         } catch (MPIException e) {
             replies.reply(rank, Reply.error(c.reqId(), ErrorInfo.of(e)));
         }
+    }
+
+    /** A world rank's host, as the lowest world rank on it, for {@code Split_type}. */
+    private int hostOf(int worldRank) {
+        for (int r = 0; r < worldRank; r++) {
+            if (job.hosts[worldRank].equals(job.hosts[r])) {
+                return r;
+            }
+        }
+        return worldRank;
     }
 
     /** Where another rank's data link listens: answered now, or once that rank joins. */
