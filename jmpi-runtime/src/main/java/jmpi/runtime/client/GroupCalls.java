@@ -6,6 +6,7 @@ import jmpi.Group;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.wire.CommName;
 import jmpi.runtime.wire.CreateGroupCall;
 import jmpi.runtime.wire.MatchedCall;
 import jmpi.runtime.wire.Reply;
@@ -14,7 +15,8 @@ import jmpi.runtime.wire.SplitCall;
 /**
  * A communicator's group and the communicators made from it: Split and its forms (Dup, Create,
  * Split_type) are one matched call over the whole communicator, Create_group one over the group's
- * members; the coordinator decides each new communicator's id and members. Also its name.
+ * members; the coordinator decides each new communicator's id and members. Also its name, which
+ * the coordinator hears of to show it.
  */
 final class GroupCalls {
     private final CommCore core;
@@ -77,6 +79,15 @@ final class GroupCalls {
             throw new MPIException(MPI.ERR_ARG, "Set_name needs a name, not null");
         }
         name = n;
+        if (!onOwnCoordinator(core.conn())) {
+            // one way and only when named: the coordinator shows it, nothing waits for it
+            core.conn().sendOneWay(new CommName(core.id(), n));
+        }
+    }
+
+    /** Whether the link goes to the coordinator of this rank alone (COMM_SELF's and what was made of it). */
+    private boolean onOwnCoordinator(Link link) {
+        return core.session().self() instanceof ClientComm me && me.core().conn() == link;
     }
 
     /** The communicator ranks of a group's processes, in the group's order; ERR_GROUP for a stranger. */
@@ -136,8 +147,7 @@ final class GroupCalls {
      * coordinator of this rank alone, whose world is this rank, as 0.
      */
     private int[] worldOf(Link link, int[] answer) {
-        ClientSession s = core.session();
-        if (s.self() instanceof ClientComm me && me.core().conn() == link) {
+        if (onOwnCoordinator(link)) {
             return new int[] {core.members()[core.rank()]};
         }
         return Arrays.copyOfRange(answer, 2, answer.length);

@@ -9,6 +9,8 @@ final class CommInfo {
     final int id;
     final int[] members;
     private final int[] rankOfWorld;
+    /** The name a member gave it ({@code Set_name}), or empty. */
+    String name = "";
 
     CommInfo(int id, int[] members, int worldSize) {
         this.id = id;

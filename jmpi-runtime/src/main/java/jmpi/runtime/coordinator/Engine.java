@@ -8,6 +8,7 @@ import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.link.shm.Segment;
 import jmpi.runtime.link.shm.ShmBuf;
 import jmpi.runtime.wire.Call;
+import jmpi.runtime.wire.CommName;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
@@ -227,6 +228,14 @@ final class Engine {
             }
         }
         return worldRank;
+    }
+
+    /** A member named a communicator: the status page and the warnings say the name from now on. */
+    void named(int rank, CommName n) {
+        CommInfo ci = comms.get(n.comm());
+        if (ci != null && ci.rankOf(rank) >= 0) {
+            ci.name = n.name();
+        }
     }
 
     /** Where another rank's data link listens: answered now, or once that rank joins. */

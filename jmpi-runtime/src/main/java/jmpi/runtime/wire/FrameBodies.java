@@ -61,6 +61,11 @@ final class FrameBodies {
                 out.writeInt(c.color());
                 out.writeInt(c.key());
             }
+            case COMM_NAME -> {
+                CommName n = (CommName) f;
+                out.writeInt(n.comm());
+                writeString(out, n.name());
+            }
             case CREATE_GROUP_CALL -> {
                 CreateGroupCall c = (CreateGroupCall) f;
                 out.writeInt(c.reqId());
@@ -169,6 +174,7 @@ final class FrameBodies {
             case BYE -> new Bye();
             case COLL_CALL -> readCollCall(in, parts);
             case SPLIT_CALL -> new SplitCall(in.readInt(), in.readInt(), in.readLong(), in.readInt(), in.readInt());
+            case COMM_NAME -> new CommName(in.readInt(), readString(in));
             case CREATE_GROUP_CALL -> new CreateGroupCall(in.readInt(), in.readInt(), in.readLong(), in.readInt(),
                     readInts(in));
             case CUSTOM_CALL -> new CustomCall(in.readInt(), in.readInt(), in.readLong(), readInts(in), readInts(in),

@@ -21,9 +21,10 @@ public enum FrameType {
     PEER_GO(17, false),
     PEER_CHUNK(18, true),
     JOB_ABORTED(19, false),
-    CREATE_GROUP_CALL(40, false);
+    CREATE_GROUP_CALL(40, false),
+    COMM_NAME(41, false);
 
-    private static final FrameType[] BY_CODE = new FrameType[41];
+    private static final FrameType[] BY_CODE = new FrameType[42];
 
     static {
         for (FrameType t : values()) {

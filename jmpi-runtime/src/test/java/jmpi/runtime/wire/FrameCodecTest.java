@@ -69,6 +69,7 @@ class FrameCodecTest {
         assertEquals(8, send.payload().readableBytes());
         send.release();
         assertEquals(new SplitCall(3, 0, 4L, 7, -1), roundTrip(new SplitCall(3, 0, 4L, 7, -1)));
+        assertEquals(new CommName(3, "halo ☂"), roundTrip(new CommName(3, "halo ☂")));
         CreateGroupCall g = (CreateGroupCall) roundTrip(new CreateGroupCall(5, 2, 9L, 7, new int[] {3, 0, 1}));
         assertEquals(List.of(5, 2, 9L, 7), List.of(g.reqId(), g.comm(), g.seq(), g.tag()));
         assertArrayEquals(new int[] {3, 0, 1}, g.ranks());

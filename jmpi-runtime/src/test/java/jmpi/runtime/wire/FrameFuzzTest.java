@@ -46,7 +46,7 @@ class FrameFuzzTest {
                 new CollCall(8, Kind.REDUCE, 2, 5L, 1, 2, ElementType.INT.code(),
                         new ByteBuf[] {Parts.wrap(new byte[] {4, 0, 0, 0}), null}),
                 new SplitCall(3, 0, 4L, 7, -1),
-                new CreateGroupCall(4, 2, 1L, 7, new int[] {2, 0}),
+                new CreateGroupCall(4, 2, 1L, 7, new int[] {2, 0}), new CommName(3, "halo"),
                 new CustomCall(7, 3, 99L, new int[] {0, 1}, new int[] {2},
                         new ByteBuf[] {Parts.wrap(new byte[] {1, 2, 3}), null, Parts.wrap(new byte[0])}),
                 SendCall.of(9, 1, 2, 42, true, ElementType.DOUBLE.code(), Parts.wrap(new byte[8])),
