@@ -87,6 +87,7 @@ final class ClientComm extends PersistentComm {
 
     @Override
     public Comm Split(int color, int key) {
+        core.checkLive();
         Checks.color(color);
         return groups.split(color, key).waitFor();
     }
