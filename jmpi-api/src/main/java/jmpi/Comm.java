@@ -97,7 +97,7 @@ public interface Comm extends PointToPoint, Persistent {
     /**
      * Revokes the communicator, for every member: each pending operation on it fails with
      * {@link MPI#ERR_REVOKED}, on every member, and so does each later one but {@link #Agree},
-     * {@link #Shrink}, {@link #Get_failed_ranks}, {@link #Ack_failed()} and {@link #Free}. Not collective:
+     * {@link #Shrink}, {@link #Get_failed}, {@link #Ack_failed()} and {@link #Free}. Not collective:
      * the rank that finds a failure revokes, and the others learn of it wherever they wait.
      */
     void Revoke();
@@ -112,7 +112,7 @@ public interface Comm extends PointToPoint, Persistent {
     /**
      * Agrees on a flag among the members still alive (collective over them): the bitwise AND of their
      * flags, the same on every survivor even when another member fails during it. Works on a revoked
-     * communicator. Every member it finds failed counts as known here ({@link #Get_failed_ranks}).
+     * communicator. Every member it finds failed counts as known here ({@link #Get_failed}).
      *
      * @param flag this rank's flag
      * @return the AND of the flags of the members that were alive when it completed
@@ -154,6 +154,124 @@ public interface Comm extends PointToPoint, Persistent {
      * @return the failed ranks, as ranks of this communicator
      */
     int[] Get_failed_ranks();
+
+    /**
+     * The group of this communicator's processes that this rank knows have failed, in the order it
+     * learned of them (ULFM's {@code MPI_Comm_get_failed}).
+     *
+     * @return the failed processes, as a group of this communicator's
+     */
+    default Group Get_failed() {
+        return group().Incl(Get_failed_ranks());
+    }
+    // ---- Groups and communicators --------------------------------------------------------------
+
+    /**
+     * The group of this communicator's processes, in rank order (local).
+     *
+     * @return the group; this rank's {@link Group#rank()} is its rank here
+     */
+    Group group();
+
+    /**
+     * mpi4py's spelling of {@link #group()}.
+     *
+     * @return the group of this communicator
+     */
+    default Group Get_group() {
+        return group();
+    }
+
+    /**
+     * Makes a communicator of a group of this communicator's processes (collective over the whole
+     * communicator, every rank passing the same group): ranks are the group's ranks.
+     *
+     * @param group a group of processes of this communicator; ERR_GROUP when it has others
+     * @return the new communicator on its members, {@link MPI#COMM_NULL} on the others
+     */
+    Comm Create(Group group);
+
+    /**
+     * Makes a communicator of a group of this communicator's processes, collective over the
+     * group's members only: only they call it, with the same group and tag; calls with other tags
+     * make other communicators, so that groups may create theirs at the same time.
+     *
+     * @param group a group of processes of this communicator that holds the caller; ERR_GROUP when
+     *              it has others, ERR_RANK when the caller is not one of them
+     * @param tag   tells apart concurrent creations over the same group; not negative (ERR_TAG)
+     * @return the new communicator, ranked as the group
+     */
+    Comm Create_group(Group group, int tag);
+
+    /**
+     * {@link #Create_group(Group, int)} with tag 0.
+     *
+     * @param group a group of processes of this communicator that holds the caller
+     * @return the new communicator, ranked as the group
+     */
+    default Comm Create_group(Group group) {
+        return Create_group(group, 0);
+    }
+
+    /**
+     * Splits the communicator by a kind of locality (collective): with {@link MPI#COMM_TYPE_SHARED}
+     * the ranks on one host share a new communicator, ordered by key, then by old rank.
+     *
+     * @param splitType {@link MPI#COMM_TYPE_SHARED}, or {@link MPI#UNDEFINED} for no communicator;
+     *                  ERR_ARG otherwise
+     * @param key       orders the ranks within the new communicator
+     * @return this rank's new communicator, or {@link MPI#COMM_NULL}
+     */
+    Comm Split_type(int splitType, int key);
+
+    /**
+     * {@link #Split_type(int, int)} with the old rank as key.
+     *
+     * @param splitType {@link MPI#COMM_TYPE_SHARED}, or {@link MPI#UNDEFINED}
+     * @return this rank's new communicator, or {@link MPI#COMM_NULL}
+     */
+    default Comm Split_type(int splitType) {
+        return Split_type(splitType, rank());
+    }
+
+    /**
+     * Starts duplicating the communicator (collective), as {@link #Dup()} without waiting.
+     *
+     * @return the request, whose result is the new communicator
+     */
+    Request<Comm> Idup();
+
+    /**
+     * Compares two communicators (local).
+     *
+     * @param a a communicator
+     * @param b another communicator
+     * @return {@link MPI#IDENT} for the same communicator, {@link MPI#CONGRUENT} for the same
+     *         processes in the same order with separate traffic, {@link MPI#SIMILAR} for the same
+     *         processes in another order, else {@link MPI#UNEQUAL}
+     */
+    static int Compare(Comm a, Comm b) {
+        if (a == b) {
+            return MPI.IDENT;
+        }
+        int groups = Group.Compare(a.group(), b.group());
+        return groups == MPI.IDENT ? MPI.CONGRUENT : groups;
+    }
+
+    /**
+     * Names the communicator, for this rank (local); the coordinator's status page shows the name.
+     *
+     * @param name the name, not null
+     */
+    void Set_name(String name);
+
+    /**
+     * The communicator's name: the last one {@link #Set_name(String)} gave, else
+     * {@code "MPI_COMM_WORLD"} and {@code "MPI_COMM_SELF"} for those, else the empty string.
+     *
+     * @return the name
+     */
+    String Get_name();
 
     // ---- Collectives on objects ---------------------------------------------------------------
 

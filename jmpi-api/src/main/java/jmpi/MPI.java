@@ -97,6 +97,19 @@ public final class MPI {
     /** Thread level: any thread makes calls, at any time. */
     public static final int THREAD_MULTIPLE = 3;
 
+    /** Comparison result: the same group, or the same communicator. */
+    public static final int IDENT = 0;
+    /** Comparison result: communicators of the same processes in the same order, with separate traffic. */
+    public static final int CONGRUENT = 1;
+    /** Comparison result: the same processes in another order. */
+    public static final int SIMILAR = 2;
+    /** Comparison result: different processes. */
+    public static final int UNEQUAL = 3;
+    /** {@code Comm.Split_type} type: the ranks that share a host, and so could share memory. */
+    public static final int COMM_TYPE_SHARED = 1;
+    /** The group of no process. */
+    public static final Group GROUP_EMPTY = Group.EMPTY;
+
     /** The bytes of attached buffer a buffered send needs beyond its message. */
     public static final int BSEND_OVERHEAD = 64;
 

@@ -46,7 +46,9 @@ public final class SuiteRunner {
             RequestSuite.class,
             ErrorsSuite.class,
             OperationSuite.class,
-            CommSuite.class);
+            CommSuite.class,
+            GroupSuite.class,
+            CommCreationSuite.class);
 
     /** Classes the suites send besides JDK types, for JMPI_SERIAL. */
     public static final List<String> SERIAL = List.of(

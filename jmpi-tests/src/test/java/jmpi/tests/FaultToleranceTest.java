@@ -63,7 +63,7 @@ class FaultToleranceTest {
             List<String> mine = got.get(rank);
             assertEquals("later barrier failed with class " + MPI.ERR_REVOKED, mine.get(mine.size() - 2), r.out());
             // the survivors' ranks sum to 1 + 2 + 3; rank 1's flag clears the lowest bit
-            assertEquals("agreed 6, failed [3], revoked true, shrunk to 3 as rank " + rank + ", sum 6",
+            assertEquals("agreed 6, failed [3] (1), revoked true, shrunk to 3 as rank " + rank + ", sum 6",
                     mine.get(mine.size() - 1), r.out());
         }
     }

@@ -37,7 +37,7 @@ class InJvmSuitesTest {
     /** The suites whose messages and collectives take the path that {@link Config#data()} chooses. */
     private static final List<Class<? extends RankSuite>> MESSAGE_SUITES = List.of(PointToPointObjectSuite.class,
             PointToPointBufferSuite.class, LargeMessageSuite.class, SendModesSuite.class,
-            MatchedProbeSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
+            MatchedProbeSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class, CommCreationSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
             CollectiveVectorSuite.class, ReduceScatterSuite.class, AlltoallwSuite.class, PersistentSuite.class,
             PersistentCollectiveSuite.class);

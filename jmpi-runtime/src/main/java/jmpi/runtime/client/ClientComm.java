@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import jmpi.Comm;
+import jmpi.Group;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Message;
@@ -18,8 +19,6 @@ import jmpi.runtime.link.Link;
 import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.wire.CustomCall;
 import jmpi.runtime.wire.Kind;
-import jmpi.runtime.wire.Reply;
-import jmpi.runtime.wire.SplitCall;
 
 /**
  * A communicator of a connected rank, as the program sees it: each method checks its arguments
@@ -35,6 +34,7 @@ final class ClientComm extends PersistentComm {
     private final ReduceScatterCalls reduceScatter;
     private final AlltoallwCalls alltoallw;
     private final FaultCalls faults;
+    private final GroupCalls groups;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
@@ -46,12 +46,8 @@ final class ClientComm extends PersistentComm {
         this.buffered = new BufferedSends(core, p2p);
         this.reduceScatter = new ReduceScatterCalls(core);
         this.alltoallw = new AlltoallwCalls(core);
-        this.faults = new FaultCalls(core);
-    }
-
-    /** The communicator the coordinator created: a[0] its id, a[1] this rank there, then its members' world ranks. */
-    static Comm created(CommCore from, int[] a) {
-        return new ClientComm(from.session(), from.conn(), from.data(), a[0], a[1], Arrays.copyOfRange(a, 2, a.length));
+        this.groups = new GroupCalls(core);
+        this.faults = new FaultCalls(core, groups);
     }
 
     @Override
@@ -95,20 +91,7 @@ final class ClientComm extends PersistentComm {
     public Comm Split(int color, int key) {
         core.checkLive();
         Checks.color(color);
-        FutureRequest<Comm> r = new FutureRequest<>();
-        Link link = core.conn();
-        r.drivenBy(link);
-        int reqId = link.nextId();
-        link.send(new SplitCall(reqId, core.id(), core.nextSeq(), color, key), reqId, reply -> {
-            if (reply.status() != Reply.OK) {
-                r.fail(reply.error().toException());
-            } else if (reply.comm()[0] < 0) {
-                r.complete(MPI.COMM_NULL, null);
-            } else {
-                r.complete(created(core, reply.comm()), null);
-            }
-        });
-        return r.waitFor();
+        return groups.split(color, key).waitFor();
     }
 
     @Override
@@ -173,6 +156,43 @@ final class ClientComm extends PersistentComm {
     @Override
     public int[] Get_failed_ranks() {
         return faults.failedRanks();
+    }
+
+    // ---- Groups and communicators -----------------------------------------------------------------
+
+    @Override
+    public Group group() {
+        return groups.group();
+    }
+
+    @Override
+    public Comm Create(Group group) {
+        return groups.create(group).waitFor();
+    }
+
+    @Override
+    public Comm Create_group(Group group, int tag) {
+        return groups.createGroup(group, tag).waitFor();
+    }
+
+    @Override
+    public Comm Split_type(int splitType, int key) {
+        return groups.splitType(splitType, key).waitFor();
+    }
+
+    @Override
+    public Request<Comm> Idup() {
+        return groups.split(0, core.rank());
+    }
+
+    @Override
+    public void Set_name(String name) {
+        groups.name(name);
+    }
+
+    @Override
+    public String Get_name() {
+        return groups.name();
     }
 
     // ---- collectives on objects -------------------------------------------------------------------

@@ -18,9 +18,11 @@ import jmpi.runtime.wire.SurvivorCall;
  */
 final class FaultCalls {
     private final CommCore core;
+    private final GroupCalls groups;
 
-    FaultCalls(CommCore core) {
+    FaultCalls(CommCore core, GroupCalls groups) {
         this.core = core;
+        this.groups = groups;
     }
 
     void revoke() {
@@ -43,8 +45,9 @@ final class FaultCalls {
     }
 
     Comm shrink() {
-        int[] a = survivors(Kind.SHRINK, 0);
-        return ClientComm.created(core, a);
+        core.checkUsable();
+        return groups.newComm(reqId -> new SurvivorCall(reqId, Kind.SHRINK, core.id(),
+                core.nextGroupSeq(SurvivorCall.GROUP), 0)).waitFor();
     }
 
     int ackFailed(int numToAck) {

@@ -25,4 +25,7 @@ public interface Answers {
 
     /** Creates a communicator of these world ranks, in rank order; returns its id. */
     int newCommunicator(int[] worldRanks);
+
+    /** The host of a world rank, as a colour: the lowest world rank on the same host. */
+    int hostOf(int worldRank);
 }

@@ -90,6 +90,7 @@ public final class CollectiveTable {
         always(new SplitViaCoordinator());
         always(new AgreeViaCoordinator());
         always(new ShrinkViaCoordinator());
+        always(new CreateGroupViaCoordinator());
     }
 
     private CollectiveTable() {

@@ -1,6 +1,8 @@
 package jmpi.runtime.coordinator;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -15,6 +17,8 @@ import jmpi.runtime.wire.Hello;
  */
 final class Admission {
     private static final System.Logger LOG = System.getLogger(Admission.class.getName());
+    /** The name of the coordinator's own host among the hosts of ranks. */
+    private static final String THIS_HOST = "/";
 
     /** The token every rank must present, or null to take the first rank's as the job's (a standalone server). */
     private final String requiredToken;
@@ -59,6 +63,29 @@ final class Admission {
         }
         return token != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Which host a rank is on, as a name equal for the ranks of one host: where the rank connects from
+     * (the coordinator's own host for a rank whose shared memory it mapped or that connects from one
+     * of its addresses), then the host name the rank said; through a broker, where the address is
+     * not to be seen, the name alone. A rank that said no name is alone.
+     */
+    static String hostOf(RankPort port, Hello h, boolean sharesMemory) {
+        String said = h.host() != null ? h.host() : "rank " + h.rank();
+        String ip = port.host();
+        if (sharesMemory) {
+            return THIS_HOST + said;
+        }
+        if (ip == null) {
+            return "?/" + said;
+        }
+        try {
+            InetAddress a = InetAddress.getByName(ip);
+            return (a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null ? THIS_HOST : ip + "/") + said;
+        } catch (IOException e) {
+            return ip + "/" + said;
+        }
     }
 
     /**

@@ -25,6 +25,8 @@ final class CommInfo {
         }
         return false;
     }
+    /** The name a member gave it ({@code Set_name}), or empty. */
+    String name = "";
 
     CommInfo(int id, int[] members, int worldSize) {
         this.id = id;

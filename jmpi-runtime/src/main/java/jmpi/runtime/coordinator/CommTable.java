@@ -18,7 +18,9 @@ final class CommTable {
         for (int i = 0; i < n; i++) {
             world[i] = i;
         }
-        comms.put(CommIds.WORLD, new CommInfo(CommIds.WORLD, world, n));
+        CommInfo w = new CommInfo(CommIds.WORLD, world, n);
+        w.name = "MPI_COMM_WORLD";
+        comms.put(CommIds.WORLD, w);
         comms.put(CommIds.FINALIZE, new CommInfo(CommIds.FINALIZE, world, n));
         nextId = CommIds.WORLD + 1;
     }
@@ -26,6 +28,18 @@ final class CommTable {
     /** The communicator of an id, or null. */
     CommInfo get(int id) {
         return comms.get(id);
+    }
+
+    /** How logs and the status page name a communicator: its id, then its name if it has one. */
+    String label(int id) {
+        CommInfo ci = comms.get(id);
+        return ci == null || ci.name.isEmpty() ? String.valueOf(id) : id + " (" + ci.name + ")";
+    }
+
+    /** The name of a communicator, or empty. */
+    String name(int id) {
+        CommInfo ci = comms.get(id);
+        return ci == null ? "" : ci.name;
     }
 
     /** A new communicator of these world ranks, in rank order. */

@@ -1,5 +1,6 @@
 package jmpi.runtime.coordinator;
 
+import java.util.function.IntUnaryOperator;
 import jmpi.runtime.coll.Answers;
 import jmpi.runtime.coll.Gathered;
 import jmpi.runtime.serial.ObjectSerializer;
@@ -10,11 +11,14 @@ final class CoordinatorAnswers implements Answers {
     private final ObjectSerializer serial;
     private final CommTable comms;
     private final Replies replies;
+    private final IntUnaryOperator hosts;
 
-    CoordinatorAnswers(ObjectSerializer serial, CommTable comms, Replies replies) {
+    /** hosts: a world rank's host as a colour, the lowest world rank on it. */
+    CoordinatorAnswers(ObjectSerializer serial, CommTable comms, Replies replies, IntUnaryOperator hosts) {
         this.serial = serial;
         this.comms = comms;
         this.replies = replies;
+        this.hosts = hosts;
     }
 
     @Override
@@ -25,6 +29,11 @@ final class CoordinatorAnswers implements Answers {
     @Override
     public void answer(Gathered calls, int member, Reply r) {
         replies.reply(calls.worldRank(member), r);
+    }
+
+    @Override
+    public int hostOf(int worldRank) {
+        return hosts.applyAsInt(worldRank);
     }
 
     @Override

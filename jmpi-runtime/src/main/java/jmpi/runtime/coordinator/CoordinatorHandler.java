@@ -8,6 +8,7 @@ import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Cancel;
+import jmpi.runtime.wire.CommName;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Hello;
@@ -53,6 +54,8 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
             engine.bye(rank);
         } else if (f instanceof JobAborted a) {
             engine.aborted(rank, a.code());
+        } else if (f instanceof CommName n) {
+            engine.named(rank, n);
         } else if (f instanceof PeerQuery q) {
             engine.peerQuery(rank, q);
         } else {

@@ -10,6 +10,7 @@ import jmpi.runtime.link.shm.ShmBuf;
 import jmpi.runtime.wire.AckCall;
 import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.CommRevoked;
+import jmpi.runtime.wire.CommName;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
@@ -54,7 +55,7 @@ final class Engine {
     Engine(ObjectSerializer serial, String requiredToken, int expectedSize, long heldLimit) {
         this.admission = new Admission(requiredToken, expectedSize);
         this.replies = new Replies(heldLimit);
-        this.ops = new OpMatcher(new CoordinatorAnswers(serial, comms, replies), replies);
+        this.ops = new OpMatcher(new CoordinatorAnswers(serial, comms, replies, this::hostOf), replies);
         this.mailboxes = new Mailboxes(replies);
         this.rollCall = new RollCall(ops, mailboxes, comms, replies);
         this.peers = new PeerAddresses(replies);
@@ -82,7 +83,9 @@ final class Engine {
         }
         job.ports[h.rank()] = port;
         replies.updateReading(h.rank());
-        port.write(new Welcome(FrameCodec.VERSION, admission.mapSegment(job, port, h) ? Welcome.SHM : 0));
+        boolean shared = admission.mapSegment(job, port, h);
+        job.hosts[h.rank()] = Admission.hostOf(port, h, shared);
+        port.write(new Welcome(FrameCodec.VERSION, shared ? Welcome.SHM : 0));
         peers.joined(h.rank(), h.data(), port.host());
         port.flush();
         replies.flush();
@@ -250,6 +253,24 @@ final class Engine {
             }
         }
         replies.reply(rank, Reply.ok(reqId));
+    }
+
+    /** A world rank's host, as the lowest world rank on it, for {@code Split_type}. */
+    private int hostOf(int worldRank) {
+        for (int r = 0; r < worldRank; r++) {
+            if (job.hosts[worldRank].equals(job.hosts[r])) {
+                return r;
+            }
+        }
+        return worldRank;
+    }
+
+    /** A member named a communicator: the status page and the warnings say the name from now on. */
+    void named(int rank, CommName n) {
+        CommInfo ci = comms.get(n.comm());
+        if (ci != null && ci.rankOf(rank) >= 0) {
+            ci.name = n.name();
+        }
     }
 
     /** Where another rank's data link listens: answered now, or once that rank joins. */

@@ -13,6 +13,8 @@ final class Job {
     final boolean[] failed;
     /** The shared-memory segment each rank offered and the coordinator mapped; removed when the job ends. */
     final String[] segments;
+    /** The host each rank is on, as {@link Admission#hostOf} names it. */
+    final String[] hosts;
     /** Bytes of each rank's payloads that arrived as names of shared memory, not through the socket. */
     final long[] sharedBytes;
 
@@ -24,6 +26,7 @@ final class Job {
         this.failed = new boolean[size];
         this.segments = new String[size];
         this.sharedBytes = new long[size];
+        this.hosts = new String[size];
     }
 
     boolean everyoneLeft() {

@@ -11,6 +11,7 @@ import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.coll.Answers;
 import jmpi.runtime.coll.CollectiveTable;
+import jmpi.runtime.wire.CreateGroupCall;
 import jmpi.runtime.wire.CustomCall;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Kind;
@@ -18,7 +19,8 @@ import jmpi.runtime.wire.MatchedCall;
 import jmpi.runtime.wire.Reply;
 
 /**
- * Matches the calls of operations that every member makes (collectives, custom operations, split):
+ * Matches the calls of operations that every member makes (collectives, custom operations, split,
+ * creation over a group):
  * by communicator, group and sequence number. Once every member's call is in, the members must agree
  * on what they called, and the kind's coordinator algorithm ({@link CollectiveTable}) answers them.
  */
@@ -39,7 +41,8 @@ final class OpMatcher {
     /** Takes a member's call; throws an MPIException for this caller alone when the call is wrong. */
     void call(Job job, int rank, CommInfo ci, MatchedCall c) {
         boolean survivors = c.kind().category() == Kind.Category.SURVIVORS;
-        int[] members = c instanceof CustomCall cc ? groupMembers(ci, cc) : survivors ? alive(job, ci.members) : ci.members;
+        int[] members = c instanceof CustomCall cc ? groupMembers(ci, cc)
+                : c instanceof CreateGroupCall g ? creationMembers(ci, g) : survivors ? alive(job, ci.members) : ci.members;
         for (int m : members) {
             if (job.failed[m]) {
                 throw new ProcessFailedException(m, "rank " + m + " failed");
@@ -95,6 +98,19 @@ final class OpMatcher {
             all.add(ci.checkRank(r));
         }
         return all.stream().mapToInt(r -> ci.members[r]).toArray();
+    }
+
+    /** The world ranks of a {@code Create_group}'s members, in the new communicator's order, each once. */
+    private static int[] creationMembers(CommInfo ci, CreateGroupCall c) {
+        int[] world = new int[c.ranks().length];
+        TreeSet<Integer> seen = new TreeSet<>();
+        for (int i = 0; i < world.length; i++) {
+            if (!seen.add(ci.checkRank(c.ranks()[i]))) {
+                throw new MPIException(MPI.ERR_GROUP, "Create_group names rank " + c.ranks()[i] + " twice");
+            }
+            world[i] = ci.members[c.ranks()[i]];
+        }
+        return world;
     }
 
     private void complete(Pending p) {

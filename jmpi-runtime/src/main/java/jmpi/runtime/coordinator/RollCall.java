@@ -32,7 +32,7 @@ final class RollCall {
 
     /** Notes a rank's call as its latest. */
     void called(int rank, Call c) {
-        lastCall[rank] = c.describe() + " on communicator " + c.comm();
+        lastCall[rank] = c.describe() + " on communicator " + comms.label(c.comm());
         lastCallAt[rank] = System.nanoTime();
     }
 
@@ -63,7 +63,7 @@ final class RollCall {
                 }
             }
             LOG.log(System.Logger.Level.WARNING, "{0} on communicator {1} has waited {2} ms for: {3}",
-                    p.firstArrived().describe(), e.getKey().comm(), ms(p.since, now), missing);
+                    p.firstArrived().describe(), comms.label(e.getKey().comm()), ms(p.since, now), missing);
         }
     }
 
@@ -92,6 +92,7 @@ final class RollCall {
             Pending p = e.getValue();
             b.append(sep).append("{\"operation\":").string(p.firstArrived().kind().label())
                     .append(",\"communicator\":").append(e.getKey().comm())
+                    .append(",\"communicatorName\":").string(comms.name(e.getKey().comm()))
                     .append(",\"seq\":").append(e.getKey().seq())
                     .append(",\"waitingMs\":").append(ms(p.since, now))
                     .append(",\"arrived\":").append(ranks(p, true))
@@ -103,6 +104,7 @@ final class RollCall {
         mailboxes.forEachPosted(comms, (rank, comm, p) -> {
             b.append(comma[0]).append("{\"rank\":").append(rank)
                     .append(",\"communicator\":").append(comm)
+                    .append(",\"communicatorName\":").string(comms.name(comm))
                     .append(",\"source\":").append(p.source()).append(",\"tag\":").append(p.tag())
                     .append(",\"probe\":").append(p.probe())
                     .append(",\"waitingMs\":").append(ms(p.since(), now)).append('}');
@@ -123,7 +125,7 @@ final class RollCall {
         String[] waits = new String[job.size];
         for (Map.Entry<OpMatcher.Key, Pending> e : ops.waiting().entrySet()) {
             Pending p = e.getValue();
-            String what = p.firstArrived().describe() + " on communicator " + e.getKey().comm() + " for "
+            String what = p.firstArrived().describe() + " on communicator " + comms.label(e.getKey().comm()) + " for "
                     + ms(p.since, now) + " ms, missing ranks " + ranks(p, false);
             for (int i = 0; i < p.members.length; i++) {
                 if (p.calls[i] != null) {
@@ -135,7 +137,7 @@ final class RollCall {
             if (rank >= 0 && rank < job.size) {
                 waits[rank] = join(waits[rank], (p.probe() ? "probe" : "recv") + "(source "
                         + (p.source() == MPI.ANY_SOURCE ? "any" : p.source()) + ", tag "
-                        + (p.tag() == MPI.ANY_TAG ? "any" : p.tag()) + ") on communicator " + comm + " for "
+                        + (p.tag() == MPI.ANY_TAG ? "any" : p.tag()) + ") on communicator " + comms.label(comm) + " for "
                         + ms(p.since(), now) + " ms");
             }
         });

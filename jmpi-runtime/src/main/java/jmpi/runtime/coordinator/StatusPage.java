@@ -22,18 +22,20 @@ final class StatusPage implements AutoCloseable {
             <body><h1>jmpi coordinator</h1><div id="out">loading…</div>
             <script>
             function row(cells){return '<tr>'+cells.map(c=>'<td>'+c+'</td>').join('')+'</tr>';}
+            function esc(s){return String(s??'').replace(/[&<>"]/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'})[c]);}
+            function comm(id,name){return name?id+' ('+esc(name)+')':id;}
             async function load(){
               const s=await (await fetch('status.json')).json();
               let h='<h2>Ranks ('+s.size+')</h2><table><tr><th>rank</th><th>state</th><th>last call</th><th>ms ago</th></tr>';
               for(const r of s.ranks){h+=row([r.rank,r.failed?'<span class=bad>failed</span>':r.finalized?'finalized'
-                :r.connected?'connected':'not connected',r.lastCall??'',r.lastCallMsAgo]);}
+                :r.connected?'connected':'not connected',esc(r.lastCall),r.lastCallMsAgo]);}
               h+='</table><h2>Waiting collectives</h2><table><tr><th>operation</th><th>communicator</th><th>#</th>'
                 +'<th>waiting ms</th><th>arrived</th><th>missing</th></tr>';
-              for(const c of s.collectives){h+=row([c.operation,c.communicator,c.seq,c.waitingMs,c.arrived.join(', '),
+              for(const c of s.collectives){h+=row([c.operation,comm(c.communicator,c.communicatorName),c.seq,c.waitingMs,c.arrived.join(', '),
                 '<span class=bad>'+c.missing.join(', ')+'</span>']);}
               h+='</table><h2>Waiting receives</h2><table><tr><th>rank</th><th>communicator</th><th>source</th>'
                 +'<th>tag</th><th>waiting ms</th></tr>';
-              for(const r of s.receives){h+=row([r.rank,r.communicator,r.source,r.tag,r.waitingMs]);}
+              for(const r of s.receives){h+=row([r.rank,comm(r.communicator,r.communicatorName),r.source,r.tag,r.waitingMs]);}
               document.getElementById('out').innerHTML=h+'</table>';
             }
             load();setInterval(load,2000);

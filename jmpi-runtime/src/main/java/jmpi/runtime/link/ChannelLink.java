@@ -103,7 +103,7 @@ final class ChannelLink extends RemoteLink {
             ch.attr(SharedParts.KEY).set(new ShmLink(arena, false));
         }
         ch.writeAndFlush(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
-                arena == null ? null : arena.name(), data));
+                arena == null ? null : arena.name(), data, MPI.Get_processor_name()));
         boolean welcomed = false;
         try {
             long left = Math.max(1, deadline - System.nanoTime());

@@ -58,7 +58,7 @@ final class SocketOpening {
         boolean welcomed = false;
         try {
             c.introduce(new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
-                    arena == null ? null : arena.name(), data), deadline, host + ":" + port);
+                    arena == null ? null : arena.name(), data, MPI.Get_processor_name()), deadline, host + ":" + port);
             welcomed = true;
             return c;
         } catch (CompletionException e) {

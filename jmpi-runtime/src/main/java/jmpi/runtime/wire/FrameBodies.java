@@ -32,6 +32,7 @@ final class FrameBodies {
                 writeString(out, h.token());
                 writeString(out, h.shm());
                 writeString(out, h.data());
+                writeString(out, h.host());
             }
             case WELCOME -> {
                 Welcome w = (Welcome) f;
@@ -59,6 +60,19 @@ final class FrameBodies {
                 out.writeLong(c.seq());
                 out.writeInt(c.color());
                 out.writeInt(c.key());
+            }
+            case COMM_NAME -> {
+                CommName n = (CommName) f;
+                out.writeInt(n.comm());
+                writeString(out, n.name());
+            }
+            case CREATE_GROUP_CALL -> {
+                CreateGroupCall c = (CreateGroupCall) f;
+                out.writeInt(c.reqId());
+                out.writeInt(c.comm());
+                out.writeLong(c.seq());
+                out.writeInt(c.tag());
+                writeInts(out, c.ranks());
             }
             case CUSTOM_CALL -> {
                 CustomCall c = (CustomCall) f;
@@ -174,13 +188,16 @@ final class FrameBodies {
             // a hello of an older version ends before the data field: absent, so that admission refuses
             // it for its version rather than the codec for its length
             case HELLO -> new Hello(in.readInt(), in.readInt(), in.readInt(), readString(in), readString(in),
-                    in.isReadable() ? readString(in) : null);
+                    in.isReadable() ? readString(in) : null, in.isReadable() ? readString(in) : null);
             case WELCOME -> new Welcome(in.readInt(), in.readInt());
             case REFUSED -> new Refused(readString(in));
             case CANCEL -> new Cancel(in.readInt());
             case BYE -> new Bye();
             case COLL_CALL -> readCollCall(in, parts);
             case SPLIT_CALL -> new SplitCall(in.readInt(), in.readInt(), in.readLong(), in.readInt(), in.readInt());
+            case COMM_NAME -> new CommName(in.readInt(), readString(in));
+            case CREATE_GROUP_CALL -> new CreateGroupCall(in.readInt(), in.readInt(), in.readLong(), in.readInt(),
+                    readInts(in));
             case CUSTOM_CALL -> new CustomCall(in.readInt(), in.readInt(), in.readLong(), readInts(in), readInts(in),
                     parts.read(in));
             case SEND_CALL -> new SendCall(in.readInt(), in.readInt(), in.readInt(), in.readInt(), readBoolean(in),

@@ -21,6 +21,8 @@ public enum FrameType {
     PEER_GO(17, false),
     PEER_CHUNK(18, true),
     JOB_ABORTED(19, false),
+    CREATE_GROUP_CALL(40, false),
+    COMM_NAME(41, false),
     // fault tolerance: numbered apart, so that other additions never collide with them
     SURVIVOR_CALL(60, false),
     REVOKE_CALL(61, false),

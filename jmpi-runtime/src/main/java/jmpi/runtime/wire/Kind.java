@@ -20,6 +20,8 @@ public enum Kind {
     EXSCAN(12, Category.COLLECTIVE),
     REDUCE_SCATTER(13, Category.COLLECTIVE),
     ALLTOALLW(14, Category.COLLECTIVE),
+    /** Only the members of a group call it, and a new communicator comes out. */
+    CREATE_GROUP(40, Category.GROUP),
     SEND(20, Category.POINT_TO_POINT),
     RECV(21, Category.POINT_TO_POINT),
     PROBE(22, Category.POINT_TO_POINT),
@@ -35,7 +37,7 @@ public enum Kind {
     public enum Category {
         /** Every member of the communicator takes part, in the same order on every rank. */
         COLLECTIVE,
-        /** The members of a custom operation's group take part. */
+        /** The members of a group take part: a custom operation's, or a {@code Create_group}'s. */
         GROUP,
         /** Every member takes part and a new communicator comes out. */
         COMMUNICATOR,

@@ -4,7 +4,7 @@ package jmpi.runtime.wire;
  * A call that completes once every member of its communicator (or group) has made it: the members'
  * calls are matched by communicator, group and sequence number.
  */
-public sealed interface MatchedCall extends Call permits CollCall, SplitCall, CustomCall, SurvivorCall {
+public sealed interface MatchedCall extends Call permits CollCall, SplitCall, CustomCall, SurvivorCall, CreateGroupCall {
     /** The operation's number among the collectives of this communicator (or of this group). */
     long seq();
 

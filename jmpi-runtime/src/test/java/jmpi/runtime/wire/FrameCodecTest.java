@@ -69,6 +69,10 @@ class FrameCodecTest {
         assertEquals(8, send.payload().readableBytes());
         send.release();
         assertEquals(new SplitCall(3, 0, 4L, 7, -1), roundTrip(new SplitCall(3, 0, 4L, 7, -1)));
+        assertEquals(new CommName(3, "halo ☂"), roundTrip(new CommName(3, "halo ☂")));
+        CreateGroupCall g = (CreateGroupCall) roundTrip(new CreateGroupCall(5, 2, 9L, 7, new int[] {3, 0, 1}));
+        assertEquals(List.of(5, 2, 9L, 7), List.of(g.reqId(), g.comm(), g.seq(), g.tag()));
+        assertArrayEquals(new int[] {3, 0, 1}, g.ranks());
         assertEquals(new RecvCall(5, Kind.PROBE, 1, MPI.ANY_SOURCE, MPI.ANY_TAG),
                 roundTrip(new RecvCall(5, Kind.PROBE, 1, MPI.ANY_SOURCE, MPI.ANY_TAG)));
         Reply split = (Reply) roundTrip(Reply.comm(6, new int[] {4, 1, 0, 2}));
@@ -83,6 +87,8 @@ class FrameCodecTest {
         assertEquals(new Hello(2, 1, 3, "tok", "jmpi-1-00000000000000ff", null),
                 roundTrip(new Hello(2, 1, 3, "tok", "jmpi-1-00000000000000ff", null)));
         assertEquals(new Hello(2, 1, 3, "tok", null, "10.0.0.2:4000"), roundTrip(new Hello(2, 1, 3, "tok", null, "10.0.0.2:4000")));
+        assertEquals(new Hello(2, 1, 3, "tok", null, ":4000", "node-1"),
+                roundTrip(new Hello(2, 1, 3, "tok", null, ":4000", "node-1")));
         assertEquals(new PeerQuery(5, 3), roundTrip(new PeerQuery(5, 3)));
         assertEquals(new PeerAck(12), roundTrip(new PeerAck(12)));
         assertEquals(new RankFailed(2), roundTrip(new RankFailed(2)));

@@ -41,11 +41,12 @@ class FrameFuzzTest {
 
     /** One valid frame of each type, with parts where the type carries them. */
     static List<Frame> samples() {
-        return List.of(new Hello(FrameCodec.VERSION, 2, 4, "token", "jmpi-1-00000000000000ff", "10.0.0.2:4000"),
+        return List.of(new Hello(FrameCodec.VERSION, 2, 4, "token", "jmpi-1-00000000000000ff", "10.0.0.2:4000", "node-1"),
                 new Welcome(2, Welcome.SHM), new Refused("why"), new Cancel(9), new Bye(),
                 new CollCall(8, Kind.REDUCE, 2, 5L, 1, 2, ElementType.INT.code(),
                         new ByteBuf[] {Parts.wrap(new byte[] {4, 0, 0, 0}), null}),
                 new SplitCall(3, 0, 4L, 7, -1),
+                new CreateGroupCall(4, 2, 1L, 7, new int[] {2, 0}), new CommName(3, "halo"),
                 new CustomCall(7, 3, 99L, new int[] {0, 1}, new int[] {2},
                         new ByteBuf[] {Parts.wrap(new byte[] {1, 2, 3}), null, Parts.wrap(new byte[0])}),
                 SendCall.of(9, 1, 2, 42, true, ElementType.DOUBLE.code(), Parts.wrap(new byte[8])),

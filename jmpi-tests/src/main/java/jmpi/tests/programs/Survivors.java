@@ -67,7 +67,7 @@ public final class Survivors {
         int agreed = world.Agree(r == 1 ? 0b110 : 0b111);
         Comm survivors = world.Shrink();
         int sum = survivors.allreduce(survivors.rank() + 1);
-        System.out.println("R" + r + ": agreed " + agreed + ", failed " + Arrays.toString(world.Get_failed_ranks())
+        System.out.println("R" + r + ": agreed " + agreed + ", failed " + Arrays.toString(world.Get_failed_ranks()) + " (" + world.Get_failed().size() + ")"
                 + ", revoked " + world.Is_revoked() + ", shrunk to " + survivors.size() + " as rank "
                 + survivors.rank() + ", sum " + sum);
         survivors.Free();

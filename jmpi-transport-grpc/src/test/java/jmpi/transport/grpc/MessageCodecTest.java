@@ -29,9 +29,9 @@ class MessageCodecTest {
         Hello hello = new Hello(1, 2, 4, "token");
         ch.writeOutbound(hello);
         ByteBuf message = ch.readOutbound();
-        // type byte, version, rank, size, the token as a string, then no shared-memory segment and no
-        // data link (-1 each)
-        assertEquals(1 + 4 + 4 + 4 + 4 + 5 + 4 + 4, message.readableBytes());
+        // type byte, version, rank, size, the token as a string, then no shared-memory segment, no
+        // data link and no host name (-1 each)
+        assertEquals(1 + 4 + 4 + 4 + 4 + 5 + 4 + 4 + 4, message.readableBytes());
         assertEquals(FrameType.HELLO.code(), message.getByte(message.readerIndex()));
         ch.writeInbound(message);
         assertEquals(hello, ch.readInbound());
