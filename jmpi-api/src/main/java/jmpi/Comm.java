@@ -1031,6 +1031,15 @@ public interface Comm extends PointToPoint, Persistent {
         return Get_topology();
     }
 
+    /**
+     * Whether this communicator carries a topology.
+     *
+     * @return true for a Cartesian or graph communicator
+     */
+    default boolean is_topo() {
+        return Get_topology() != MPI.UNDEFINED;
+    }
+
     // ---- Custom operations ---------------------------------------------------------------------
 
     /**

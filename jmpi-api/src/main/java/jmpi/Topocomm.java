@@ -43,6 +43,24 @@ public interface Topocomm extends Comm {
      */
     int[] outedges();
 
+    /**
+     * How many in- and out-neighbours this rank has (mpi4py's {@code degrees}).
+     *
+     * @return {@code {indegree, outdegree}}
+     */
+    default int[] degrees() {
+        return new int[] {indegree(), outdegree()};
+    }
+
+    /**
+     * The in- and out-neighbours together (mpi4py's {@code inoutedges}).
+     *
+     * @return {@code {inedges(), outedges()}}
+     */
+    default int[][] inoutedges() {
+        return new int[][] {inedges(), outedges()};
+    }
+
     // ---- Neighbour collectives on objects -----------------------------------------------------
 
     /**
@@ -181,5 +199,26 @@ public interface Topocomm extends Comm {
     default void Neighbor_alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
             int[] recvcounts, int[] rdispls) {
         Ineighbor_alltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls).waitFor();
+    }
+
+    /**
+     * Starts a neighbour all-to-all of one whole buffer per neighbour (see {@link #Neighbor_alltoallw}).
+     *
+     * @param sendbufs one buffer per out-neighbour
+     * @param recvbufs one buffer per in-neighbour
+     * @return a request that completes once every receive buffer is filled and the send buffers may be reused
+     */
+    Request<Void> Ineighbor_alltoallw(Object[] sendbufs, Object[] recvbufs);
+
+    /**
+     * Sends sendbufs[j] whole to out-neighbour j; recvbufs[i] receives what in-neighbour i sent. Each
+     * buffer has its own element type and length (MPI's per-neighbour datatypes): a receive buffer of
+     * another element type than its sender's fails with ERR_TYPE, one too short with ERR_TRUNCATE.
+     *
+     * @param sendbufs one buffer per out-neighbour
+     * @param recvbufs one buffer per in-neighbour
+     */
+    default void Neighbor_alltoallw(Object[] sendbufs, Object[] recvbufs) {
+        Ineighbor_alltoallw(sendbufs, recvbufs).waitFor();
     }
 }

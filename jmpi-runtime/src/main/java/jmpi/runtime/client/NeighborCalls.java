@@ -3,6 +3,8 @@ package jmpi.runtime.client;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Request;
@@ -71,7 +73,7 @@ final class NeighborCalls {
         return objects(objs::get);
     }
 
-    private <T> Request<List<T>> objects(java.util.function.IntFunction<? extends T> item) {
+    private <T> Request<List<T>> objects(IntFunction<? extends T> item) {
         channel.core().checkLive();
         List<Request<?>> parts = new ArrayList<>();
         List<Request<T>> received = new ArrayList<>();
@@ -137,21 +139,55 @@ final class NeighborCalls {
         BufferCalls.checkSameType(send, recv);
         BufferCalls.checkCounts(sendCounts, sdispls, out.length, send, what + " (send, per out-neighbour)");
         BufferCalls.checkCounts(recvCounts, rdispls, in.length, recv, what + " (receive, per in-neighbour)");
+        BufferSink[] into = new BufferSink[in.length];
+        for (int i = 0; i < in.length; i++) {
+            into[i] = new BufferSink(recv, rdispls[i], recvCounts[i]);
+        }
+        CommCore core = channel.core();
+        return exchange(into, j -> Outgoing.of(send.readBuf(sdispls[j], sendCounts[j], core::newPart)),
+                j -> send.type().code());
+    }
+
+    /** One whole buffer per neighbour, each of its own element type and length. */
+    Request<Void> alltoallw(Object[] sendbufs, Object[] recvbufs) {
+        channel.core().checkLive();
+        BufferView[] send = views(sendbufs, out.length, "sendbufs", "out");
+        BufferView[] recv = views(recvbufs, in.length, "recvbufs", "in");
+        BufferSink[] into = new BufferSink[in.length];
+        for (int i = 0; i < in.length; i++) {
+            into[i] = new BufferSink(recv[i]);
+        }
+        CommCore core = channel.core();
+        return exchange(into, j -> Outgoing.of(send[j], core::newPart), j -> send[j].type().code());
+    }
+
+    /** Posts a receive per in-neighbour, then sends block j (made only now) to out-neighbour j. */
+    private Request<Void> exchange(BufferSink[] into, IntFunction<Outgoing> block, IntUnaryOperator typeCode) {
         List<Request<?>> parts = new ArrayList<>();
         for (int i = 0; i < in.length; i++) {
             if (in[i] != MPI.PROC_NULL) {
-                parts.add(channel.buffers().receive(new BufferSink(recv, rdispls[i], recvCounts[i]), in[i],
-                        recvTags[i]));
+                parts.add(channel.buffers().receive(into[i], in[i], recvTags[i]));
             }
         }
-        CommCore core = channel.core();
         for (int j = 0; j < out.length; j++) {
             if (out[j] != MPI.PROC_NULL) {
-                Outgoing block = Outgoing.of(send.readBuf(sdispls[j], sendCounts[j], core::newPart));
-                parts.add(channel.p2p().sendPayload(block, out[j], sendTags[j], false, send.type().code()));
+                parts.add(channel.p2p().sendPayload(block.apply(j), out[j], sendTags[j], false,
+                        typeCode.applyAsInt(j)));
             }
         }
         return new JoinedRequest<>(parts, () -> null);
+    }
+
+    private static BufferView[] views(Object[] bufs, int n, String what, String side) {
+        if (bufs == null || bufs.length != n) {
+            throw new MPIException(MPI.ERR_COUNT, "Neighbor_alltoallw needs " + n + " " + what + ", one per " + side
+                    + "-neighbour, not " + (bufs == null ? "null" : bufs.length));
+        }
+        BufferView[] views = new BufferView[n];
+        for (int i = 0; i < n; i++) {
+            views[i] = BufferView.of(bufs[i], what + "[" + i + "]");
+        }
+        return views;
     }
 
     private static int[] equalBlocks(BufferView buf, int n, String side) {

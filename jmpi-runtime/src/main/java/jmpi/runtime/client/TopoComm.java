@@ -88,6 +88,11 @@ abstract class TopoComm extends ClientComm implements Topocomm {
     }
 
     @Override
+    public Request<Void> Ineighbor_alltoallw(Object[] sendbufs, Object[] recvbufs) {
+        return neighbours.alltoallw(sendbufs, recvbufs);
+    }
+
+    @Override
     public Request<Void> Ineighbor_alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
             int[] recvcounts, int[] rdispls) {
         return neighbours.alltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls);

@@ -130,6 +130,43 @@ public class NeighborBufferSuite extends RankSuite {
     }
 
     @RankTest
+    public void testNeighborAlltoallw() {
+        // block j is of the j-th numeric kind and j + 1 elements long
+        java.util.List<Kind> kinds = TestBuffers.ALL.stream().filter(Kind::numeric).toList();
+        for (Topocomm t : Topologies.create(comm())) {
+            int[] in = t.inedges();
+            int[] from = Topologies.senderBlocks(t);
+            Object[] send = new Object[t.outdegree()];
+            for (int j = 0; j < send.length; j++) {
+                int block = j;
+                send[j] = kinds.get(j).filled(j + 1, e -> value(t.rank(), block, e));
+            }
+            Object[] recv = new Object[in.length];
+            for (int i = 0; i < in.length; i++) {
+                recv[i] = kinds.get(from[i]).filled(from[i] + 1, e -> UNTOUCHED);
+            }
+            t.Neighbor_alltoallw(send, recv);
+            for (int i = 0; i < in.length; i++) {
+                for (int e = 0; e <= from[i]; e++) {
+                    long expected = in[i] == MPI.PROC_NULL ? UNTOUCHED : value(in[i], from[i], e);
+                    assertEquals(expected, get(recv[i], e), "block " + i + " element " + e);
+                }
+            }
+            // every receive buffer of another type than its sender's
+            Object[] wrong = new Object[in.length];
+            for (int i = 0; i < in.length; i++) {
+                wrong[i] = kinds.get(from[i] + 1).make(from[i] + 1);
+            }
+            if (hasRealNeighbour(t)) {
+                fails(MPI.ERR_TYPE, () -> t.Ineighbor_alltoallw(send, wrong).waitFor());
+            }
+            fails(MPI.ERR_COUNT, () -> t.Neighbor_alltoallw(new Object[send.length + 1], recv));
+            assertEquals(in.length, t.neighbor_allgather("after").size());
+            t.Free();
+        }
+    }
+
+    @RankTest
     public void testBadBuffers() {
         for (Topocomm t : Topologies.create(comm())) {
             int in = t.indegree();

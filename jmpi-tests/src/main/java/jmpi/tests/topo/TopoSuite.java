@@ -3,6 +3,7 @@ package jmpi.tests.topo;
 import static jmpi.tests.Check.fails;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -55,6 +56,10 @@ public class TopoSuite extends RankSuite {
             assertEquals(2 * ndim, topo.outdegree());
             assertArrayEquals(expected, topo.inedges());
             assertArrayEquals(expected, topo.outedges());
+            assertArrayEquals(new int[] {2 * ndim, 2 * ndim}, topo.degrees());
+            assertArrayEquals(expected, topo.inoutedges()[0]);
+            assertArrayEquals(expected, topo.inoutedges()[1]);
+            assertTrue(topo.is_topo());
             for (int i = 0; ndim > 1 && i < ndim; i++) {
                 boolean[] remain = new boolean[ndim];
                 Arrays.fill(remain, true);
@@ -213,6 +218,7 @@ public class TopoSuite extends RankSuite {
     @RankTest
     public void testPlainCommunicatorsHaveNoTopology() {
         assertEquals(MPI.UNDEFINED, comm().Get_topology());
+        assertFalse(comm().is_topo());
         assertTrue(MPI.COMM_NULL instanceof Cartcomm);
         assertTrue(MPI.COMM_NULL instanceof Distgraphcomm);
     }
