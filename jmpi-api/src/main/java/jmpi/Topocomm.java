@@ -221,4 +221,59 @@ public interface Topocomm extends Comm {
     default void Neighbor_alltoallw(Object[] sendbufs, Object[] recvbufs) {
         Ineighbor_alltoallw(sendbufs, recvbufs).waitFor();
     }
+
+    // ---- Persistent neighbour collectives -----------------------------------------------------
+
+    /**
+     * A persistent {@link #Neighbor_allgather}: its arguments are checked now, and each
+     * {@link Prequest#start()} sends the send buffer as it is then.
+     *
+     * @param sendbuf this rank's elements
+     * @param recvbuf one block per in-neighbour, each as long as sendbuf
+     * @return the inactive request
+     */
+    Prequest<Void> Neighbor_allgather_init(Object sendbuf, Object recvbuf);
+
+    /**
+     * A persistent {@link #Neighbor_allgatherv}.
+     *
+     * @param sendbuf this rank's elements
+     * @param recvbuf where the blocks land
+     * @param counts  the elements that in-neighbour i sends
+     * @param displs  where, in elements of recvbuf, in-neighbour i's block starts
+     * @return the inactive request
+     */
+    Prequest<Void> Neighbor_allgatherv_init(Object sendbuf, Object recvbuf, int[] counts, int[] displs);
+
+    /**
+     * A persistent {@link #Neighbor_alltoall}.
+     *
+     * @param sendbuf one equal block per out-neighbour
+     * @param recvbuf one equal block per in-neighbour
+     * @return the inactive request
+     */
+    Prequest<Void> Neighbor_alltoall_init(Object sendbuf, Object recvbuf);
+
+    /**
+     * A persistent {@link #Neighbor_alltoallv}.
+     *
+     * @param sendbuf    the elements to send
+     * @param sendcounts the elements for out-neighbour j
+     * @param sdispls    where out-neighbour j's block starts in sendbuf
+     * @param recvbuf    where the blocks land
+     * @param recvcounts the elements in-neighbour i sends
+     * @param rdispls    where in-neighbour i's block starts in recvbuf
+     * @return the inactive request
+     */
+    Prequest<Void> Neighbor_alltoallv_init(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
+            int[] recvcounts, int[] rdispls);
+
+    /**
+     * A persistent {@link #Neighbor_alltoallw}.
+     *
+     * @param sendbufs one buffer per out-neighbour
+     * @param recvbufs one buffer per in-neighbour
+     * @return the inactive request
+     */
+    Prequest<Void> Neighbor_alltoallw_init(Object[] sendbufs, Object[] recvbufs);
 }

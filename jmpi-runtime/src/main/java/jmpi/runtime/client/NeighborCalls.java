@@ -98,7 +98,7 @@ final class NeighborCalls {
         });
     }
 
-    Request<Void> allgather(Object sendbuf, Object recvbuf) {
+    Starter<Void> allgather(Object sendbuf, Object recvbuf) {
         BufferView send = BufferView.of(sendbuf, "sendbuf");
         BufferView recv = BufferView.of(recvbuf, "recvbuf");
         int[] counts = new int[in.length];
@@ -109,7 +109,7 @@ final class NeighborCalls {
         return buffers(send, sendCounts, new int[out.length], recv, counts, offsets(counts), "Neighbor_allgather");
     }
 
-    Request<Void> allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+    Starter<Void> allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
         BufferView send = BufferView.of(sendbuf, "sendbuf");
         int[] sendCounts = new int[out.length];
         Arrays.fill(sendCounts, send.count());
@@ -117,7 +117,7 @@ final class NeighborCalls {
                 "Neighbor_allgatherv");
     }
 
-    Request<Void> alltoall(Object sendbuf, Object recvbuf) {
+    Starter<Void> alltoall(Object sendbuf, Object recvbuf) {
         BufferView send = BufferView.of(sendbuf, "sendbuf");
         BufferView recv = BufferView.of(recvbuf, "recvbuf");
         int[] sendCounts = equalBlocks(send, out.length, "send");
@@ -126,14 +126,14 @@ final class NeighborCalls {
                 "Neighbor_alltoall");
     }
 
-    Request<Void> alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
+    Starter<Void> alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf, int[] recvcounts,
             int[] rdispls) {
         return buffers(BufferView.of(sendbuf, "sendbuf"), sendcounts, sdispls, BufferView.of(recvbuf, "recvbuf"),
                 recvcounts, rdispls, "Neighbor_alltoallv");
     }
 
-    /** Checks every count first, then posts the receives into their blocks and sends each block. */
-    private Request<Void> buffers(BufferView send, int[] sendCounts, int[] sdispls, BufferView recv, int[] recvCounts,
+    /** Checks every count now; each start posts the receives into their blocks and sends each block. */
+    private Starter<Void> buffers(BufferView send, int[] sendCounts, int[] sdispls, BufferView recv, int[] recvCounts,
             int[] rdispls, String what) {
         channel.core().checkLive();
         BufferCalls.checkSameType(send, recv);
@@ -144,12 +144,12 @@ final class NeighborCalls {
             into[i] = new BufferSink(recv, rdispls[i], recvCounts[i]);
         }
         CommCore core = channel.core();
-        return exchange(into, j -> Outgoing.of(send.readBuf(sdispls[j], sendCounts[j], core::newPart)),
+        return () -> exchange(into, j -> Outgoing.of(send.readBuf(sdispls[j], sendCounts[j], core::newPart)),
                 j -> send.type().code());
     }
 
     /** One whole buffer per neighbour, each of its own element type and length. */
-    Request<Void> alltoallw(Object[] sendbufs, Object[] recvbufs) {
+    Starter<Void> alltoallw(Object[] sendbufs, Object[] recvbufs) {
         channel.core().checkLive();
         BufferView[] send = views(sendbufs, out.length, "sendbufs", "out");
         BufferView[] recv = views(recvbufs, in.length, "recvbufs", "in");
@@ -158,10 +158,13 @@ final class NeighborCalls {
             into[i] = new BufferSink(recv[i]);
         }
         CommCore core = channel.core();
-        return exchange(into, j -> Outgoing.of(send[j], core::newPart), j -> send[j].type().code());
+        return () -> exchange(into, j -> Outgoing.of(send[j], core::newPart), j -> send[j].type().code());
     }
 
-    /** Posts a receive per in-neighbour, then sends block j (made only now) to out-neighbour j. */
+    /**
+     * Posts a receive per in-neighbour, then sends block j (read from the send buffer only now, at each
+     * start of a persistent request) to out-neighbour j.
+     */
     private Request<Void> exchange(BufferSink[] into, IntFunction<Outgoing> block, IntUnaryOperator typeCode) {
         List<Request<?>> parts = new ArrayList<>();
         for (int i = 0; i < in.length; i++) {

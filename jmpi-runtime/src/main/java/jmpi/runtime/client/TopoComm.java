@@ -2,6 +2,7 @@ package jmpi.runtime.client;
 
 import java.util.List;
 import jmpi.Comm;
+import jmpi.Prequest;
 import jmpi.Request;
 import jmpi.Topocomm;
 import jmpi.runtime.link.Link;
@@ -74,27 +75,56 @@ abstract class TopoComm extends ClientComm implements Topocomm {
 
     @Override
     public Request<Void> Ineighbor_allgather(Object sendbuf, Object recvbuf) {
-        return neighbours.allgather(sendbuf, recvbuf);
+        return neighbours.allgather(sendbuf, recvbuf).start();
     }
 
     @Override
     public Request<Void> Ineighbor_allgatherv(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
-        return neighbours.allgatherv(sendbuf, recvbuf, counts, displs);
+        return neighbours.allgatherv(sendbuf, recvbuf, counts, displs).start();
     }
 
     @Override
     public Request<Void> Ineighbor_alltoall(Object sendbuf, Object recvbuf) {
-        return neighbours.alltoall(sendbuf, recvbuf);
+        return neighbours.alltoall(sendbuf, recvbuf).start();
     }
 
     @Override
     public Request<Void> Ineighbor_alltoallw(Object[] sendbufs, Object[] recvbufs) {
-        return neighbours.alltoallw(sendbufs, recvbufs);
+        return neighbours.alltoallw(sendbufs, recvbufs).start();
     }
 
     @Override
     public Request<Void> Ineighbor_alltoallv(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
             int[] recvcounts, int[] rdispls) {
-        return neighbours.alltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls);
+        return neighbours.alltoallv(sendbuf, sendcounts, sdispls, recvbuf, recvcounts, rdispls).start();
+    }
+
+    // ---- persistent neighbour collectives ------------------------------------------------------------
+
+    @Override
+    public Prequest<Void> Neighbor_allgather_init(Object sendbuf, Object recvbuf) {
+        return persistent("Neighbor_allgather_init", neighbours.allgather(sendbuf, recvbuf));
+    }
+
+    @Override
+    public Prequest<Void> Neighbor_allgatherv_init(Object sendbuf, Object recvbuf, int[] counts, int[] displs) {
+        return persistent("Neighbor_allgatherv_init", neighbours.allgatherv(sendbuf, recvbuf, counts, displs));
+    }
+
+    @Override
+    public Prequest<Void> Neighbor_alltoall_init(Object sendbuf, Object recvbuf) {
+        return persistent("Neighbor_alltoall_init", neighbours.alltoall(sendbuf, recvbuf));
+    }
+
+    @Override
+    public Prequest<Void> Neighbor_alltoallv_init(Object sendbuf, int[] sendcounts, int[] sdispls, Object recvbuf,
+            int[] recvcounts, int[] rdispls) {
+        return persistent("Neighbor_alltoallv_init", neighbours.alltoallv(sendbuf, sendcounts, sdispls, recvbuf,
+                recvcounts, rdispls));
+    }
+
+    @Override
+    public Prequest<Void> Neighbor_alltoallw_init(Object[] sendbufs, Object[] recvbufs) {
+        return persistent("Neighbor_alltoallw_init", neighbours.alltoallw(sendbufs, recvbufs));
     }
 }

@@ -5,6 +5,7 @@ import static jmpi.tests.TestBuffers.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jmpi.MPI;
+import jmpi.Prequest;
 import jmpi.Topocomm;
 import jmpi.tests.RankSuite;
 import jmpi.tests.RankTest;
@@ -164,6 +165,63 @@ public class NeighborBufferSuite extends RankSuite {
             assertEquals(in.length, t.neighbor_allgather("after").size());
             t.Free();
         }
+    }
+
+    @RankTest
+    public void testPersistent() {
+        for (Topocomm t : Topologies.create(comm())) {
+            int in = t.indegree();
+            int out = t.outdegree();
+            int[] from = Topologies.senderBlocks(t);
+            int[] own = new int[in];
+            int[] gatherSend = new int[N];
+            int[] gathered = new int[in * N];
+            int[] swapSend = new int[out * N];
+            int[] swapped = new int[in * N];
+            Prequest<Void> gather = t.Neighbor_allgather_init(gatherSend, gathered);
+            Prequest<Void> swap = t.Neighbor_alltoall_init(swapSend, swapped);
+            Prequest<Void> swapV = t.Neighbor_alltoallv_init(swapSend, blocks(out), offsets(out), swapped, blocks(in),
+                    offsets(in));
+            for (int round = 0; round < 3; round++) {
+                // each start reads the send buffer as it is then
+                int shift = round;
+                java.util.Arrays.fill(gathered, (int) UNTOUCHED);
+                java.util.Arrays.fill(swapped, (int) UNTOUCHED);
+                for (int e = 0; e < N; e++) {
+                    gatherSend[e] = (int) value(t.rank() + shift, 0, e);
+                }
+                gather.start();
+                gather.waitFor();
+                check(t, shifted(gathered, -shift * 16), N, own, "Neighbor_allgather_init, start " + round);
+                for (int x = 0; x < out * N; x++) {
+                    swapSend[x] = (int) value(t.rank() + shift, x / N, x % N);
+                }
+                Prequest<Void> which = round == 1 ? swapV : swap;
+                which.start();
+                fails(MPI.ERR_REQUEST, which::start);
+                which.waitFor();
+                check(t, shifted(swapped, -shift * 16), N, from, "Neighbor_alltoall(v)_init, start " + round);
+            }
+            gather.free();
+            swap.free();
+            swapV.free();
+            t.Free();
+        }
+    }
+
+    private static int[] blocks(int n) {
+        int[] c = new int[n];
+        java.util.Arrays.fill(c, N);
+        return c;
+    }
+
+    /** The buffer with d added to every element that is not UNTOUCHED. */
+    private static int[] shifted(int[] b, int d) {
+        int[] c = b.clone();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = c[i] == UNTOUCHED ? c[i] : c[i] + d;
+        }
+        return c;
     }
 
     @RankTest
