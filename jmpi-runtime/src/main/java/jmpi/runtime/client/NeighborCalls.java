@@ -1,5 +1,6 @@
 package jmpi.runtime.client;
 
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import jmpi.MPIException;
 import jmpi.Request;
 import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.p2p.Outgoing;
+import jmpi.runtime.wire.Parts;
 
 /**
  * The neighbour collectives of a topology: a send to each out-neighbour and a receive from each
@@ -73,8 +75,21 @@ final class NeighborCalls {
         return objects(objs::get);
     }
 
-    private <T> Request<List<T>> objects(IntFunction<? extends T> item) {
-        channel.core().checkLive();
+    private <T> Request<List<T>> objects(IntFunction<?> item) {
+        CommCore core = channel.core();
+        core.checkLive();
+        // serialized before any receive is posted: an object that cannot be leaves nothing behind
+        ByteBuf[] payloads = new ByteBuf[out.length];
+        try {
+            for (int j = 0; j < out.length; j++) {
+                if (out[j] != MPI.PROC_NULL) {
+                    payloads[j] = core.serial().toPart(item.apply(j), core::newPart);
+                }
+            }
+        } catch (RuntimeException e) {
+            Parts.release(payloads);
+            throw e;
+        }
         List<Request<?>> parts = new ArrayList<>();
         List<Request<T>> received = new ArrayList<>();
         for (int i = 0; i < in.length; i++) {
@@ -86,7 +101,7 @@ final class NeighborCalls {
         }
         for (int j = 0; j < out.length; j++) {
             if (out[j] != MPI.PROC_NULL) {
-                parts.add(channel.p2p().send(item.apply(j), out[j], sendTags[j], false));
+                parts.add(channel.p2p().sendPayload(Outgoing.of(payloads[j]), out[j], sendTags[j], false, 0));
             }
         }
         return new JoinedRequest<>(parts, () -> {

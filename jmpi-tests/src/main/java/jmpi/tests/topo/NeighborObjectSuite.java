@@ -13,6 +13,7 @@ import jmpi.Topocomm;
 import jmpi.tests.Messages;
 import jmpi.tests.RankSuite;
 import jmpi.tests.RankTest;
+import jmpi.tests.ops.Unlisted;
 
 /** neighbor_allgather and neighbor_alltoall on objects, on every topology, after mpi4py's test_cco_ngh_obj. */
 public class NeighborObjectSuite extends RankSuite {
@@ -97,6 +98,10 @@ public class NeighborObjectSuite extends RankSuite {
             }
             fails(MPI.ERR_COUNT, () -> t.neighbor_alltoall(tooMany));
             fails(MPI.ERR_COUNT, () -> t.neighbor_alltoall(null));
+            // an object that may not cross the wire: refused before anything is posted or sent
+            if (t.outdegree() > 0 && t.outedges()[0] != MPI.PROC_NULL) {
+                fails(MPI.ERR_ARG, () -> t.neighbor_allgather(new Unlisted(1)));
+            }
             // the failed calls sent nothing: the next collective still lines up
             assertEquals(t.indegree(), t.neighbor_allgather("after").size());
             t.Free();
