@@ -1,6 +1,7 @@
 /**
  * Benchmarks for jmpi: message throughput (Iops), operation latency (Latency), how collectives scale
- * (Scaling), and persistent against fresh allreduce (PersistentAllreduce).
+ * (Scaling), persistent against fresh allreduce (PersistentAllreduce), and a halo exchange by a
+ * neighbour collective against Sendrecv pairs (HaloExchange).
  */
 module jmpi.bench {
     requires jmpi;

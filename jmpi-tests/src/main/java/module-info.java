@@ -10,6 +10,7 @@ open module jmpi.tests {
     exports jmpi.tests.ops;
     exports jmpi.tests.programs;
     exports jmpi.tests.tasks;
+    exports jmpi.tests.topo;
 
     provides jmpi.op.Registration with jmpi.tests.ops.JmpiRegistration_jmpi_tests;
 }

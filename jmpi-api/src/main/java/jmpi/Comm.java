@@ -1126,6 +1126,101 @@ public interface Comm extends PointToPoint, Persistent {
         Ialltoallw(sendbufs, recvbufs).waitFor();
     }
 
+    // ---- Topologies -----------------------------------------------------------------------------
+
+    /**
+     * Makes a Cartesian communicator: its ranks laid out on a grid of {@code dims}, row-major, each
+     * dimension periodic (wrapping round) or not. Collective over this communicator; the ranks beyond
+     * the grid's product get {@link MPI#COMM_NULL}. jmpi keeps the ranks' order whatever
+     * {@code reorder} says (MPI allows either).
+     *
+     * @param dims    the extent of each dimension, each 1 or more; their product at most {@link #size()}
+     * @param periods whether each dimension wraps round ({@code null}: none does)
+     * @param reorder whether the ranks may be renumbered to fit the hardware
+     * @return the Cartesian communicator, or {@link MPI#COMM_NULL} on a rank outside the grid
+     * @throws MPIException ERR_DIMS when a dimension is below 1 or their product exceeds the size,
+     *                      ERR_ARG when periods has another length than dims
+     */
+    Cartcomm Create_cart(int[] dims, boolean[] periods, boolean reorder);
+
+    /**
+     * Makes a Cartesian communicator whose ranks keep their order (see
+     * {@link #Create_cart(int[], boolean[], boolean)}).
+     *
+     * @param dims    the extent of each dimension
+     * @param periods whether each dimension wraps round ({@code null}: none does)
+     * @return the Cartesian communicator, or {@link MPI#COMM_NULL} on a rank outside the grid
+     */
+    default Cartcomm Create_cart(int[] dims, boolean[] periods) {
+        return Create_cart(dims, periods, false);
+    }
+
+    /**
+     * Makes a Cartesian communicator with no periodic dimension (see
+     * {@link #Create_cart(int[], boolean[], boolean)}).
+     *
+     * @param dims the extent of each dimension
+     * @return the Cartesian communicator, or {@link MPI#COMM_NULL} on a rank outside the grid
+     */
+    default Cartcomm Create_cart(int[] dims) {
+        return Create_cart(dims, null, false);
+    }
+
+    /**
+     * Makes a communicator with a distributed graph topology, each rank naming its own neighbours:
+     * the ranks it receives from and those it sends to, in the order of the neighbour collectives'
+     * blocks (a rank may appear more than once, and may be this rank). Collective over this
+     * communicator; every rank is a member. The graph must be consistent: rank j is among rank i's
+     * destinations as many times as i is among j's sources. jmpi keeps the ranks' order whatever
+     * {@code reorder} says.
+     *
+     * @param sources      the ranks this rank receives from ({@code null}: none)
+     * @param destinations the ranks this rank sends to ({@code null}: none)
+     * @param reorder      whether the ranks may be renumbered to fit the hardware
+     * @return the distributed graph communicator
+     * @throws MPIException ERR_RANK when a neighbour is not a rank of this communicator
+     */
+    Distgraphcomm Create_dist_graph_adjacent(int[] sources, int[] destinations, boolean reorder);
+
+    /**
+     * Makes a distributed graph communicator whose ranks keep their order (see
+     * {@link #Create_dist_graph_adjacent(int[], int[], boolean)}).
+     *
+     * @param sources      the ranks this rank receives from ({@code null}: none)
+     * @param destinations the ranks this rank sends to ({@code null}: none)
+     * @return the distributed graph communicator
+     */
+    default Distgraphcomm Create_dist_graph_adjacent(int[] sources, int[] destinations) {
+        return Create_dist_graph_adjacent(sources, destinations, false);
+    }
+
+    /**
+     * The topology this communicator carries (MPI's {@code MPI_Topo_test}).
+     *
+     * @return {@link MPI#CART}, {@link MPI#DIST_GRAPH}, or {@link MPI#UNDEFINED} for none
+     */
+    default int Get_topology() {
+        return MPI.UNDEFINED;
+    }
+
+    /**
+     * The topology this communicator carries, as {@link #Get_topology()}.
+     *
+     * @return {@link MPI#CART}, {@link MPI#DIST_GRAPH}, or {@link MPI#UNDEFINED} for none
+     */
+    default int topology() {
+        return Get_topology();
+    }
+
+    /**
+     * Whether this communicator carries a topology.
+     *
+     * @return true for a Cartesian or graph communicator
+     */
+    default boolean is_topo() {
+        return Get_topology() != MPI.UNDEFINED;
+    }
+
     // ---- Custom operations ---------------------------------------------------------------------
 
     /**

@@ -113,6 +113,13 @@ public final class MPI {
     /** The bytes of attached buffer a buffered send needs beyond its message. */
     public static final int BSEND_OVERHEAD = 64;
 
+    /** Topology of a graph communicator ({@link Comm#Get_topology()}). */
+    public static final int GRAPH = 1;
+    /** Topology of a Cartesian communicator ({@link Comm#Get_topology()}). */
+    public static final int CART = 2;
+    /** Topology of a distributed graph communicator ({@link Comm#Get_topology()}). */
+    public static final int DIST_GRAPH = 3;
+
     /** The message a matched probe of {@link #PROC_NULL} takes. */
     public static final Message MESSAGE_NO_PROC = new NoProcMessage();
 
@@ -157,10 +164,13 @@ public final class MPI {
     public static final Comm COMM_WORLD = delegate("MPI.COMM_WORLD", () -> session().world());
     /** This rank alone. */
     public static final Comm COMM_SELF = delegate("MPI.COMM_SELF", () -> session().self());
-    /** No communicator: every operation fails with {@link #ERR_COMM}. */
+    /**
+     * No communicator: every operation fails with {@link #ERR_COMM}. It is also a {@link Cartcomm} and a
+     * {@link Distgraphcomm}, what the ranks outside a new topology get.
+     */
     public static final Comm COMM_NULL = delegate("MPI.COMM_NULL", () -> {
         throw new MPIException(ERR_COMM, "operation on MPI.COMM_NULL");
-    });
+    }, Cartcomm.class, Distgraphcomm.class);
 
     private static final Object LOCK = new Object();
     private static volatile Session session;
@@ -168,6 +178,36 @@ public final class MPI {
     private static final long EPOCH = System.nanoTime();
 
     private MPI() {
+    }
+
+    /**
+     * The extents of a balanced grid of nnodes nodes (MPI's {@code MPI_Dims_create}): each 0 of dims is
+     * computed, the given extents are kept, and the computed ones are as close to each other as the
+     * divisors allow, in non-increasing order. dims itself is left as it is.
+     *
+     * @param nnodes the number of nodes, 1 or more
+     * @param dims   one entry per dimension: an extent of 1 or more to keep, 0 to compute
+     * @return a new array of the extents, whose product is nnodes
+     * @throws MPIException ERR_DIMS for a negative entry, or given extents whose product does not
+     *                      divide nnodes (or, with none to compute, is not nnodes); ERR_ARG for nnodes below 1
+     */
+    public static int[] Compute_dims(int nnodes, int[] dims) {
+        return Dims.compute(nnodes, dims);
+    }
+
+    /**
+     * The extents of a balanced grid of nnodes nodes in ndims dimensions, non-increasing (see
+     * {@link #Compute_dims(int, int[])}).
+     *
+     * @param nnodes the number of nodes, 1 or more
+     * @param ndims  the number of dimensions, 0 or more
+     * @return the extents, whose product is nnodes
+     */
+    public static int[] Compute_dims(int nnodes, int ndims) {
+        if (ndims < 0) {
+            throw new MPIException(ERR_DIMS, "Compute_dims needs 0 dimensions or more, not " + ndims);
+        }
+        return Dims.compute(nnodes, new int[ndims]);
     }
 
     /** Initializes jmpi from the environment ({@link Config#fromEnvironment()}). */
@@ -347,9 +387,10 @@ public final class MPI {
     }
 
     /** A communicator constant that finds its target when first used, so that it can exist before Init. */
-    private static Comm delegate(String name, Supplier<Comm> target) {
+    private static Comm delegate(String name, Supplier<Comm> target, Class<?>... kinds) {
         InvocationHandler h = (proxy, method, args) -> invoke(name, proxy, target, method, args);
-        return (Comm) Proxy.newProxyInstance(Comm.class.getClassLoader(), new Class<?>[] {Comm.class}, h);
+        return (Comm) Proxy.newProxyInstance(Comm.class.getClassLoader(), kinds.length == 0
+                ? new Class<?>[] {Comm.class} : kinds, h);
     }
 
     private static Object invoke(String name, Object proxy, Supplier<Comm> target, Method method, Object[] args)

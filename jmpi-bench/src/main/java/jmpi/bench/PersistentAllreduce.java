@@ -83,13 +83,15 @@ public final class PersistentAllreduce implements Callable<Integer> {
             // alternate which form goes first, so that neither always follows the other
             boolean freshFirst = round % 2 == 0;
             comm.barrier();
-            time(freshFirst ? fresh : persistent, freshFirst ? freshSamples : startedSamples, round * chunk, chunk);
+            Samples.time(freshFirst ? fresh : persistent, freshFirst ? freshSamples : startedSamples, round * chunk,
+                    chunk);
             comm.barrier();
-            time(freshFirst ? persistent : fresh, freshFirst ? startedSamples : freshSamples, round * chunk, chunk);
+            Samples.time(freshFirst ? persistent : fresh, freshFirst ? startedSamples : freshSamples, round * chunk,
+                    chunk);
         }
         started.free();
-        double[] f = slowest(freshSamples);
-        double[] s = slowest(startedSamples);
+        double[] f = Samples.slowest(comm, freshSamples);
+        double[] s = Samples.slowest(comm, startedSamples);
         if (comm.rank() == 0) {
             System.out.printf(Locale.ROOT, "%8d %14.1f %10.1f %14.1f %10.1f %9.3f%n", 8L * n, f[0], f[1], s[0], s[1],
                     s[0] / f[0]);
@@ -103,26 +105,5 @@ public final class PersistentAllreduce implements Callable<Integer> {
                     .put("started_median_us", s[0])
                     .put("started_p99_us", s[1]));
         }
-    }
-
-    private static void time(Runnable op, long[] samples, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            long t = System.nanoTime();
-            op.run();
-            samples[i] = System.nanoTime() - t;
-        }
-    }
-
-    /** The largest median and p99 (microseconds) over the ranks, on rank 0. */
-    private double[] slowest(long[] samples) {
-        Arrays.sort(samples);
-        double[] mine = {Units.median(samples) / 1e3, Units.percentile(samples, 99) / 1e3};
-        double[] all = new double[2 * comm.size()];
-        comm.Gather(mine, all, 0);
-        for (int r = 0; r < comm.size(); r++) {
-            mine[0] = Math.max(mine[0], all[2 * r]);
-            mine[1] = Math.max(mine[1], all[2 * r + 1]);
-        }
-        return mine;
     }
 }

@@ -22,6 +22,9 @@ import jmpi.tests.p2p.PersistentSuite;
 import jmpi.tests.p2p.SendModesSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
+import jmpi.tests.topo.NeighborBufferSuite;
+import jmpi.tests.topo.NeighborObjectSuite;
+import jmpi.tests.topo.TopoSuite;
 
 /** Finds and runs rank-side tests; the same order on every rank, so collectives line up. */
 public final class SuiteRunner {
@@ -48,7 +51,10 @@ public final class SuiteRunner {
             OperationSuite.class,
             CommSuite.class,
             GroupSuite.class,
-            CommCreationSuite.class);
+            CommCreationSuite.class,
+            TopoSuite.class,
+            NeighborObjectSuite.class,
+            NeighborBufferSuite.class);
 
     /** Classes the suites send besides JDK types, for JMPI_SERIAL. */
     public static final List<String> SERIAL = List.of(

@@ -70,6 +70,15 @@ class ExamplesTest {
     }
 
     @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4, 6})
+    void jacobiMatchesTheSequentialRun(int np) throws Exception {
+        Map<Integer, String> got = lines(example(np, ".Jacobi 30 120").out());
+        assertEquals(np, got.size(), got.toString());
+        assertTrue(got.get(0).startsWith("30x30 plate on "), got.get(0));
+        assertTrue(got.get(0).endsWith("120 steps: centre 3.728708, matches the sequential run"), got.get(0));
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
     @ValueSource(ints = {1, 2, 3, 4})
     void topK(int np) throws Exception {
         Map<Integer, String> got = lines(example(np, "TopKExample").out());

@@ -23,6 +23,9 @@ import jmpi.tests.p2p.PersistentSuite;
 import jmpi.tests.p2p.SendModesSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
+import jmpi.tests.topo.NeighborBufferSuite;
+import jmpi.tests.topo.NeighborObjectSuite;
+import jmpi.tests.topo.TopoSuite;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,7 +43,7 @@ class InJvmSuitesTest {
             MatchedProbeSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class, CommCreationSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
             CollectiveVectorSuite.class, ReduceScatterSuite.class, AlltoallwSuite.class, PersistentSuite.class,
-            PersistentCollectiveSuite.class);
+            PersistentCollectiveSuite.class, TopoSuite.class, NeighborObjectSuite.class, NeighborBufferSuite.class);
 
     private static final int SIZES = 5;
     private final AtomicInteger passed = new AtomicInteger();

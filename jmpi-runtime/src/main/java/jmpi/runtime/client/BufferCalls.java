@@ -53,7 +53,7 @@ final class BufferCalls {
         into.write(part, off);
     }
 
-    private static void checkCounts(int[] counts, int[] displs, int n, BufferView buf, String what) {
+    static void checkCounts(int[] counts, int[] displs, int n, BufferView buf, String what) {
         if (counts == null || displs == null || counts.length != n || displs.length != n) {
             throw new MPIException(MPI.ERR_COUNT, what + " needs " + n + " counts and " + n + " displacements");
         }
@@ -308,7 +308,7 @@ final class BufferCalls {
         return () -> receive(new BufferSink(v), source, tag);
     }
 
-    private Request<Status> receive(BufferSink sink, int source, int tag) {
+    Request<Status> receive(BufferSink sink, int source, int tag) {
         return p2p.receive(source, tag, sink, r -> {
             if (r.status() == Reply.CANCELLED) {
                 return new Status(r.source(), r.tag(), 0, true);

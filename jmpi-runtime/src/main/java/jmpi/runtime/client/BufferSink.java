@@ -10,9 +10,15 @@ import jmpi.runtime.p2p.Sink;
 /**
  * A receive's buffer as the place a message arrives: the checks every buffer receive makes (an
  * object or elements of another type are ERR_TYPE, too many elements ERR_TRUNCATE), and the
- * writing of a large message's chunks straight into the user's array.
+ * writing of a large message's chunks straight into the user's array; from element off on, at most
+ * count elements (a block of the buffer, for a neighbour collective).
  */
-record BufferSink(BufferView into) implements Sink {
+record BufferSink(BufferView into, int off, int count) implements Sink {
+
+    /** The whole of a buffer. */
+    BufferSink(BufferView into) {
+        this(into, 0, into.count());
+    }
 
     @Override
     public void check(int source, int tag, int elemType, long bytes) {
@@ -25,14 +31,14 @@ record BufferSink(BufferView into) implements Sink {
                     + " elements into a buffer of " + into.type().typeName());
         }
         long n = bytes / into.type().size();
-        if (n > into.count()) {
+        if (n > count) {
             throw new MPIException(MPI.ERR_TRUNCATE, "message of " + n + " elements from rank " + source
-                    + " does not fit in " + into.count());
+                    + " does not fit in " + count);
         }
     }
 
     @Override
     public void write(long offset, ByteBuf chunk) {
-        into.write(chunk, (int) (offset / into.type().size()));
+        into.write(chunk, off + (int) (offset / into.type().size()));
     }
 }

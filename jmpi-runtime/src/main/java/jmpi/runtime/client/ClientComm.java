@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import jmpi.Cartcomm;
 import jmpi.Comm;
 import jmpi.Group;
+import jmpi.Distgraphcomm;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Message;
@@ -24,7 +26,7 @@ import jmpi.runtime.wire.Kind;
  * A communicator of a connected rank, as the program sees it: each method checks its arguments
  * locally, then makes one call through the communicator's objects, buffers or point-to-point calls.
  */
-final class ClientComm extends PersistentComm {
+class ClientComm extends PersistentComm {
     private final CommCore core;
     private final ObjectCalls objects;
     private final PointToPointCalls p2p;
@@ -89,9 +91,19 @@ final class ClientComm extends PersistentComm {
 
     @Override
     public Comm Split(int color, int key) {
+        return split(color, key, ClientComm::new);
+    }
+
+    /** What a communicator that a split decides is made as: a plain one, or one with a topology. */
+    interface Maker {
+        ClientComm make(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members);
+    }
+
+    /** Splits this communicator (ids decided by the coordinator); make builds this rank's part, or it gets COMM_NULL. */
+    Comm split(int color, int key, Maker make) {
         core.checkLive();
         Checks.color(color);
-        return groups.split(color, key).waitFor();
+        return groups.split(color, key, make).waitFor();
     }
 
     @Override
@@ -410,6 +422,18 @@ final class ClientComm extends PersistentComm {
     @Override
     public int Detach_buffer() {
         return buffered.detach();
+    }
+
+    // ---- topologies --------------------------------------------------------------------------------
+
+    @Override
+    public Cartcomm Create_cart(int[] dims, boolean[] periods, boolean reorder) {
+        return Topologies.cart(this, dims, periods);
+    }
+
+    @Override
+    public Distgraphcomm Create_dist_graph_adjacent(int[] sources, int[] destinations, boolean reorder) {
+        return Topologies.distGraph(this, sources, destinations);
     }
 
     // ---- custom operations -----------------------------------------------------------------------

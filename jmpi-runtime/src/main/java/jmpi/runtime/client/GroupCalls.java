@@ -33,8 +33,13 @@ final class GroupCalls {
 
     /** Split, or a form of it: color may be {@link SplitCall#SAME_HOST}. */
     FutureRequest<Comm> split(int color, int key) {
+        return split(color, key, ClientComm::new);
+    }
+
+    /** A split whose new communicator make builds (one with a topology, say). */
+    FutureRequest<Comm> split(int color, int key, ClientComm.Maker make) {
         core.checkLive();
-        return newComm(reqId -> new SplitCall(reqId, core.id(), core.nextSeq(), color, key));
+        return newComm(reqId -> new SplitCall(reqId, core.id(), core.nextSeq(), color, key), make);
     }
 
     FutureRequest<Comm> create(Group group) {
@@ -125,6 +130,10 @@ final class GroupCalls {
 
     /** Sends the call; its reply names the new communicator: {@code [id, rank, world ranks…]}, or {@code [-1]} for none. */
     FutureRequest<Comm> newComm(CallOf call) {
+        return newComm(call, ClientComm::new);
+    }
+
+    private FutureRequest<Comm> newComm(CallOf call, ClientComm.Maker make) {
         FutureRequest<Comm> r = new FutureRequest<>();
         Link link = core.conn();
         r.drivenBy(link);
@@ -136,7 +145,7 @@ final class GroupCalls {
                 r.complete(MPI.COMM_NULL, null);
             } else {
                 int[] a = reply.comm();
-                r.complete(new ClientComm(core.session(), link, core.data(), a[0], a[1], worldOf(link, a)), null);
+                r.complete(make.make(core.session(), link, core.data(), a[0], a[1], worldOf(link, a)), null);
             }
         });
         return r;

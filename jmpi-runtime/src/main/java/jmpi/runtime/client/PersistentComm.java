@@ -22,7 +22,7 @@ abstract class PersistentComm implements Comm {
 
     abstract BufferedSends buffered();
 
-    private <T> Prequest<T> persistent(String name, Starter<T> starter) {
+    <T> Prequest<T> persistent(String name, Starter<T> starter) {
         return new PersistentRequest<>(core(), name, starter);
     }
 
