@@ -22,6 +22,9 @@ import jmpi.tests.p2p.PersistentSuite;
 import jmpi.tests.p2p.SendModesSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
+import jmpi.tests.rma.WinAtomicSuite;
+import jmpi.tests.rma.WinSuite;
+import jmpi.tests.rma.WinSyncSuite;
 
 /** Finds and runs rank-side tests; the same order on every rank, so collectives line up. */
 public final class SuiteRunner {
@@ -46,7 +49,10 @@ public final class SuiteRunner {
             RequestSuite.class,
             ErrorsSuite.class,
             OperationSuite.class,
-            CommSuite.class);
+            CommSuite.class,
+            WinSuite.class,
+            WinAtomicSuite.class,
+            WinSyncSuite.class);
 
     /** Classes the suites send besides JDK types, for JMPI_SERIAL. */
     public static final List<String> SERIAL = List.of(

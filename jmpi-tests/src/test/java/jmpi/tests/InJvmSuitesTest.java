@@ -23,6 +23,9 @@ import jmpi.tests.p2p.PersistentSuite;
 import jmpi.tests.p2p.SendModesSuite;
 import jmpi.tests.p2p.PointToPointBufferSuite;
 import jmpi.tests.p2p.PointToPointObjectSuite;
+import jmpi.tests.rma.WinAtomicSuite;
+import jmpi.tests.rma.WinSuite;
+import jmpi.tests.rma.WinSyncSuite;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,7 +43,8 @@ class InJvmSuitesTest {
             MatchedProbeSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
             CollectiveVectorSuite.class, ReduceScatterSuite.class, AlltoallwSuite.class, PersistentSuite.class,
-            PersistentCollectiveSuite.class);
+            PersistentCollectiveSuite.class, WinSuite.class, WinAtomicSuite.class,
+            WinSyncSuite.class);
 
     private static final int SIZES = 5;
     private final AtomicInteger passed = new AtomicInteger();
