@@ -42,4 +42,5 @@ module jmpi {
 
     uses jmpi.spi.RuntimeProvider;
     uses jmpi.spi.TaskPools;
+    uses jmpi.spi.Windows;
 }

@@ -34,4 +34,5 @@ module jmpi.runtime {
 
     provides jmpi.spi.RuntimeProvider with jmpi.runtime.JmpiRuntime;
     provides jmpi.spi.TaskPools with jmpi.runtime.exec.RuntimeTaskPools;
+    provides jmpi.spi.Windows with jmpi.runtime.rma.RuntimeWindows;
 }

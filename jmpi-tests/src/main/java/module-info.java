@@ -7,6 +7,7 @@ open module jmpi.tests {
     exports jmpi.tests;
     exports jmpi.tests.cco;
     exports jmpi.tests.p2p;
+    exports jmpi.tests.rma;
     exports jmpi.tests.ops;
     exports jmpi.tests.programs;
     exports jmpi.tests.tasks;

@@ -131,6 +131,21 @@ public final class MPI {
         }
     };
 
+    /** One-sided: an exclusive lock of a window ({@link Win#Lock(int, int)}); no other lock coexists with it. */
+    public static final int LOCK_EXCLUSIVE = 1;
+    /** One-sided: a shared lock of a window ({@link Win#Lock(int, int)}); shared locks coexist. */
+    public static final int LOCK_SHARED = 2;
+    /** One-sided assertion: no other rank holds or asks for a conflicting lock (a hint; jmpi checks anyway). */
+    public static final int MODE_NOCHECK = 1;
+    /** One-sided assertion for {@link Win#Fence(int)}: no operation of this rank precedes the fence (a hint). */
+    public static final int MODE_NOPRECEDE = 2;
+    /** One-sided assertion: the window is not the target of a put or accumulate until the next fence (a hint). */
+    public static final int MODE_NOPUT = 4;
+    /** One-sided assertion: the window's memory was not stored to locally since the last fence (a hint). */
+    public static final int MODE_NOSTORE = 8;
+    /** One-sided assertion for {@link Win#Fence(int)}: no epoch follows; accesses until the next fence fail. */
+    public static final int MODE_NOSUCCEED = 16;
+
     /** The maximum (see {@link Op#MAX}). */
     public static final Op MAX = Op.MAX;
     /** The minimum (see {@link Op#MIN}). */

@@ -25,6 +25,9 @@ import jmpi.tests.p2p.PointToPointObjectSuite;
 import jmpi.tests.topo.NeighborBufferSuite;
 import jmpi.tests.topo.NeighborObjectSuite;
 import jmpi.tests.topo.TopoSuite;
+import jmpi.tests.rma.WinAtomicSuite;
+import jmpi.tests.rma.WinSuite;
+import jmpi.tests.rma.WinSyncSuite;
 
 /** Finds and runs rank-side tests; the same order on every rank, so collectives line up. */
 public final class SuiteRunner {
@@ -54,7 +57,10 @@ public final class SuiteRunner {
             CommCreationSuite.class,
             TopoSuite.class,
             NeighborObjectSuite.class,
-            NeighborBufferSuite.class);
+            NeighborBufferSuite.class,
+            WinSuite.class,
+            WinAtomicSuite.class,
+            WinSyncSuite.class);
 
     /** Classes the suites send besides JDK types, for JMPI_SERIAL. */
     public static final List<String> SERIAL = List.of(

@@ -26,6 +26,9 @@ import jmpi.tests.p2p.PointToPointObjectSuite;
 import jmpi.tests.topo.NeighborBufferSuite;
 import jmpi.tests.topo.NeighborObjectSuite;
 import jmpi.tests.topo.TopoSuite;
+import jmpi.tests.rma.WinAtomicSuite;
+import jmpi.tests.rma.WinSuite;
+import jmpi.tests.rma.WinSyncSuite;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -43,7 +46,9 @@ class InJvmSuitesTest {
             MatchedProbeSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class, CommCreationSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
             CollectiveVectorSuite.class, ReduceScatterSuite.class, AlltoallwSuite.class, PersistentSuite.class,
-            PersistentCollectiveSuite.class, TopoSuite.class, NeighborObjectSuite.class, NeighborBufferSuite.class);
+            PersistentCollectiveSuite.class, TopoSuite.class, NeighborObjectSuite.class, NeighborBufferSuite.class,
+            WinSuite.class, WinAtomicSuite.class,
+            WinSyncSuite.class);
 
     private static final int SIZES = 5;
     private final AtomicInteger passed = new AtomicInteger();
