@@ -34,6 +34,7 @@ final class ClientComm extends PersistentComm {
     private final BufferedSends buffered;
     private final ReduceScatterCalls reduceScatter;
     private final AlltoallwCalls alltoallw;
+    private final jmpi.runtime.shared.SharedCalls shared;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
@@ -45,6 +46,7 @@ final class ClientComm extends PersistentComm {
         this.buffered = new BufferedSends(core, p2p);
         this.reduceScatter = new ReduceScatterCalls(core);
         this.alltoallw = new AlltoallwCalls(core);
+        this.shared = new jmpi.runtime.shared.SharedCalls(link, id, core.serial(), core::checkLive);
     }
 
     @Override
@@ -386,5 +388,27 @@ final class ClientComm extends PersistentComm {
     @Override
     public String toString() {
         return "Comm[id=" + core.id() + ", rank=" + core.rank() + ", size=" + core.size() + "]";
+    }
+
+    // ---- Shared state ----------------------------------------------------------------------------
+
+    @Override
+    public jmpi.shared.SharedCounter counter(String name) {
+        return shared.counter(name);
+    }
+
+    @Override
+    public jmpi.shared.SharedLock lock(String name) {
+        return shared.lock(name);
+    }
+
+    @Override
+    public jmpi.shared.SharedSemaphore semaphore(String name, int permits) {
+        return shared.semaphore(name, permits);
+    }
+
+    @Override
+    public <K, V> jmpi.shared.SharedMap<K, V> map(String name) {
+        return shared.map(name);
     }
 }

@@ -18,6 +18,7 @@ import jmpi.runtime.wire.RankFailed;
 import jmpi.runtime.wire.RecvCall;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.SendCall;
+import jmpi.runtime.wire.SharedCall;
 import jmpi.runtime.wire.Welcome;
 
 /**
@@ -39,6 +40,7 @@ final class Engine {
     private final Mailboxes mailboxes;
     private final RollCall rollCall;
     private final PeerAddresses peers;
+    private final SharedStore shared;
     private Job job;
     private CompletableFuture<Void> jobDone = new CompletableFuture<>();
 
@@ -52,7 +54,8 @@ final class Engine {
         this.replies = new Replies(heldLimit);
         this.ops = new OpMatcher(new CoordinatorAnswers(serial, comms, replies), replies);
         this.mailboxes = new Mailboxes(replies);
-        this.rollCall = new RollCall(ops, mailboxes, comms, replies);
+        this.shared = new SharedStore(replies, serial, heldLimit);
+        this.rollCall = new RollCall(ops, mailboxes, comms, replies, shared);
         this.peers = new PeerAddresses(replies);
     }
 
@@ -91,6 +94,7 @@ final class Engine {
         }
         ops.releaseAll();
         mailboxes.releaseAll();
+        shared.reset();
         job = next;
         comms.reset(next.size);
         replies.start(next);
@@ -143,6 +147,7 @@ final class Engine {
         flush();
         ops.releaseAll();
         mailboxes.releaseAll();
+        shared.reset();
         // every rank has read all it was sent, so no block is named by anything in flight
         for (String s : job.segments) {
             if (s != null) {
@@ -164,6 +169,7 @@ final class Engine {
         ops.failRank(rank, e);
         peers.failed(rank);
         mailboxes.failRank(comms, rank, e);
+        shared.failRank(rank);
         // ranks may wait for it on their own links, where only this word reaches them
         // through the replies, so that it is flushed even when no reply goes with it
         for (int r = 0; r < job.size; r++) {
@@ -207,6 +213,8 @@ final class Engine {
         try {
             if (c instanceof MatchedCall m) {
                 ops.call(job, rank, ci, m);
+            } else if (c instanceof SharedCall s) {
+                shared.call(rank, s);
             } else if (c instanceof SendCall s) {
                 mailboxes.send(job, rank, ci, s);
             } else {
@@ -226,7 +234,9 @@ final class Engine {
 
     /** Cancels a posted receive or probe of this rank, if it has not matched yet. */
     void cancel(int rank, int reqId) {
-        mailboxes.cancel(comms, rank, reqId);
+        if (!shared.cancel(rank, reqId)) {
+            mailboxes.cancel(comms, rank, reqId);
+        }
     }
 
     /** Logs, once per operation, every collective that has waited longer than threshold, and for whom. */

@@ -15,10 +15,12 @@ final class RollCall {
     private final Mailboxes mailboxes;
     private final CommTable comms;
     private final Replies replies;
+    private final SharedStore shared;
     private String[] lastCall;
     private long[] lastCallAt;
 
-    RollCall(OpMatcher ops, Mailboxes mailboxes, CommTable comms, Replies replies) {
+    RollCall(OpMatcher ops, Mailboxes mailboxes, CommTable comms, Replies replies, SharedStore shared) {
+        this.shared = shared;
         this.ops = ops;
         this.mailboxes = mailboxes;
         this.comms = comms;
@@ -137,6 +139,11 @@ final class RollCall {
                         + (p.source() == MPI.ANY_SOURCE ? "any" : p.source()) + ", tag "
                         + (p.tag() == MPI.ANY_TAG ? "any" : p.tag()) + ") on communicator " + comm + " for "
                         + ms(p.since(), now) + " ms");
+            }
+        });
+        shared.forEachWait((rank, what, since) -> {
+            if (rank >= 0 && rank < job.size) {
+                waits[rank] = join(waits[rank], what + " for " + ms(since, now) + " ms");
             }
         });
         StringBuilder b = new StringBuilder();

@@ -99,6 +99,15 @@ final class FrameBodies {
                 out.writeInt(m.syncId());
                 out.writeByte(m.elemType());
             }
+            case SHARED_CALL -> {
+                SharedCall c = (SharedCall) f;
+                out.writeInt(c.reqId());
+                out.writeInt(c.comm());
+                out.writeByte(c.op().code());
+                writeString(out, c.name());
+                out.writeLong(c.a());
+                out.writeLong(c.b());
+            }
             case PEER_ACK -> out.writeInt(((PeerAck) f).syncId());
             case RANK_FAILED -> out.writeInt(((RankFailed) f).rank());
             case JOB_ABORTED -> {
@@ -175,6 +184,7 @@ final class FrameBodies {
             case PEER_OFFER -> readOffer(in);
             case PEER_GO -> new PeerGo(in.readInt(), readBoolean(in));
             case PEER_CHUNK -> new PeerChunk(in.readInt(), parts.read(in));
+            case SHARED_CALL -> readSharedCall(in, parts);
         };
     }
 
@@ -186,6 +196,17 @@ final class FrameBodies {
         }
         return new CollCall(reqId, kind, in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readByte(),
                 parts.read(in));
+    }
+
+    private static SharedCall readSharedCall(ByteBuf in, PartsReader parts) {
+        int reqId = in.readInt();
+        int comm = in.readInt();
+        SharedOp op = SharedOp.ofCode(in.readByte());
+        String name = readString(in);
+        if (name == null) {
+            throw new MalformedFrameException("a shared-state call without a name");
+        }
+        return new SharedCall(reqId, comm, op, name, in.readLong(), in.readLong(), parts.read(in));
     }
 
     private static PeerOffer readOffer(ByteBuf in) {

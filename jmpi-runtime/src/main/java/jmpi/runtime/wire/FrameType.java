@@ -20,9 +20,10 @@ public enum FrameType {
     PEER_OFFER(16, false),
     PEER_GO(17, false),
     PEER_CHUNK(18, true),
-    JOB_ABORTED(19, false);
+    JOB_ABORTED(19, false),
+    SHARED_CALL(20, true);
 
-    private static final FrameType[] BY_CODE = new FrameType[20];
+    private static final FrameType[] BY_CODE = new FrameType[21];
 
     static {
         for (FrameType t : values()) {

@@ -25,7 +25,9 @@ public enum Kind {
     PROBE(22, Category.POINT_TO_POINT),
     IPROBE(23, Category.POINT_TO_POINT),
     /** A matched probe that does not wait: takes a matching message if one is there, else answers none. */
-    IMPROBE(24, Category.POINT_TO_POINT);
+    IMPROBE(24, Category.POINT_TO_POINT),
+    /** An operation on shared state (a counter, lock, semaphore or map), answered by the coordinator alone. */
+    SHARED(30, Category.SHARED_STATE);
 
     /** How the coordinator matches a call of this kind. */
     public enum Category {
@@ -36,7 +38,9 @@ public enum Kind {
         /** Every member takes part and a new communicator comes out. */
         COMMUNICATOR,
         /** A sender and a receiver meet. */
-        POINT_TO_POINT
+        POINT_TO_POINT,
+        /** One rank and the state the coordinator holds: nobody else's call is matched with it. */
+        SHARED_STATE
     }
 
     private static final Kind[] BY_CODE = new Kind[128];
@@ -65,7 +69,7 @@ public enum Kind {
 
     /** Whether every member of a communicator or group must call it before it completes. */
     public boolean isCollective() {
-        return category != Category.POINT_TO_POINT;
+        return category != Category.POINT_TO_POINT && category != Category.SHARED_STATE;
     }
 
     /** The name users know it by, for logs and errors. */

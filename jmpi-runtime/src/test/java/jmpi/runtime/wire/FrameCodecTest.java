@@ -69,6 +69,13 @@ class FrameCodecTest {
         assertEquals(8, send.payload().readableBytes());
         send.release();
         assertEquals(new SplitCall(3, 0, 4L, 7, -1), roundTrip(new SplitCall(3, 0, 4L, 7, -1)));
+        SharedCall shared = (SharedCall) roundTrip(new SharedCall(6, 2, SharedOp.MAP_MERGE, "totals", -5L, 9L,
+                new ByteBuf[] {Parts.wrap(new byte[] {1}), Parts.wrap(new byte[] {2, 3})}));
+        assertEquals(List.of(6, 2, SharedOp.MAP_MERGE, "totals", -5L, 9L), List.of(shared.reqId(), shared.comm(),
+                shared.op(), shared.name(), shared.a(), shared.b()));
+        assertArrayEquals(new byte[] {2, 3}, Parts.bytes(shared.parts()[1]));
+        assertEquals("map.merge(\"totals\")", shared.describe());
+        shared.release();
         assertEquals(new RecvCall(5, Kind.PROBE, 1, MPI.ANY_SOURCE, MPI.ANY_TAG),
                 roundTrip(new RecvCall(5, Kind.PROBE, 1, MPI.ANY_SOURCE, MPI.ANY_TAG)));
         Reply split = (Reply) roundTrip(Reply.comm(6, new int[] {4, 1, 0, 2}));

@@ -56,7 +56,9 @@ class FrameFuzzTest {
                 new PeerQuery(5, 3), new PeerAck(12), new RankFailed(2), new JobAborted(1, 7),
                 PeerMessage.of(4, 1, 7, PeerMessage.SYNC, 9, ElementType.INT.code(), Parts.wrap(new byte[] {1, 2, 3, 4})),
                 new PeerOffer(4, 1, 7, PeerMessage.SYNC, 3, ElementType.LONG.code(), 5L << 30),
-                new PeerGo(3, true), PeerChunk.of(3, Parts.wrap(new byte[] {5, 6, 7})));
+                new PeerGo(3, true), PeerChunk.of(3, Parts.wrap(new byte[] {5, 6, 7})),
+                new SharedCall(6, 0, SharedOp.MAP_PUT, "m", 1, 2,
+                        new ByteBuf[] {Parts.wrap(new byte[] {1}), Parts.wrap(new byte[] {2, 3})}));
     }
 
     /** The samples' bytes on the wire, length prefix included. */
