@@ -5,6 +5,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +90,12 @@ public final class CoordinatorServer implements Coordinator {
             long period = Math.max(100, Math.min(1000, config.hangWarning().toMillis() / 2));
             loop.scheduleAtFixedRate(() -> engine.warnAboutWaits(warnAfter), period, period,
                     TimeUnit.MILLISECONDS);
+            Duration timeout = config.opTimeout();
+            if (!timeout.isZero()) {
+                // checked four times per timeout, so that nothing waits much past it
+                long every = Math.max(20, Math.min(1000, timeout.toMillis() / 4));
+                loop.scheduleAtFixedRate(() -> engine.failOverdue(timeout), every, every, TimeUnit.MILLISECONDS);
+            }
             CoordinatorServer cs = new CoordinatorServer(group, loop, listener, engine, connections);
             if (config.statusPort() > 0) {
                 cs.statusPage = StatusPage.start(host, config.statusPort(), cs::status);

@@ -41,6 +41,7 @@ final class Engine {
     private final RollCall rollCall;
     private final PeerAddresses peers;
     private final SharedStore shared;
+    private final OverdueOps overdue;
     private Job job;
     private CompletableFuture<Void> jobDone = new CompletableFuture<>();
 
@@ -57,6 +58,7 @@ final class Engine {
         this.shared = new SharedStore(replies, serial, heldLimit);
         this.rollCall = new RollCall(ops, mailboxes, comms, replies, shared);
         this.peers = new PeerAddresses(replies);
+        this.overdue = new OverdueOps(ops, mailboxes, comms, rollCall);
     }
 
     /** Lets ranks on this host exchange large payloads through their shared-memory segments. */
@@ -243,6 +245,14 @@ final class Engine {
     void warnAboutWaits(long thresholdNanos) {
         if (job != null) {
             rollCall.warnAboutWaits(thresholdNanos);
+        }
+    }
+
+    /** Fails, with ERR_TIMEOUT, every operation and receive unmatched for longer than timeout (JMPI_OP_TIMEOUT). */
+    void failOverdue(java.time.Duration timeout) {
+        if (job != null) {
+            overdue.fail(job, timeout);
+            flush();
         }
     }
 
