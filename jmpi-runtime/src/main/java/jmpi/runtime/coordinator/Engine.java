@@ -42,6 +42,7 @@ final class Engine {
     private final PeerAddresses peers;
     private final SharedStore shared;
     private final OverdueOps overdue;
+    private final ThreadDumps threadDumps;
     private Job job;
     private CompletableFuture<Void> jobDone = new CompletableFuture<>();
 
@@ -59,6 +60,7 @@ final class Engine {
         this.rollCall = new RollCall(ops, mailboxes, comms, replies, shared);
         this.peers = new PeerAddresses(replies);
         this.overdue = new OverdueOps(ops, mailboxes, comms, rollCall);
+        this.threadDumps = new ThreadDumps(replies);
     }
 
     /** Lets ranks on this host exchange large payloads through their shared-memory segments. */
@@ -259,6 +261,16 @@ final class Engine {
     /** What the coordinator waits for, as JSON: pending collectives, posted receives, every rank's last call. */
     String statusJson() {
         return rollCall.json(job);
+    }
+
+    /** Asks the ranks for their threads, and gathers the answers. */
+    ThreadDumps threadDumps() {
+        return threadDumps;
+    }
+
+    /** Asks every rank for its threads; done gets the text. Returns the question's id, for {@link ThreadDumps#due}. */
+    int askThreads(CompletableFuture<String> done) {
+        return threadDumps.ask(job, done);
     }
 
     /** What every rank waits in, as text, one line per rank. */

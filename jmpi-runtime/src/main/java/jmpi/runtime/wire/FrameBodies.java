@@ -108,6 +108,11 @@ final class FrameBodies {
                 out.writeLong(c.a());
                 out.writeLong(c.b());
             }
+            case RANK_QUERY -> out.writeInt(((RankQuery) f).id());
+            case RANK_REPORT -> {
+                out.writeInt(((RankReport) f).id());
+                writeString(out, ((RankReport) f).threads());
+            }
             case PEER_ACK -> out.writeInt(((PeerAck) f).syncId());
             case RANK_FAILED -> out.writeInt(((RankFailed) f).rank());
             case JOB_ABORTED -> {
@@ -185,6 +190,8 @@ final class FrameBodies {
             case PEER_GO -> new PeerGo(in.readInt(), readBoolean(in));
             case PEER_CHUNK -> new PeerChunk(in.readInt(), parts.read(in));
             case SHARED_CALL -> readSharedCall(in, parts);
+            case RANK_QUERY -> new RankQuery(in.readInt());
+            case RANK_REPORT -> new RankReport(in.readInt(), readString(in));
         };
     }
 

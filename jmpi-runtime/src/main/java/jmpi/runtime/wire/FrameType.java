@@ -21,9 +21,11 @@ public enum FrameType {
     PEER_GO(17, false),
     PEER_CHUNK(18, true),
     JOB_ABORTED(19, false),
-    SHARED_CALL(20, true);
+    SHARED_CALL(20, true),
+    RANK_QUERY(21, false),
+    RANK_REPORT(22, false);
 
-    private static final FrameType[] BY_CODE = new FrameType[21];
+    private static final FrameType[] BY_CODE = new FrameType[23];
 
     static {
         for (FrameType t : values()) {
