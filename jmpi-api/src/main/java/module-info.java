@@ -38,6 +38,7 @@ module jmpi {
     exports jmpi;
     exports jmpi.op;
     exports jmpi.exec;
+    exports jmpi.shared;
     exports jmpi.spi to jmpi.runtime;
 
     uses jmpi.spi.RuntimeProvider;

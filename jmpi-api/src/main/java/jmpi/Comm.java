@@ -1248,4 +1248,47 @@ public interface Comm extends PointToPoint, Persistent {
      * @return a request for the callback's value
      */
     <T, R, U> Request<U> submit(OperationRequest<T, R> op, Function<? super R, ? extends U> callback);
+
+    // ---- Shared state ----------------------------------------------------------------------------
+
+    /**
+     * The counter of this name on this communicator, held by the coordinator; made at 0 by its first
+     * use. Not collective: any rank may call it at any time, and every rank that names it gets the same
+     * counter.
+     *
+     * @param name the counter's name, unique among this communicator's counters
+     * @return the counter
+     */
+    jmpi.shared.SharedCounter counter(String name);
+
+    /**
+     * The fair lock of this name on this communicator, held by the coordinator (see
+     * {@link jmpi.shared.SharedLock}: a lock whose owner fails passes to the next waiter, which is told).
+     * Not collective.
+     *
+     * @param name the lock's name, unique among this communicator's locks
+     * @return the lock; the same object for the same name on this rank
+     */
+    jmpi.shared.SharedLock lock(String name);
+
+    /**
+     * The fair semaphore of this name on this communicator, held by the coordinator, made with permits
+     * by the first call of any rank that reaches the coordinator. Not collective.
+     *
+     * @param name    the semaphore's name, unique among this communicator's semaphores
+     * @param permits the permits it starts with, 0 or more; the first call to reach the coordinator decides
+     * @return the semaphore
+     */
+    jmpi.shared.SharedSemaphore semaphore(String name, int permits);
+
+    /**
+     * The map of this name on this communicator, held by the coordinator; made empty by its first use.
+     * Not collective.
+     *
+     * @param name the map's name, unique among this communicator's maps
+     * @param <K>  the type of the keys
+     * @param <V>  the type of the values
+     * @return the map
+     */
+    <K, V> jmpi.shared.SharedMap<K, V> map(String name);
 }

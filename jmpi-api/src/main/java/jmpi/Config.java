@@ -38,6 +38,7 @@ public final class Config {
     private final String token;
     private final int statusPort;
     private final Duration hangWarning;
+    private final Duration opTimeout;
     private final String data;
     private final int eager;
 
@@ -60,6 +61,7 @@ public final class Config {
         this.token = b.token;
         this.statusPort = b.statusPort;
         this.hangWarning = b.hangWarning;
+        this.opTimeout = b.opTimeout;
         this.data = b.data;
         this.eager = b.eager;
     }
@@ -100,6 +102,7 @@ public final class Config {
         b.token = token;
         b.statusPort = statusPort;
         b.hangWarning = hangWarning;
+        b.opTimeout = opTimeout;
         return b;
     }
 
@@ -161,6 +164,9 @@ public final class Config {
         }
         if ((v = env.get("JMPI_HANG_WARN")) != null && !v.isBlank()) {
             b.hangWarning(parseDuration("JMPI_HANG_WARN", v));
+        }
+        if ((v = env.get("JMPI_OP_TIMEOUT")) != null && !v.isBlank()) {
+            b.opTimeout("off".equalsIgnoreCase(v.trim()) ? Duration.ZERO : parseDuration("JMPI_OP_TIMEOUT", v));
         }
         if ((v = env.get("JMPI_DATA")) != null && !v.isBlank()) {
             b.data(v.trim().toLowerCase(Locale.ROOT));
@@ -445,6 +451,17 @@ public final class Config {
     }
 
     /**
+     * How long an operation may wait unmatched before it fails, on every member that waits in it, with
+     * {@link MPI#ERR_TIMEOUT} and a message naming the missing ranks and what each is doing;
+     * {@link Duration#ZERO} (the default) for never.
+     *
+     * @return the time (JMPI_OP_TIMEOUT: a duration, or {@code off})
+     */
+    public Duration opTimeout() {
+        return opTimeout;
+    }
+
+    /**
      * How ranks move their messages (JMPI_DATA): {@code direct}, rank to rank over links of their own,
      * or {@code coordinator}, every message through the coordinator. Unless set, direct for TCP and
      * coordinator for MQTT and gRPC, whose point is to go through a broker or a proxy.
@@ -497,6 +514,7 @@ public final class Config {
         private String token;
         private int statusPort;
         private Duration hangWarning = Duration.ofSeconds(10);
+        private Duration opTimeout = Duration.ZERO;
         private String data;
         private int eager = 64 << 10;
 
@@ -698,6 +716,21 @@ public final class Config {
          */
         public Builder hangWarning(Duration hangWarning) {
             this.hangWarning = Objects.requireNonNull(hangWarning, "hangWarning == null");
+            return this;
+        }
+
+        /**
+         * Sets how long an operation may wait unmatched before it fails with {@link MPI#ERR_TIMEOUT}.
+         *
+         * @param opTimeout the time, not negative; {@link Duration#ZERO} for never
+         * @return this builder
+         */
+        public Builder opTimeout(Duration opTimeout) {
+            Objects.requireNonNull(opTimeout, "opTimeout == null");
+            if (opTimeout.isNegative()) {
+                throw new MPIException(MPI.ERR_ARG, "opTimeout " + opTimeout + " is negative; use Duration.ZERO for never");
+            }
+            this.opTimeout = opTimeout;
             return this;
         }
 

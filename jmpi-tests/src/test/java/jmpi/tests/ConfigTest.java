@@ -115,7 +115,7 @@ class ConfigTest {
         Config c = Config.builder().rank(1).size(3).addr("10.0.0.7").port(0).waitTime(Duration.ofSeconds(7))
                 .serial(List.of("x.Y")).serialSize(1 << 20).serialQueue(4096).shm(1 << 22).proto("mqtt").ssl(true)
                 .sslKey("k.pem").sslCert("c.pem").sslCa("ca.pem").token("t").statusPort(8080)
-                .hangWarning(Duration.ofSeconds(3)).data(Config.DATA_DIRECT).eager(1 << 12).abortOnException(false).build();
+                .hangWarning(Duration.ofSeconds(3)).opTimeout(Duration.ofSeconds(9)).data(Config.DATA_DIRECT).eager(1 << 12).abortOnException(false).build();
         Config d = c.toBuilder().build();
         int compared = 0;
         for (Method m : Config.class.getMethods()) {
@@ -126,7 +126,8 @@ class ConfigTest {
                 compared++;
             }
         }
-        assertEquals(20, compared, "every option of Config has an accessor compared here");
+        assertEquals(21, compared, "every option of Config has an accessor compared here");
+        assertEquals(Duration.ofSeconds(9), d.opTimeout());
         assertEquals(List.of("x.Y"), d.serial());
         assertEquals("10.0.0.7", d.addr());
         assertEquals(Duration.ofSeconds(3), d.hangWarning());

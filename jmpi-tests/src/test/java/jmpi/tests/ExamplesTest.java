@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -137,5 +138,32 @@ class ExamplesTest {
             assertTrue(line.matches("total \\d+ right after " + (np == 4 ? 1 : 0) + " shrink\\(s\\), on " + survivors
                     + " rank\\(s\\)"), r.out());
         }
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 3})
+    void ticketsFromSharedState(int np) throws Exception {
+        String out = example(np, ".shared.Tickets 50").out();
+        StringBuilder want = new StringBuilder("R0: tickets " + 50 * np + ", by rank {");
+        for (int r = 0; r < np; r++) {
+            want.append(r == 0 ? "" : ", ").append(r).append("=50");
+        }
+        assertTrue(out.contains(want.append('}').toString()), out);
+    }
+
+    @Test
+    void aHangTimesOutNamingWhatTheMissingRankDoes() throws Exception {
+        ProcessBuilder pb = Jobs.jmpirun(2, List.of(Jobs.java(), "-p", "examples/target/modules", "-m",
+                "jmpi.examples/jmpi.examples.shared.Tickets", "5", "hang"));
+        pb.environment().remove("JMPI_SERIAL");
+        pb.environment().put("JMPI_DATA", "coordinator");
+        pb.environment().put("JMPI_OP_TIMEOUT", "1s");
+        Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
+        assertTrue(r.exitCode() != 0, r.out());
+        // the first rank to fail aborts the job and prints its error: either side of the hang names the other
+        assertTrue(r.out().contains("barrier #1 on communicator 0 unmatched for") && r.out().contains(
+                "missing rank 1 (waits in recv(source 0, tag 99) on communicator 0 for")
+                || r.out().contains("recv(source 0, tag 99) on communicator 0 unmatched for") && r.out().contains(
+                "no message came from rank 0 (waits in barrier #1 on communicator 0 for"), r.out());
     }
 }

@@ -37,6 +37,7 @@ class ClientComm extends PersistentComm {
     private final AlltoallwCalls alltoallw;
     private final FaultCalls faults;
     private final GroupCalls groups;
+    private final jmpi.runtime.shared.SharedCalls shared;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
@@ -50,6 +51,7 @@ class ClientComm extends PersistentComm {
         this.alltoallw = new AlltoallwCalls(core);
         this.groups = new GroupCalls(core);
         this.faults = new FaultCalls(core, groups);
+        this.shared = new jmpi.runtime.shared.SharedCalls(link, id, core.serial(), core::checkLive);
     }
 
     @Override
@@ -468,5 +470,27 @@ class ClientComm extends PersistentComm {
     @Override
     public String toString() {
         return "Comm[id=" + core.id() + ", rank=" + core.rank() + ", size=" + core.size() + "]";
+    }
+
+    // ---- Shared state ----------------------------------------------------------------------------
+
+    @Override
+    public jmpi.shared.SharedCounter counter(String name) {
+        return shared.counter(name);
+    }
+
+    @Override
+    public jmpi.shared.SharedLock lock(String name) {
+        return shared.lock(name);
+    }
+
+    @Override
+    public jmpi.shared.SharedSemaphore semaphore(String name, int permits) {
+        return shared.semaphore(name, permits);
+    }
+
+    @Override
+    public <K, V> jmpi.shared.SharedMap<K, V> map(String name) {
+        return shared.map(name);
     }
 }

@@ -58,6 +58,8 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
             engine.named(rank, n);
         } else if (f instanceof PeerQuery q) {
             engine.peerQuery(rank, q);
+        } else if (f instanceof jmpi.runtime.wire.RankReport r) {
+            engine.threadDumps().report(rank, r);
         } else {
             reject(ctx, "unexpected " + f.getClass().getSimpleName() + " frame from rank " + rank);
         }

@@ -5,6 +5,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ public final class CoordinatorServer implements Coordinator {
     private final Engine engine;
     private final ChannelGroup connections;
     private StatusPage statusPage;
+    private StatusDoor statusDoor;
 
     private CoordinatorServer(EventLoopGroup group, EventLoop loop, Transport.Listener listener, Engine engine,
                               ChannelGroup connections) {
@@ -46,6 +48,36 @@ public final class CoordinatorServer implements Coordinator {
         CompletableFuture<String> f = new CompletableFuture<>();
         loop.execute(() -> f.complete(engine.statusJson()));
         return f;
+    }
+
+    /** The roll-call as text and, with threads, every rank's threads (each rank has 5 s to answer). */
+    public CompletableFuture<String> rollCall(boolean threads) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            String roll = engine.rollCall();
+            if (!threads) {
+                f.complete(roll);
+                return;
+            }
+            CompletableFuture<String> dumps = new CompletableFuture<>();
+            int id = engine.askThreads(dumps);
+            loop.schedule(() -> engine.threadDumps().due(id), 5, TimeUnit.SECONDS);
+            dumps.thenAccept(d -> f.complete(roll + "\n" + d));
+        });
+        return f;
+    }
+
+    /**
+     * Opens the roll-call to {@code jmpirun --status} on a loopback port, for requests that show token;
+     * returns the port.
+     */
+    public int openStatusDoor(String token) {
+        try {
+            statusDoor = StatusDoor.open(token, this::rollCall);
+            return statusDoor.port();
+        } catch (java.io.IOException e) {
+            throw new MPIException(MPI.ERR_OTHER, "cannot open the status door on loopback: " + e, e);
+        }
     }
 
     @Override
@@ -89,6 +121,12 @@ public final class CoordinatorServer implements Coordinator {
             long period = Math.max(100, Math.min(1000, config.hangWarning().toMillis() / 2));
             loop.scheduleAtFixedRate(() -> engine.warnAboutWaits(warnAfter), period, period,
                     TimeUnit.MILLISECONDS);
+            Duration timeout = config.opTimeout();
+            if (!timeout.isZero()) {
+                // checked four times per timeout, so that nothing waits much past it
+                long every = Math.max(20, Math.min(1000, timeout.toMillis() / 4));
+                loop.scheduleAtFixedRate(() -> engine.failOverdue(timeout), every, every, TimeUnit.MILLISECONDS);
+            }
             CoordinatorServer cs = new CoordinatorServer(group, loop, listener, engine, connections);
             if (config.statusPort() > 0) {
                 cs.statusPage = StatusPage.start(host, config.statusPort(), cs::status);
@@ -122,6 +160,9 @@ public final class CoordinatorServer implements Coordinator {
     public void close() {
         if (statusPage != null) {
             statusPage.close();
+        }
+        if (statusDoor != null) {
+            statusDoor.close();
         }
         listener.close();
         connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);

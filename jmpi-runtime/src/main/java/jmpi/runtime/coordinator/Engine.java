@@ -23,6 +23,7 @@ import jmpi.runtime.wire.RecvCall;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.RevokeCall;
 import jmpi.runtime.wire.SendCall;
+import jmpi.runtime.wire.SharedCall;
 import jmpi.runtime.wire.Welcome;
 
 /**
@@ -44,6 +45,9 @@ final class Engine {
     private final Mailboxes mailboxes;
     private final RollCall rollCall;
     private final PeerAddresses peers;
+    private final SharedStore shared;
+    private final OverdueOps overdue;
+    private final ThreadDumps threadDumps;
     private Job job;
     private CompletableFuture<Void> jobDone = new CompletableFuture<>();
 
@@ -57,8 +61,11 @@ final class Engine {
         this.replies = new Replies(heldLimit);
         this.ops = new OpMatcher(new CoordinatorAnswers(serial, comms, replies, this::hostOf), replies);
         this.mailboxes = new Mailboxes(replies);
-        this.rollCall = new RollCall(ops, mailboxes, comms, replies);
+        this.shared = new SharedStore(replies, serial, heldLimit);
+        this.rollCall = new RollCall(ops, mailboxes, comms, replies, shared);
         this.peers = new PeerAddresses(replies);
+        this.overdue = new OverdueOps(ops, mailboxes, comms, rollCall);
+        this.threadDumps = new ThreadDumps(replies);
     }
 
     /** Lets ranks on this host exchange large payloads through their shared-memory segments. */
@@ -98,6 +105,7 @@ final class Engine {
         }
         ops.releaseAll();
         mailboxes.releaseAll();
+        shared.reset();
         job = next;
         comms.reset(next.size);
         replies.start(next);
@@ -150,6 +158,7 @@ final class Engine {
         flush();
         ops.releaseAll();
         mailboxes.releaseAll();
+        shared.reset();
         // every rank has read all it was sent, so no block is named by anything in flight
         for (String s : job.segments) {
             if (s != null) {
@@ -171,6 +180,7 @@ final class Engine {
         ops.failRank(rank, e);
         peers.failed(rank);
         mailboxes.failRank(comms, rank, e);
+        shared.failRank(rank);
         // ranks may wait for it on their own links, where only this word reaches them
         // through the replies, so that it is flushed even when no reply goes with it
         for (int r = 0; r < job.size; r++) {
@@ -228,6 +238,8 @@ final class Engine {
         try {
             if (c instanceof MatchedCall m) {
                 ops.call(job, rank, ci, m);
+            } else if (c instanceof SharedCall s) {
+                shared.call(rank, s);
             } else if (c instanceof SendCall s) {
                 mailboxes.send(job, rank, ci, s);
             } else {
@@ -282,7 +294,9 @@ final class Engine {
 
     /** Cancels a posted receive or probe of this rank, if it has not matched yet. */
     void cancel(int rank, int reqId) {
-        mailboxes.cancel(comms, rank, reqId);
+        if (!shared.cancel(rank, reqId)) {
+            mailboxes.cancel(comms, rank, reqId);
+        }
     }
 
     /** Logs, once per operation, every collective that has waited longer than threshold, and for whom. */
@@ -292,9 +306,27 @@ final class Engine {
         }
     }
 
+    /** Fails, with ERR_TIMEOUT, every operation and receive unmatched for longer than timeout (JMPI_OP_TIMEOUT). */
+    void failOverdue(java.time.Duration timeout) {
+        if (job != null) {
+            overdue.fail(job, timeout);
+            flush();
+        }
+    }
+
     /** What the coordinator waits for, as JSON: pending collectives, posted receives, every rank's last call. */
     String statusJson() {
         return rollCall.json(job);
+    }
+
+    /** Asks the ranks for their threads, and gathers the answers. */
+    ThreadDumps threadDumps() {
+        return threadDumps;
+    }
+
+    /** Asks every rank for its threads; done gets the text. Returns the question's id, for {@link ThreadDumps#due}. */
+    int askThreads(CompletableFuture<String> done) {
+        return threadDumps.ask(job, done);
     }
 
     /** What every rank waits in, as text, one line per rank. */

@@ -190,6 +190,29 @@ final class Mailboxes {
         mb.clearMessages();
     }
 
+    /** Where a posted receive or probe that waited too long was, and what it answers with. */
+    interface Overdue {
+        ErrorInfo why(int worldRank, CommInfo comm, Mailbox.Posted p);
+    }
+
+    /** Fails every receive and probe posted before cutoff (System.nanoTime), with the error why gives for it. */
+    void failOlderThan(CommTable comms, long cutoff, Overdue why) {
+        for (Map.Entry<Long, Mailbox> e : boxes.entrySet()) {
+            CommInfo ci = comms.get(commOf(e.getKey()));
+            if (ci == null) {
+                continue;
+            }
+            int worldRank = ci.members[rankOf(e.getKey())];
+            for (Iterator<Mailbox.Posted> it = e.getValue().posted.iterator(); it.hasNext(); ) {
+                Mailbox.Posted p = it.next();
+                if (p.since() - cutoff < 0) {
+                    it.remove();
+                    replies.reply(worldRank, Reply.error(p.reqId(), why.why(worldRank, ci, p)));
+                }
+            }
+        }
+    }
+
     /** Drops every waiting message of the last job, with its payload. */
     void releaseAll() {
         for (Mailbox mb : boxes.values()) {

@@ -173,6 +173,21 @@ final class OpMatcher {
         }
     }
 
+    /**
+     * Fails every operation that has waited since before cutoff (System.nanoTime), on the members that
+     * called it, with the error why gives for it.
+     */
+    void failOlderThan(long cutoff, java.util.function.Function<Pending, ErrorInfo> why) {
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.since - cutoff < 0) {
+                it.remove();
+                failAll(p, why.apply(p));
+                p.release();
+            }
+        }
+    }
+
     /** Drops every waiting operation, with the payloads it holds. */
     void releaseAll() {
         for (Pending p : pending.values()) {

@@ -15,10 +15,12 @@ final class RollCall {
     private final Mailboxes mailboxes;
     private final CommTable comms;
     private final Replies replies;
+    private final SharedStore shared;
     private String[] lastCall;
     private long[] lastCallAt;
 
-    RollCall(OpMatcher ops, Mailboxes mailboxes, CommTable comms, Replies replies) {
+    RollCall(OpMatcher ops, Mailboxes mailboxes, CommTable comms, Replies replies, SharedStore shared) {
+        this.shared = shared;
         this.ops = ops;
         this.mailboxes = mailboxes;
         this.comms = comms;
@@ -121,6 +123,16 @@ final class RollCall {
         if (job == null) {
             return "no job";
         }
+        String[] lines = lines(job);
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < job.size; r++) {
+            b.append(r == 0 ? "" : "\n").append("rank ").append(r).append(": ").append(lines[r]);
+        }
+        return b.toString();
+    }
+
+    /** What each rank of the job is doing now, by world rank, as the text roll-call says it. */
+    String[] lines(Job job) {
         long now = System.nanoTime();
         String[] waits = new String[job.size];
         for (Map.Entry<OpMatcher.Key, Pending> e : ops.waiting().entrySet()) {
@@ -141,23 +153,27 @@ final class RollCall {
                         + ms(p.since(), now) + " ms");
             }
         });
-        StringBuilder b = new StringBuilder();
+        shared.forEachWait((rank, what, since) -> {
+            if (rank >= 0 && rank < job.size) {
+                waits[rank] = join(waits[rank], what + " for " + ms(since, now) + " ms");
+            }
+        });
+        String[] lines = new String[job.size];
         for (int r = 0; r < job.size; r++) {
-            b.append(r == 0 ? "" : "\n").append("rank ").append(r).append(": ");
             if (job.failed[r]) {
-                b.append("failed");
+                lines[r] = "failed";
             } else if (job.left[r]) {
-                b.append("finalized");
+                lines[r] = "finalized";
             } else if (job.ports[r] == null) {
-                b.append("not connected");
+                lines[r] = "not connected";
             } else if (waits[r] != null) {
-                b.append("waits in ").append(waits[r]);
+                lines[r] = "waits in " + waits[r];
             } else {
-                b.append("in no call; last called ").append(lastCall[r] == null ? "nothing"
+                lines[r] = "in no call; last called " + (lastCall[r] == null ? "nothing"
                         : lastCall[r] + " " + ms(lastCallAt[r], now) + " ms ago");
             }
         }
-        return b.toString();
+        return lines;
     }
 
     private static String join(String a, String b) {

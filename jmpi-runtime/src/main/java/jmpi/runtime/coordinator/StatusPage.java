@@ -68,7 +68,7 @@ final class StatusPage implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange ex, String type, String body) throws IOException {
+    static void send(HttpExchange ex, String type, String body) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(200, b.length);

@@ -35,6 +35,37 @@ final class JobMarkers {
         env.put(PID, Long.toString(ProcessHandle.current().pid()));
     }
 
+    /** Keeps the job token where {@code jmpirun --status} finds it: in this private directory. */
+    void keepToken(String token) throws IOException {
+        Files.writeString(dir.resolve(StatusCommand.TOKEN), token);
+    }
+
+    /** The directory of marks, which the job's entry in {@link JobRegistry} names. */
+    Path dir() {
+        return dir;
+    }
+
+    /**
+     * Opens the embedded coordinator's roll-call to {@code jmpirun --status}, when a launcher asked for
+     * marks: the status door's port goes beside them.
+     */
+    static void openStatusDoor(jmpi.runtime.coordinator.CoordinatorServer coordinator, String token,
+            Map<String, String> env) {
+        String dir = env.get(DIR);
+        if (dir == null || dir.isBlank() || token == null) {
+            return;
+        }
+        try {
+            int port = coordinator.openStatusDoor(token);
+            Path tmp = Path.of(dir, StatusCommand.DOOR + ".tmp");
+            Files.writeString(tmp, Integer.toString(port));
+            Files.move(tmp, Path.of(dir, StatusCommand.DOOR), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(JobMarkers.class.getName()).log(System.Logger.Level.WARNING,
+                    "jmpirun --status will not reach this job: " + e);
+        }
+    }
+
     /** Whether rank joined its job and left it without finalizing. */
     boolean leftWithoutFinalizing(int rank) {
         return Files.exists(dir.resolve(joined(rank))) && !Files.exists(dir.resolve(finalized(rank)));

@@ -61,7 +61,15 @@ public final class Launcher implements Callable<Integer> {
             + " and may Revoke, Agree and Shrink; the job's code is then that of the survivors")
     boolean tolerateFailures;
 
-    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the program each rank runs, with its arguments")
+    @Option(names = "--status", arity = "0..1", fallbackValue = "", paramLabel = "JOB",
+            description = "print what each rank of a running job does now (its roll-call), and exit; JOB is the"
+                    + " job's id (its jmpirun's process id), else the job on --port, else the only one running")
+    String status;
+
+    @Option(names = "--threads", description = "with --status: also print every rank's threads")
+    boolean threads;
+
+    @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "the program each rank runs, with its arguments")
     List<String> command;
 
     private final List<Process> ranks = new ArrayList<>();
@@ -78,6 +86,12 @@ public final class Launcher implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (status != null) {
+            return StatusCommand.run(status, port, threads, out, err);
+        }
+        if (command == null || command.isEmpty()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "Missing required parameter: 'COMMAND'");
+        }
         if (np < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "-np must be at least 1, not " + np);
         }
@@ -110,6 +124,8 @@ public final class Launcher implements Callable<Integer> {
             return 1;
         }
         JobMarkers marks = JobMarkers.create();
+        marks.keepToken(token);
+        JobRegistry.register(p, marks.dir());
         // run when jmpirun is stopped (SIGTERM, Ctrl-C): the JVM then exits with 143 or 130 on its own
         Thread hook = new Thread(() -> {
             stopping = true;
@@ -133,6 +149,11 @@ public final class Launcher implements Callable<Integer> {
     /** What the job leaves behind: shared-memory segments, the markers of its ranks, its certificates. */
     private void cleanUp(JobMarkers marks, JobCertificates certs) {
         removeSegments();
+        try {
+            java.nio.file.Files.deleteIfExists(JobRegistry.dir().resolve(ProcessHandle.current().pid() + ".job"));
+        } catch (IOException e) {
+            // a stale entry: --status passes by the jobs whose jmpirun is gone
+        }
         marks.delete();
         if (certs != null) {
             certs.close();

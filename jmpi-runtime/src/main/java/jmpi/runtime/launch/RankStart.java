@@ -28,6 +28,7 @@ public final class RankStart {
         if (place.bindHost() != null && config.rank() == 0) {
             embedded = CoordinatorSearch.listen(config, place);
             place = place.at(embedded.address().getPort());
+            JobMarkers.openStatusDoor(embedded, config.token(), System.getenv());
         }
         Link world;
         DataPlane data = null;

@@ -176,6 +176,8 @@ abstract class RemoteLink implements Link {
             for (Watcher w : watchers) {
                 w.aborted(a.rank(), a.code());
             }
+        } else if (f instanceof jmpi.runtime.wire.RankQuery q) {
+            ThreadDump.answer(this, q);
         } else if (f instanceof Refused r) {
             lose(new MPIException(MPI.ERR_OTHER, "the coordinator refused this rank: " + r.reason()));
             return false;

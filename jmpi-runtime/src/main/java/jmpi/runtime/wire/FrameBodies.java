@@ -113,6 +113,20 @@ final class FrameBodies {
                 out.writeInt(m.syncId());
                 out.writeByte(m.elemType());
             }
+            case SHARED_CALL -> {
+                SharedCall c = (SharedCall) f;
+                out.writeInt(c.reqId());
+                out.writeInt(c.comm());
+                out.writeByte(c.op().code());
+                writeString(out, c.name());
+                out.writeLong(c.a());
+                out.writeLong(c.b());
+            }
+            case RANK_QUERY -> out.writeInt(((RankQuery) f).id());
+            case RANK_REPORT -> {
+                out.writeInt(((RankReport) f).id());
+                writeString(out, ((RankReport) f).threads());
+            }
             case PEER_ACK -> out.writeInt(((PeerAck) f).syncId());
             case RANK_FAILED -> out.writeInt(((RankFailed) f).rank());
             case JOB_ABORTED -> {
@@ -217,6 +231,9 @@ final class FrameBodies {
             case REVOKE_CALL -> new RevokeCall(in.readInt(), in.readInt());
             case COMM_REVOKED -> new CommRevoked(in.readInt(), in.readInt());
             case ACK_CALL -> new AckCall(in.readInt(), in.readInt(), readInts(in));
+            case SHARED_CALL -> readSharedCall(in, parts);
+            case RANK_QUERY -> new RankQuery(in.readInt());
+            case RANK_REPORT -> new RankReport(in.readInt(), readString(in));
         };
     }
 
@@ -237,6 +254,17 @@ final class FrameBodies {
         }
         return new CollCall(reqId, kind, in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readByte(),
                 parts.read(in));
+    }
+
+    private static SharedCall readSharedCall(ByteBuf in, PartsReader parts) {
+        int reqId = in.readInt();
+        int comm = in.readInt();
+        SharedOp op = SharedOp.ofCode(in.readByte());
+        String name = readString(in);
+        if (name == null) {
+            throw new MalformedFrameException("a shared-state call without a name");
+        }
+        return new SharedCall(reqId, comm, op, name, in.readLong(), in.readLong(), parts.read(in));
     }
 
     private static PeerOffer readOffer(ByteBuf in) {

@@ -46,6 +46,10 @@ public final class FrameCodec {
             }
         } else if (f instanceof Hello h) {
             n += stringSize(h.token()) + stringSize(h.shm()) + stringSize(h.data());
+        } else if (f instanceof RankReport r) {
+            n += stringSize(r.threads());
+        } else if (f instanceof SharedCall c) {
+            n += stringSize(c.name());
         } else if (f instanceof Refused r) {
             n += stringSize(r.reason());
         }

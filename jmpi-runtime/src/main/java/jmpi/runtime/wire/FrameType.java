@@ -21,6 +21,9 @@ public enum FrameType {
     PEER_GO(17, false),
     PEER_CHUNK(18, true),
     JOB_ABORTED(19, false),
+    SHARED_CALL(20, true),
+    RANK_QUERY(21, false),
+    RANK_REPORT(22, false),
     CREATE_GROUP_CALL(40, false),
     COMM_NAME(41, false),
     // fault tolerance: numbered apart, so that other additions never collide with them

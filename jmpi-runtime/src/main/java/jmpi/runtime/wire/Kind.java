@@ -28,6 +28,8 @@ public enum Kind {
     IPROBE(23, Category.POINT_TO_POINT),
     /** A matched probe that does not wait: takes a matching message if one is there, else answers none. */
     IMPROBE(24, Category.POINT_TO_POINT),
+    /** An operation on shared state (a counter, lock, semaphore or map), answered by the coordinator alone. */
+    SHARED(30, Category.SHARED_STATE),
     AGREE(60, Category.SURVIVORS),
     SHRINK(61, Category.SURVIVORS),
     REVOKE(62, Category.NOTICE),
@@ -46,7 +48,9 @@ public enum Kind {
         /** The members still alive take part; the failure of one does not fail it, and a revoked communicator allows it. */
         SURVIVORS,
         /** One rank tells the coordinator something about a communicator, which tells every member. */
-        NOTICE
+        NOTICE,
+        /** One rank and the state the coordinator holds: nobody else's call is matched with it. */
+        SHARED_STATE
     }
 
     private static final Kind[] BY_CODE = new Kind[128];
@@ -75,7 +79,7 @@ public enum Kind {
 
     /** Whether every member of a communicator or group must call it before it completes. */
     public boolean isCollective() {
-        return category != Category.POINT_TO_POINT && category != Category.NOTICE;
+        return category != Category.POINT_TO_POINT && category != Category.NOTICE && category != Category.SHARED_STATE;
     }
 
     /** The name users know it by, for logs and errors. */

@@ -73,6 +73,13 @@ class FrameCodecTest {
         CreateGroupCall g = (CreateGroupCall) roundTrip(new CreateGroupCall(5, 2, 9L, 7, new int[] {3, 0, 1}));
         assertEquals(List.of(5, 2, 9L, 7), List.of(g.reqId(), g.comm(), g.seq(), g.tag()));
         assertArrayEquals(new int[] {3, 0, 1}, g.ranks());
+        SharedCall shared = (SharedCall) roundTrip(new SharedCall(6, 2, SharedOp.MAP_MERGE, "totals", -5L, 9L,
+                new ByteBuf[] {Parts.wrap(new byte[] {1}), Parts.wrap(new byte[] {2, 3})}));
+        assertEquals(List.of(6, 2, SharedOp.MAP_MERGE, "totals", -5L, 9L), List.of(shared.reqId(), shared.comm(),
+                shared.op(), shared.name(), shared.a(), shared.b()));
+        assertArrayEquals(new byte[] {2, 3}, Parts.bytes(shared.parts()[1]));
+        assertEquals("map.merge(\"totals\")", shared.describe());
+        shared.release();
         assertEquals(new RecvCall(5, Kind.PROBE, 1, MPI.ANY_SOURCE, MPI.ANY_TAG),
                 roundTrip(new RecvCall(5, Kind.PROBE, 1, MPI.ANY_SOURCE, MPI.ANY_TAG)));
         Reply split = (Reply) roundTrip(Reply.comm(6, new int[] {4, 1, 0, 2}));

@@ -59,7 +59,11 @@ class FrameFuzzTest {
                 new PeerOffer(4, 1, 7, PeerMessage.SYNC, 3, ElementType.LONG.code(), 5L << 30),
                 new PeerGo(3, true), PeerChunk.of(3, Parts.wrap(new byte[] {5, 6, 7})),
                 new SurvivorCall(4, Kind.AGREE, 2, 3L, 0b101), new RevokeCall(5, 2), new CommRevoked(2, 1),
-                new AckCall(6, 2, new int[] {1, 3}));
+                new AckCall(6, 2, new int[] {1, 3}),
+
+                new SharedCall(6, 0, SharedOp.MAP_PUT, "m", 1, 2,
+                        new ByteBuf[] {Parts.wrap(new byte[] {1}), Parts.wrap(new byte[] {2, 3})}),
+                new RankQuery(4), new RankReport(4, "\"main\" RUNNABLE"));
     }
 
     /** The samples' bytes on the wire, length prefix included. */
