@@ -54,7 +54,7 @@ class OpTimeoutTest {
                 assertEquals(MPI.ERR_TIMEOUT, e.errorClass(), e.getMessage());
                 assertTrue(e.getMessage().startsWith("barrier #1 on communicator 0 unmatched for"), e.getMessage());
                 assertTrue(e.getMessage().contains("JMPI_OP_TIMEOUT 300 ms"), e.getMessage());
-                assertTrue(e.getMessage().contains("missing rank 1 (waits in recv(source 2, tag 7) on communicator 0 for"),
+                assertTrue(e.getMessage().contains("missing rank 1 (waits in recv(source 2, tag 7) on communicator 0 (MPI_COMM_WORLD) for"),
                         e.getMessage());
             }
             MPIException e = recv1.get(1, TimeUnit.MINUTES);

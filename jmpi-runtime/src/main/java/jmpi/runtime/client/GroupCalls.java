@@ -26,8 +26,9 @@ final class GroupCalls {
         this.core = core;
     }
 
+    /** Local, so it works on a revoked communicator too: Get_failed needs it there. */
     Group group() {
-        core.checkLive();
+        core.checkUsable();
         return Group.of(core.members()[core.rank()], core.members());
     }
 
