@@ -162,8 +162,8 @@ class ExamplesTest {
         assertTrue(r.exitCode() != 0, r.out());
         // the first rank to fail aborts the job and prints its error: either side of the hang names the other
         assertTrue(r.out().contains("barrier #1 on communicator 0 unmatched for") && r.out().contains(
-                "missing rank 1 (waits in recv(source 0, tag 99) on communicator 0 for")
+                "missing rank 1 (waits in recv(source 0, tag 99) on communicator 0 (MPI_COMM_WORLD) for")
                 || r.out().contains("recv(source 0, tag 99) on communicator 0 unmatched for") && r.out().contains(
-                "no message came from rank 0 (waits in barrier #1 on communicator 0 for"), r.out());
+                "no message came from rank 0 (waits in barrier #1 on communicator 0 (MPI_COMM_WORLD) for"), r.out());
     }
 }
