@@ -54,7 +54,8 @@ class OpTimeoutTest {
                 assertEquals(MPI.ERR_TIMEOUT, e.errorClass(), e.getMessage());
                 assertTrue(e.getMessage().startsWith("barrier #1 on communicator 0 unmatched for"), e.getMessage());
                 assertTrue(e.getMessage().contains("JMPI_OP_TIMEOUT 300 ms"), e.getMessage());
-                assertTrue(e.getMessage().contains("missing rank 1 (waits in recv(source 2, tag 7) on communicator 0 (MPI_COMM_WORLD) for"),
+                assertTrue(e.getMessage().contains(
+                        "missing rank 1 (waits in recv(source 2, tag 7) on communicator 0 (MPI_COMM_WORLD) for"),
                         e.getMessage());
             }
             MPIException e = recv1.get(1, TimeUnit.MINUTES);
@@ -73,5 +74,105 @@ class OpTimeoutTest {
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
+    }
+
+    /** Runs op twice, as a rank that times out and tries again; returns the two failures. */
+    private static List<MPIException> twice(Runnable op) {
+        List<MPIException> failures = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            failures.add(assertThrows(MPIException.class, op::run));
+        }
+        return failures;
+    }
+
+    @Test
+    void onTheDirectPlaneARecvAndABarrierThatWaitForEachOtherBothFailNamingWhatTheOtherDoes() throws Exception {
+        Config base = Config.builder().port(0).token("op-timeout-direct").data(Config.DATA_DIRECT)
+                .opTimeout(Duration.ofMillis(500)).waitTime(Duration.ofSeconds(10)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Session> sessions = new ArrayList<>();
+        try (Coordinator coordinator = Coordinator.start(base)) {
+            for (int r = 0; r < 2; r++) {
+                sessions.add(Session.connect(base.toBuilder().rank(r).size(2).addr("127.0.0.1")
+                        .port(coordinator.address().getPort()).build()));
+            }
+            Comm w0 = sessions.get(0).world();
+            Comm w1 = sessions.get(1).world();
+            // each tries twice: while one fails, the other still waits, and is seen waiting
+            Future<List<MPIException>> recv0 = pool.submit(() -> twice(() -> w0.recv(1, 5)));
+            Future<List<MPIException>> barrier1 = pool.submit(() -> twice(w1::barrier));
+            List<MPIException> recvs = recv0.get(1, TimeUnit.MINUTES);
+            List<MPIException> barriers = barrier1.get(1, TimeUnit.MINUTES);
+            for (MPIException e : recvs) {
+                assertEquals(MPI.ERR_TIMEOUT, e.errorClass(), e.getMessage());
+                assertTrue(e.getMessage().startsWith("recv(source 1, tag 5) on communicator 0 unmatched for"),
+                        e.getMessage());
+                assertTrue(e.getMessage().contains("(JMPI_OP_TIMEOUT 500 ms)"), e.getMessage());
+            }
+            for (MPIException e : barriers) {
+                assertEquals(MPI.ERR_TIMEOUT, e.errorClass(), e.getMessage());
+                assertTrue(e.getMessage().matches("barrier #\\d on communicator 0, missing rank 0 unmatched for .*"),
+                        e.getMessage());
+            }
+            assertTrue(recvs.get(0).getMessage().contains("no message came from rank 1 (waits in barrier #"),
+                    recvs.get(0).getMessage());
+            assertTrue(barriers.get(0).getMessage().contains(
+                    "no message came from rank 0 (waits in recv(source 1, tag 5) on communicator 0"),
+                    barriers.get(0).getMessage());
+            // the receives were taken back: a later message goes to a later receive
+            Future<Object> later = pool.submit(() -> w0.recv(1, 5));
+            w1.send("after", 0, 5);
+            assertEquals("after", later.get(1, TimeUnit.MINUTES));
+            assertTrue(sessions.get(0).waits().isEmpty(), sessions.get(0).waits().toString());
+            assertTrue(sessions.get(1).waits().isEmpty(), sessions.get(1).waits().toString());
+        } finally {
+            for (Session s : sessions) {
+                pool.submit(s::close);
+            }
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** The lines a job printed for one rank's attempt. */
+    private static String attempt(String out, int rank, int attempt) {
+        String mark = "rank " + rank + " attempt " + attempt + ": ";
+        return out.lines().filter(l -> l.contains(mark)).findFirst().orElse("(no line " + mark + ")");
+    }
+
+    private static String runTimingOut(String collective) throws Exception {
+        ProcessBuilder pb = Jobs.jmpirun(2, Jobs.rankCommand("jmpi.tests.programs.TimingOut", collective));
+        pb.environment().put("JMPI_OP_TIMEOUT", "1s");
+        Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
+        assertEquals(0, r.exitCode(), r.out());
+        for (int rank = 0; rank < 2; rank++) {
+            for (int a = 1; a <= 2; a++) {
+                assertTrue(attempt(r.out(), rank, a).contains(": ERR_TIMEOUT: "), r.out());
+            }
+        }
+        return r.out();
+    }
+
+    @Test
+    void underJmpirunOnTheDirectPlaneARecvAndABarrierTimeOutNamingEachOther() throws Exception {
+        String out = runTimingOut("barrier");
+        String recv = attempt(out, 0, 1);
+        assertTrue(recv.contains("recv(source 1, tag 5) on communicator 0 unmatched for"), out);
+        assertTrue(recv.contains("(JMPI_OP_TIMEOUT 1000 ms)"), out);
+        assertTrue(recv.contains("no message came from rank 1 (waits in barrier #"), out);
+        String barrier = attempt(out, 1, 1);
+        assertTrue(barrier.contains("barrier #2 on communicator 0, missing rank 0 unmatched for"), out);
+        assertTrue(barrier.contains("no message came from rank 0 (waits in recv(source 1, tag 5) on communicator 0"),
+                out);
+    }
+
+    @Test
+    void underJmpirunOnTheDirectPlaneARecvAndABcastTimeOutNamingEachOther() throws Exception {
+        String out = runTimingOut("bcast");
+        assertTrue(attempt(out, 0, 1).contains("no message came from rank 1 (waits in bcast #"), out);
+        String bcast = attempt(out, 1, 1);
+        assertTrue(bcast.contains("bcast #2 on communicator 0, missing rank 0 unmatched for"), out);
+        assertTrue(bcast.contains("no message came from rank 0 (waits in recv(source 1, tag 5) on communicator 0"),
+                out);
     }
 }

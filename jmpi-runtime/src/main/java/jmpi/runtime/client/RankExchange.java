@@ -75,7 +75,7 @@ final class RankExchange implements Exchange {
     @Override
     public CompletableFuture<ByteBuf[]> recv(int from) {
         return messages.receive(comm.id(), from, comm.members()[from], call.seq(),
-                call.kind().label() + " #" + call.seq()).thenApply(m -> {
+                call.kind().label() + " #" + call.seq(), comm.members()).thenApply(m -> {
             if (m.syncId() != word || m.elemType() != call.elemType()) {
                 Parts.release(m.parts());
                 throw new MPIException(MPI.ERR_OTHER, "collective mismatch: ranks called " + mine()

@@ -20,6 +20,9 @@ import jmpi.runtime.wire.Reply;
 final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
     private static final System.Logger LOG = System.getLogger(CoordinatorHandler.class.getName());
 
+    /** How long the ranks have to say what they wait for when a rank asks for the roll-call. */
+    private static final int ROLL_CALL_WAIT_SECONDS = 2;
+
     private final Engine engine;
     private RankPort port;
     private int rank = -1;
@@ -60,6 +63,11 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<Frame> {
             engine.peerQuery(rank, q);
         } else if (f instanceof jmpi.runtime.wire.RankReport r) {
             engine.threadDumps().report(rank, r);
+        } else if (f instanceof jmpi.runtime.wire.RankQuery q) {
+            // a rank whose operation timed out asks for the roll-call: it waits a few seconds at most
+            int id = engine.rollCallFor(rank, q);
+            ctx.executor().schedule(() -> engine.threadDumps().due(id), ROLL_CALL_WAIT_SECONDS,
+                    java.util.concurrent.TimeUnit.SECONDS);
         } else {
             reject(ctx, "unexpected " + f.getClass().getSimpleName() + " frame from rank " + rank);
         }

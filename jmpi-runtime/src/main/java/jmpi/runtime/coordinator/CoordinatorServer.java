@@ -50,19 +50,15 @@ public final class CoordinatorServer implements Coordinator {
         return f;
     }
 
-    /** The roll-call as text and, with threads, every rank's threads (each rank has 5 s to answer). */
+    /**
+     * The roll-call as text, with what each rank says it waits for on its links and, with threads,
+     * every rank's threads (each rank has 5 s to answer).
+     */
     public CompletableFuture<String> rollCall(boolean threads) {
         CompletableFuture<String> f = new CompletableFuture<>();
         loop.execute(() -> {
-            String roll = engine.rollCall();
-            if (!threads) {
-                f.complete(roll);
-                return;
-            }
-            CompletableFuture<String> dumps = new CompletableFuture<>();
-            int id = engine.askThreads(dumps);
+            int id = engine.askRanks(threads, f);
             loop.schedule(() -> engine.threadDumps().due(id), 5, TimeUnit.SECONDS);
-            dumps.thenAccept(d -> f.complete(roll + "\n" + d));
         });
         return f;
     }

@@ -1,6 +1,7 @@
 package jmpi.runtime.coordinator;
 
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import jmpi.MPI;
 import jmpi.MPIException;
@@ -18,7 +19,9 @@ import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.MatchedCall;
 import jmpi.runtime.wire.PeerQuery;
 import jmpi.runtime.wire.JobAborted;
+import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.RankFailed;
+import jmpi.runtime.wire.RankQuery;
 import jmpi.runtime.wire.RecvCall;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.RevokeCall;
@@ -324,9 +327,29 @@ final class Engine {
         return threadDumps;
     }
 
-    /** Asks every rank for its threads; done gets the text. Returns the question's id, for {@link ThreadDumps#due}. */
-    int askThreads(CompletableFuture<String> done) {
-        return threadDumps.ask(job, done);
+    /**
+     * Asks every rank what it waits for on its links (and, with threads, for its threads); done gets the
+     * roll-call as text, each rank's own waits added. Returns the question's id, for {@link ThreadDumps#due}.
+     */
+    int askRanks(boolean threads, CompletableFuture<String> done) {
+        Job j = job;
+        return threadDumps.ask(j, threads, round -> {
+            String text = j == null ? "no job" : RollCall.text(round.withWaits(rollCall.lines(j)));
+            done.complete(threads ? text + "\n" + round.threads() : text);
+        });
+    }
+
+    /**
+     * A rank asks for the roll-call (JMPI_OP_TIMEOUT on its links): every rank is asked what it waits
+     * for, and the answer is a reply to the question whose one part is a line per world rank.
+     */
+    int rollCallFor(int rank, RankQuery q) {
+        Job j = job;
+        return threadDumps.ask(j, false, round -> {
+            String lines = j == null ? "" : String.join("\n", round.withWaits(rollCall.lines(j)));
+            replies.tell(rank, Reply.ok(q.id(), Parts.wrap(lines.getBytes(StandardCharsets.UTF_8))));
+            replies.flush();
+        });
     }
 
     /** What every rank waits in, as text, one line per rank. */

@@ -123,9 +123,13 @@ final class RollCall {
         if (job == null) {
             return "no job";
         }
-        String[] lines = lines(job);
+        return text(lines(job));
+    }
+
+    /** Lines by world rank as the text roll-call prints them. */
+    static String text(String[] lines) {
         StringBuilder b = new StringBuilder();
-        for (int r = 0; r < job.size; r++) {
+        for (int r = 0; r < lines.length; r++) {
             b.append(r == 0 ? "" : "\n").append("rank ").append(r).append(": ").append(lines[r]);
         }
         return b.toString();

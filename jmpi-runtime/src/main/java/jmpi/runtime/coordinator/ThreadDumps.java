@@ -2,27 +2,56 @@ package jmpi.runtime.coordinator;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import jmpi.runtime.wire.RankQuery;
 import jmpi.runtime.wire.RankReport;
 
 /**
- * The threads of every rank, for {@code jmpirun --status --threads}: the coordinator asks each
- * connected rank ({@link RankQuery}) and collects the answers; once all are in, or the time is up
- * ({@link #due}), the text goes out, naming the ranks that did not answer.
+ * What every rank says of itself: the coordinator asks each connected rank ({@link RankQuery}) for
+ * what it waits for on its links to its peers, which the coordinator cannot see, and, for
+ * {@code jmpirun --status --threads}, its threads; once all answers are in, or the time is up
+ * ({@link #due}), what has come goes to whoever asked, and the ranks that did not answer are named.
  */
 final class ThreadDumps {
     /** One question to the job's ranks, and the answers so far by world rank. */
-    private static final class Round {
-        final String[] answers;
+    static final class Round {
+        final RankReport[] answers;
         final boolean[] asked;
-        final CompletableFuture<String> done;
-        int waiting;
+        private final Consumer<Round> done;
+        private int waiting;
 
-        Round(int size, CompletableFuture<String> done) {
-            this.answers = new String[size];
+        Round(int size, Consumer<Round> done) {
+            this.answers = new RankReport[size];
             this.asked = new boolean[size];
             this.done = done;
+        }
+
+        /** The roll-call's lines (by world rank) with each rank's own waits added, as far as they came. */
+        String[] withWaits(String[] lines) {
+            String[] out = lines.clone();
+            for (int r = 0; r < Math.min(out.length, answers.length); r++) {
+                String own = answers[r] == null ? "" : String.join("; ", answers[r].waits().split("\n"));
+                if (!own.isEmpty()) {
+                    out[r] = out[r].startsWith("waits in ") ? out[r] + "; " + own : "waits in " + own;
+                } else if (asked[r] && answers[r] == null) {
+                    out[r] += " (it did not say in time what it waits for on its links)";
+                }
+            }
+            return out;
+        }
+
+        /** Every rank's threads, as text. */
+        String threads() {
+            StringBuilder b = new StringBuilder();
+            for (int r = 0; r < answers.length; r++) {
+                b.append("\n--- threads of rank ").append(r).append(" ---\n");
+                if (answers[r] != null) {
+                    b.append(answers[r].threads());
+                } else {
+                    b.append(asked[r] ? "(no answer in time)\n" : "(not connected)\n");
+                }
+            }
+            return b.toString();
         }
     }
 
@@ -34,19 +63,18 @@ final class ThreadDumps {
         this.replies = replies;
     }
 
-    /** Asks every connected rank of job for its threads; returns the question's id, for {@link #due}. */
-    int ask(Job job, CompletableFuture<String> done) {
+    /**
+     * Asks every connected rank of job what it waits for and, with threads, for its threads; done gets
+     * the answers. Returns the question's id, for {@link #due}.
+     */
+    int ask(Job job, boolean threads, Consumer<Round> done) {
         int id = ++next;
-        if (job == null) {
-            done.complete("no job");
-            return id;
-        }
-        Round round = new Round(job.size, done);
-        for (int r = 0; r < job.size; r++) {
+        Round round = new Round(job == null ? 0 : job.size, done);
+        for (int r = 0; r < round.answers.length; r++) {
             if (job.port(r) != null && !job.left[r]) {
                 round.asked[r] = true;
                 round.waiting++;
-                replies.tell(r, new RankQuery(id));
+                replies.tell(r, new RankQuery(id, threads));
             }
         }
         rounds.put(id, round);
@@ -59,7 +87,7 @@ final class ThreadDumps {
         Round round = rounds.get(r.id());
         if (round != null && rank >= 0 && rank < round.answers.length && round.asked[rank]
                 && round.answers[rank] == null) {
-            round.answers[rank] = r.threads();
+            round.answers[rank] = r;
             round.waiting--;
             finishIfComplete(r.id(), round);
         }
@@ -69,27 +97,13 @@ final class ThreadDumps {
     void due(int id) {
         Round round = rounds.remove(id);
         if (round != null) {
-            round.done.complete(text(round));
+            round.done.accept(round);
         }
     }
 
     private void finishIfComplete(int id, Round round) {
-        if (round.waiting == 0) {
-            rounds.remove(id);
-            round.done.complete(text(round));
+        if (round.waiting == 0 && rounds.remove(id) != null) {
+            round.done.accept(round);
         }
-    }
-
-    private static String text(Round round) {
-        StringBuilder b = new StringBuilder();
-        for (int r = 0; r < round.answers.length; r++) {
-            b.append("\n--- threads of rank ").append(r).append(" ---\n");
-            if (round.answers[r] != null) {
-                b.append(round.answers[r]);
-            } else {
-                b.append(round.asked[r] ? "(no answer in time)\n" : "(not connected)\n");
-            }
-        }
-        return b.toString();
     }
 }

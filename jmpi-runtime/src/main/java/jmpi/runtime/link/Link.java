@@ -82,6 +82,13 @@ public interface Link {
     default void waitingElsewhere(int delta) {
     }
 
+    /**
+     * Where this rank's answer to the coordinator's {@link jmpi.runtime.wire.RankQuery} finds what the
+     * rank waits for on its links to its peers, a line each.
+     */
+    default void reportWaits(java.util.function.Supplier<java.util.List<String>> waits) {
+    }
+
     /** No coordinator yet: nothing to tell, nothing to send. */
     final class Detached implements Link {
         @Override

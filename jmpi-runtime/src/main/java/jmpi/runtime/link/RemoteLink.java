@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.ProcessFailedException;
@@ -47,6 +48,7 @@ abstract class RemoteLink implements Link {
     /** This rank's shared memory for large payloads, while the coordinator shares its host; else null. */
     volatile Arena arena;
     private volatile boolean shmGaveUp;
+    private volatile Supplier<List<String>> waits = List::of;
 
     /** Whether this thread may wait for room in shared memory: not one that must read or write frames. */
     abstract boolean mayWaitForRoom();
@@ -177,7 +179,7 @@ abstract class RemoteLink implements Link {
                 w.aborted(a.rank(), a.code());
             }
         } else if (f instanceof jmpi.runtime.wire.RankQuery q) {
-            ThreadDump.answer(this, q);
+            ThreadDump.answer(this, q, waits);
         } else if (f instanceof Refused r) {
             lose(new MPIException(MPI.ERR_OTHER, "the coordinator refused this rank: " + r.reason()));
             return false;
@@ -200,6 +202,11 @@ abstract class RemoteLink implements Link {
             // a request another thread still waits for when this rank finalized: it can never complete
             lose(new MPIException(MPI.ERR_COMM, "MPI.Finalize() ran while this request was pending"));
         }
+    }
+
+    @Override
+    public void reportWaits(Supplier<List<String>> waits) {
+        this.waits = waits;
     }
 
     @Override

@@ -44,9 +44,10 @@ public final class CollectiveMessages {
      * Waits for the message of collective seq from source (a rank of the communicator, world rank
      * sourceWorld). The message's parts pass to whoever completes on it; a failure that the sender
      * sent in place of data, or the failure of the sender, fails it. what names the collective, for
-     * {@link DataPlane#waits()}.
+     * {@link DataPlane#waits()}; members are the communicator's world ranks, whom a timeout's message names.
      */
-    public CompletableFuture<PeerMessage> receive(int comm, int source, int sourceWorld, long seq, String what) {
+    public CompletableFuture<PeerMessage> receive(int comm, int source, int sourceWorld, long seq, String what,
+            int[] members) {
         CompletableFuture<PeerMessage> got = new CompletableFuture<>();
         if (plane.lostCoordinator() != null) {
             // without the coordinator a peer's death cannot be confirmed: waiting could last forever
@@ -74,7 +75,7 @@ public final class CollectiveMessages {
             public void failed(Throwable why) {
                 got.completeExceptionally(why);
             }
-        }, what + " on communicator " + comm + ", missing rank " + source);
+        }, what + " on communicator " + comm + ", missing rank " + source, members, sourceWorld);
         Runnable now = plane.matcher().post(context, p);
         if (now != null) {
             now.run();

@@ -45,6 +45,8 @@ public final class DataPlane implements AutoCloseable {
     /** Peers whose links are not read while too much of theirs waits for its receive. */
     private final Set<Integer> paused = ConcurrentHashMap.newKeySet();
     private final long heldLimit;
+    /** JMPI_OP_TIMEOUT's watch over the waits here, or null when the option is off. */
+    private final OverdueWaits overdue;
     /** The coordinator's link, which must hear of what waits here (see {@link Link#waitingElsewhere}). */
     private volatile Link coordinator = new Link.Detached();
     /** Why the coordinator is gone, once it is: no failure can be confirmed after that. */
@@ -65,6 +67,7 @@ public final class DataPlane implements AutoCloseable {
             }
         });
         this.sends = new Sends(this, config);
+        this.overdue = OverdueWaits.start(config.opTimeout(), matcher, () -> coordinator, me);
     }
 
     /** Listens for peers on bindHost; {@link #useCoordinator} must follow before the first send. */
@@ -80,6 +83,7 @@ public final class DataPlane implements AutoCloseable {
     /** Peers' addresses come from the coordinator at the other end of this link. */
     public void useCoordinator(Link coordinator) {
         this.coordinator = coordinator;
+        coordinator.reportWaits(this::reportedWaits);
         links.directory(new PeerDirectory(coordinator)::lookup);
         watch(coordinator);
     }
@@ -116,6 +120,7 @@ public final class DataPlane implements AutoCloseable {
         };
         IntPredicate waitsOn = source == MPI.ANY_SOURCE ? w -> contains(members, w) : w -> w == members[source];
         long context = context(comm, false);
+        int fromWorld = source == MPI.ANY_SOURCE ? -1 : members[source];
         Matcher.Posted p = new Matcher.Posted(source, tag, probe, waitsOn, new Matcher.Delivery() {
             @Override
             public void matched(Arrived m) {
@@ -132,7 +137,7 @@ public final class DataPlane implements AutoCloseable {
             public void failed(Throwable why) {
                 onReply.accept(Reply.error(0, ErrorInfo.of(why)));
             }
-        });
+        }, members, fromWorld);
         Runnable now = matcher.post(context, p);
         if (now != null) {
             now.run();
@@ -307,9 +312,21 @@ public final class DataPlane implements AutoCloseable {
         return lines;
     }
 
+    /** What this rank tells the roll-call: its waits, and those that timed out lately (JMPI_OP_TIMEOUT). */
+    private List<String> reportedWaits() {
+        List<String> lines = waits();
+        if (overdue != null) {
+            lines.addAll(overdue.recent());
+        }
+        return lines;
+    }
+
     /** Says goodbye to the peers and drops what nobody received. */
     @Override
     public void close() {
+        if (overdue != null) {
+            overdue.close();
+        }
         links.close();
         MPIException closed = new MPIException(MPI.ERR_COMM, "this rank has finalized");
         sends.failAll(closed);

@@ -27,6 +27,13 @@ final class Matcher {
         final Delivery delivery;
         /** What waits, in words, for a collective's step; null for a receive or probe, which says itself. */
         final String what;
+        /** The world ranks of the communicator, and the one whose message this waits for (-1: any): for JMPI_OP_TIMEOUT's message. */
+        final int[] members;
+        final int fromWorld;
+        /** When it was posted (System.nanoTime()), for JMPI_OP_TIMEOUT. */
+        final long since = System.nanoTime();
+        /** Whether JMPI_OP_TIMEOUT has taken it up; guarded by the matcher. */
+        private boolean overdue;
 
         @Override
         public String toString() {
@@ -37,18 +44,31 @@ final class Matcher {
                     + (tag == MPI.ANY_TAG ? "any" : tag) + ")";
         }
 
-        Posted(int source, int tag, boolean probe, IntPredicate waitsOn, Delivery delivery) {
-            this(source, tag, probe, waitsOn, delivery, null);
+        /** What waits, with its communicator: a collective's step names itself whole. */
+        String describe(long context) {
+            return what != null ? what : this + " on communicator " + (context >> 1);
         }
 
-        Posted(int source, int tag, boolean probe, IntPredicate waitsOn, Delivery delivery, String what) {
+        Posted(int source, int tag, boolean probe, IntPredicate waitsOn, Delivery delivery, int[] members,
+                int fromWorld) {
+            this(source, tag, probe, waitsOn, delivery, null, members, fromWorld);
+        }
+
+        Posted(int source, int tag, boolean probe, IntPredicate waitsOn, Delivery delivery, String what,
+                int[] members, int fromWorld) {
             this.what = what;
             this.source = source;
             this.tag = tag;
             this.probe = probe;
             this.waitsOn = waitsOn;
             this.delivery = delivery;
+            this.members = members;
+            this.fromWorld = fromWorld;
         }
+    }
+
+    /** A posted wait and the context it waits in. */
+    record Waiting(long context, Posted posted) {
     }
 
     /** What a match hands on: a receive takes the message (and its payload), a probe only looks at it. */
@@ -177,10 +197,43 @@ final class Matcher {
     /** Every posted receive and probe, with its communicator: what this rank waits for here. */
     synchronized List<String> waits() {
         List<String> lines = new ArrayList<>();
-        // a collective's step names itself whole; a receive or probe gets its communicator added
-        boxes.forEach((context, b) -> b.posted.forEach(p -> lines.add(p.what != null ? p.what
-                : p + " on communicator " + (context >> 1))));
+        boxes.forEach((context, b) -> b.posted.forEach(p -> lines.add(p.describe(context))));
         return lines;
+    }
+
+    /** The waits posted before cutoff (System.nanoTime()) that JMPI_OP_TIMEOUT has not taken up yet; now it has. */
+    synchronized List<Waiting> overdue(long cutoff) {
+        List<Waiting> late = new ArrayList<>();
+        boxes.forEach((context, b) -> b.posted.forEach(p -> {
+            if (!p.overdue && p.since - cutoff < 0) {
+                p.overdue = true;
+                late.add(new Waiting(context, p));
+            }
+        }));
+        return late;
+    }
+
+    /**
+     * Takes back a wait that timed out and, for a collective's step, the other steps of the same
+     * collective that wait here, as the collective fails whole; empty if it has matched meanwhile.
+     */
+    synchronized List<Posted> takeBack(Waiting w) {
+        Box b = boxes.get(w.context());
+        if (b == null || !b.posted.remove(w.posted())) {
+            return List.of();
+        }
+        List<Posted> gone = new ArrayList<>();
+        gone.add(w.posted());
+        if ((w.context() & 1) != 0) {
+            for (Iterator<Posted> it = b.posted.iterator(); it.hasNext(); ) {
+                Posted p = it.next();
+                if (p.tag == w.posted().tag) {
+                    it.remove();
+                    gone.add(p);
+                }
+            }
+        }
+        return gone;
     }
 
     /** Drops every message still waiting, with its payload. */

@@ -122,10 +122,14 @@ final class FrameBodies {
                 out.writeLong(c.a());
                 out.writeLong(c.b());
             }
-            case RANK_QUERY -> out.writeInt(((RankQuery) f).id());
+            case RANK_QUERY -> {
+                out.writeInt(((RankQuery) f).id());
+                out.writeBoolean(((RankQuery) f).threads());
+            }
             case RANK_REPORT -> {
                 out.writeInt(((RankReport) f).id());
                 writeString(out, ((RankReport) f).threads());
+                writeString(out, ((RankReport) f).waits());
             }
             case PEER_ACK -> out.writeInt(((PeerAck) f).syncId());
             case RANK_FAILED -> out.writeInt(((RankFailed) f).rank());
@@ -232,8 +236,8 @@ final class FrameBodies {
             case COMM_REVOKED -> new CommRevoked(in.readInt(), in.readInt());
             case ACK_CALL -> new AckCall(in.readInt(), in.readInt(), readInts(in));
             case SHARED_CALL -> readSharedCall(in, parts);
-            case RANK_QUERY -> new RankQuery(in.readInt());
-            case RANK_REPORT -> new RankReport(in.readInt(), readString(in));
+            case RANK_QUERY -> new RankQuery(in.readInt(), readBoolean(in));
+            case RANK_REPORT -> new RankReport(in.readInt(), readString(in), readString(in));
         };
     }
 

@@ -47,7 +47,7 @@ public final class FrameCodec {
         } else if (f instanceof Hello h) {
             n += stringSize(h.token()) + stringSize(h.shm()) + stringSize(h.data());
         } else if (f instanceof RankReport r) {
-            n += stringSize(r.threads());
+            n += stringSize(r.threads()) + stringSize(r.waits());
         } else if (f instanceof SharedCall c) {
             n += stringSize(c.name());
         } else if (f instanceof Refused r) {

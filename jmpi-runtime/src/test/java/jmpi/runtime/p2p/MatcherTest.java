@@ -19,6 +19,10 @@ class MatcherTest {
     private final List<String> seen = new ArrayList<>();
 
     private Matcher.Posted posted(int source, int tag, boolean probe) {
+        return posted(source, tag, probe, null);
+    }
+
+    private Matcher.Posted posted(int source, int tag, boolean probe, String what) {
         return new Matcher.Posted(source, tag, probe, w -> source == MPI.ANY_SOURCE || w == source,
                 new Matcher.Delivery() {
                     @Override
@@ -33,7 +37,7 @@ class MatcherTest {
                     public void failed(Throwable why) {
                         seen.add("failed " + why.getMessage());
                     }
-                });
+                }, what, new int[] {0, 1, 2, 3}, source == MPI.ANY_SOURCE ? -1 : source);
     }
 
     private void arrive(long context, int source, int tag, int b) {
@@ -99,5 +103,28 @@ class MatcherTest {
         assertEquals(List.of(), seen);
         assertEquals(List.of(), matcher.waits());
         matcher.clear();
+    }
+
+    @Test
+    void overdueWaitsAreTakenUpOnceAndACollectivesStepsAreTakenBackTogether() {
+        long collective = DataPlane.context(0, true);
+        Matcher.Posted recv = posted(1, 3, false);
+        post(recv);
+        Matcher.Posted step = posted(1, 7, false, "allreduce #7 on communicator 0, missing rank 1");
+        Matcher.Posted sibling = posted(2, 7, false, "allreduce #7 on communicator 0, missing rank 2");
+        Matcher.Posted next = posted(2, 8, false, "allreduce #8 on communicator 0, missing rank 2");
+        for (Matcher.Posted p : List.of(step, sibling, next)) {
+            assertNull(matcher.post(collective, p));
+        }
+        assertEquals(List.of(), matcher.overdue(recv.since - 1), "none posted before the cutoff");
+        List<Matcher.Waiting> late = matcher.overdue(System.nanoTime() + 1);
+        assertEquals(4, late.size());
+        assertEquals(List.of(), matcher.overdue(System.nanoTime() + 1), "each is taken up once");
+        Matcher.Waiting first = late.stream().filter(w -> w.posted() == step).findFirst().orElseThrow();
+        assertEquals(List.of(step, sibling), matcher.takeBack(first));
+        assertEquals(List.of(), matcher.takeBack(first), "already taken back");
+        Matcher.Waiting r = late.stream().filter(w -> w.posted() == recv).findFirst().orElseThrow();
+        assertEquals(List.of(recv), matcher.takeBack(r));
+        assertEquals(List.of("allreduce #8 on communicator 0, missing rank 2"), matcher.waits());
     }
 }
