@@ -4,11 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import jmpi.Comm;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
+import jmpi.ProcessFailedException;
 import jmpi.runtime.elem.ElementType;
 import jmpi.runtime.elem.Reductions;
 import jmpi.runtime.rma.RmaWire.Kind;
@@ -19,6 +22,8 @@ import jmpi.runtime.rma.RmaWire.Req;
  * window's communicator and applies it to this rank's memory, so a passive target computes while
  * others read and write it. One thread applies everything, in the order each origin sent it: so an
  * accumulate is atomic per element, and a flush or unlock answered means what came before is applied.
+ * When a rank fails, the receive from any source fails here until the failure is acknowledged: the
+ * target acknowledges it, drops the failed rank's locks and requests, and serves the survivors on.
  */
 final class Target implements Runnable {
     private final Comm comm;
@@ -26,6 +31,9 @@ final class Target implements Runnable {
     private final TargetLocks locks = new TargetLocks();
     /** The first failure of a request without an answer (a put, an accumulate), told at its origin's next flush. */
     private final Map<Integer, MPIException> unanswered = new HashMap<>();
+    /** The ranks whose failure this target has acknowledged: their requests still on the way are dropped. */
+    private final Set<Integer> failed = new HashSet<>();
+    private int acked;
 
     Target(Comm comm, WindowMemory memory) {
         this.comm = comm;
@@ -38,12 +46,20 @@ final class Target implements Runnable {
             byte[] m;
             try {
                 m = comm.recv(MPI.ANY_SOURCE, RmaWire.REQUEST);
+            } catch (ProcessFailedException e) {
+                if (e.failedRank() == MPI.UNDEFINED || !acknowledgeFailures()) {
+                    return; // the coordinator is lost, or a failure cannot be acknowledged: nobody can be served
+                }
+                continue;
             } catch (RuntimeException e) {
                 return; // the job or this rank's session ended: nobody is left to serve
             }
             Req q = RmaWire.read(m);
             if (q.kind() == Kind.STOP) {
                 return;
+            }
+            if (failed.contains(q.origin())) {
+                continue; // sent before its origin failed: a lock granted to it now would never be released
             }
             try {
                 serve(q);
@@ -55,6 +71,30 @@ final class Target implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * Acknowledges the failures known on the window's communicator and releases what each newly
+     * failed rank held or waited for here; false if there was no new one to acknowledge.
+     */
+    private boolean acknowledgeFailures() {
+        int now;
+        int[] ranks;
+        try {
+            now = comm.Ack_failed();
+            ranks = comm.Get_failed_ranks();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        for (int i = acked; i < now; i++) {
+            int origin = ranks[i];
+            failed.add(origin);
+            unanswered.remove(origin);
+            locks.release(origin).forEach(a -> ack(a.origin(), a.replyTag()));
+        }
+        boolean progressed = now > acked;
+        acked = now;
+        return progressed;
     }
 
     private void serve(Req q) {

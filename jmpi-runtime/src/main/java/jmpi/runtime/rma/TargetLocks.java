@@ -40,6 +40,14 @@ final class TargetLocks {
         return grant();
     }
 
+    /** Forgets every lock origin holds or waits for, as when it failed; returns the askers granted now. */
+    List<Asker> release(int origin) {
+        exclusive = exclusive == origin ? -1 : exclusive;
+        shared.remove(origin);
+        waiting.removeIf(a -> a.origin() == origin);
+        return grant();
+    }
+
     private List<Asker> grant() {
         List<Asker> granted = new ArrayList<>();
         while (!waiting.isEmpty()) {
