@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import jmpi.Cartcomm;
-import jmpi.Comm;
-import jmpi.Group;
 import jmpi.Distgraphcomm;
 import jmpi.MPI;
 import jmpi.MPIException;
@@ -26,8 +24,7 @@ import jmpi.runtime.wire.Kind;
  * A communicator of a connected rank, as the program sees it: each method checks its arguments
  * locally, then makes one call through the communicator's objects, buffers or point-to-point calls.
  */
-class ClientComm extends PersistentComm {
-    private final CommCore core;
+class ClientComm extends CommLifecycle {
     private final ObjectCalls objects;
     private final PointToPointCalls p2p;
     private final BufferCalls buffers;
@@ -35,13 +32,10 @@ class ClientComm extends PersistentComm {
     private final BufferedSends buffered;
     private final ReduceScatterCalls reduceScatter;
     private final AlltoallwCalls alltoallw;
-    private final FaultCalls faults;
-    private final GroupCalls groups;
-    private final jmpi.runtime.shared.SharedCalls shared;
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
-        this.core = new CommCore(session, link, data, id, rank, members);
+        super(new CommCore(session, link, data, id, rank, members));
         this.objects = new ObjectCalls(core);
         this.p2p = new PointToPointCalls(core, objects);
         this.buffers = new BufferCalls(core, p2p);
@@ -49,14 +43,6 @@ class ClientComm extends PersistentComm {
         this.buffered = new BufferedSends(core, p2p);
         this.reduceScatter = new ReduceScatterCalls(core);
         this.alltoallw = new AlltoallwCalls(core);
-        this.groups = new GroupCalls(core);
-        this.faults = new FaultCalls(core, groups);
-        this.shared = new jmpi.runtime.shared.SharedCalls(link, id, core.serial(), core::checkLive);
-    }
-
-    @Override
-    CommCore core() {
-        return core;
     }
 
     @Override
@@ -72,141 +58,6 @@ class ClientComm extends PersistentComm {
     @Override
     BufferedSends buffered() {
         return buffered;
-    }
-
-    // ---- communicator ---------------------------------------------------------------------------
-
-    @Override
-    public int rank() {
-        return core.rank();
-    }
-
-    @Override
-    public int size() {
-        return core.size();
-    }
-
-    @Override
-    public Comm Dup() {
-        return Split(0, core.rank());
-    }
-
-    @Override
-    public Comm Split(int color, int key) {
-        return split(color, key, ClientComm::new);
-    }
-
-    /** What a communicator that a split decides is made as: a plain one, or one with a topology. */
-    interface Maker {
-        ClientComm make(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members);
-    }
-
-    /** Splits this communicator (ids decided by the coordinator); make builds this rank's part, or it gets COMM_NULL. */
-    Comm split(int color, int key, Maker make) {
-        core.checkLive();
-        Checks.color(color);
-        return groups.split(color, key, make).waitFor();
-    }
-
-    @Override
-    public void Abort(int errorcode) {
-        if (errorcode < 0) {
-            throw new MPIException(MPI.ERR_ARG, "Abort needs an exit status of 0 or more, not " + errorcode);
-        }
-        core.session().abort(errorcode);
-    }
-
-    @Override
-    public void Free() {
-        // a revoked communicator can still be freed, as MPI allows
-        core.checkUsable();
-        if (this == core.session().world() || this == core.session().self()) {
-            throw new MPIException(MPI.ERR_COMM, "cannot free " + this);
-        }
-        core.free();
-    }
-
-    @Override
-    public void Disconnect() {
-        core.checkUsable();
-        // MPI's Disconnect completes what is pending on the communicator before freeing it
-        for (FutureRequest<?> r : core.pending()) {
-            try {
-                r.waitFor();
-            } catch (RuntimeException e) {
-                // its owner sees the failure; disconnecting goes on
-            }
-        }
-        Free();
-    }
-
-    // ---- fault tolerance -----------------------------------------------------------------------
-
-    @Override
-    public void Revoke() {
-        faults.revoke();
-    }
-
-    @Override
-    public boolean Is_revoked() {
-        return core.faults().isRevoked();
-    }
-
-    @Override
-    public int Agree(int flag) {
-        return faults.agree(flag);
-    }
-
-    @Override
-    public Comm Shrink() {
-        return faults.shrink();
-    }
-
-    @Override
-    public int Ack_failed(int numToAck) {
-        return faults.ackFailed(numToAck);
-    }
-
-    @Override
-    public int[] Get_failed_ranks() {
-        return faults.failedRanks();
-    }
-
-    // ---- Groups and communicators -----------------------------------------------------------------
-
-    @Override
-    public Group group() {
-        return groups.group();
-    }
-
-    @Override
-    public Comm Create(Group group) {
-        return groups.create(group).waitFor();
-    }
-
-    @Override
-    public Comm Create_group(Group group, int tag) {
-        return groups.createGroup(group, tag).waitFor();
-    }
-
-    @Override
-    public Comm Split_type(int splitType, int key) {
-        return groups.splitType(splitType, key).waitFor();
-    }
-
-    @Override
-    public Request<Comm> Idup() {
-        return groups.split(0, core.rank());
-    }
-
-    @Override
-    public void Set_name(String name) {
-        groups.name(name);
-    }
-
-    @Override
-    public String Get_name() {
-        return groups.name();
     }
 
     // ---- collectives on objects -------------------------------------------------------------------
@@ -465,32 +316,5 @@ class ClientComm extends PersistentComm {
                 call.payloadBytes());
         link.send(call, reqId, reply -> core.complete(r, reply, x -> callback.apply(objects.<R>first(x))));
         return r;
-    }
-
-    @Override
-    public String toString() {
-        return "Comm[id=" + core.id() + ", rank=" + core.rank() + ", size=" + core.size() + "]";
-    }
-
-    // ---- Shared state ----------------------------------------------------------------------------
-
-    @Override
-    public jmpi.shared.SharedCounter counter(String name) {
-        return shared.counter(name);
-    }
-
-    @Override
-    public jmpi.shared.SharedLock lock(String name) {
-        return shared.lock(name);
-    }
-
-    @Override
-    public jmpi.shared.SharedSemaphore semaphore(String name, int permits) {
-        return shared.semaphore(name, permits);
-    }
-
-    @Override
-    public <K, V> jmpi.shared.SharedMap<K, V> map(String name) {
-        return shared.map(name);
     }
 }
