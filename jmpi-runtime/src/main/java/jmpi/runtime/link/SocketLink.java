@@ -1,8 +1,3 @@
-// Over 400 lines on purpose: who reads the socket (a waiting caller, a tester, the progress thread,
-// the final drain) is one state machine over the same lock and socket; split into files, each piece
-// would reach into all the others' fields. Opening the link (SocketOpening), its frames on the wire
-// (SocketFrames, FrameReader), encoding buffers (HeapAllocator) and connect retries (ConnectRetry)
-// live apart.
 package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
@@ -11,13 +6,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import jmpi.Config;
 import jmpi.MPI;
@@ -32,7 +22,6 @@ import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Hello;
 import jmpi.runtime.wire.JobAborted;
 import jmpi.runtime.wire.Reply;
-import jmpi.spi.Completions;
 
 /**
  * A rank's connection to the coordinator over plain TCP, driven by the rank's own threads. A caller
@@ -46,37 +35,20 @@ import jmpi.spi.Completions;
  * close the connection. Reads time out every {@link #READ_TIMEOUT_MS} ms, so that a reader notices
  * an interrupt or the end of the connection's life. What completes when a reply is routed runs on
  * the thread that read it: the runtime's own bookkeeping only, as the futures users chain on
- * complete elsewhere ({@link jmpi.Request#toCompletableFuture()}).
+ * complete elsewhere ({@link jmpi.Request#toCompletableFuture()}). Who reads when is
+ * {@link SocketReaders}'; opening the link is {@link SocketOpening}'s, its frames on the wire
+ * {@link SocketFrames}'.
  */
-final class SocketLink extends RemoteLink {
-    /** How often the progress thread looks for pending requests that nobody reads for. */
-    private static final long TICK = TimeUnit.MILLISECONDS.toNanos(1);
-    /** How long without pending requests before the progress thread sleeps until the next send. */
-    private static final long IDLE = TimeUnit.MILLISECONDS.toNanos(50);
+final class SocketLink extends RemoteLink implements SocketReaders.Source {
     /** How long a read waits before its thread looks whether it should stop reading. */
     private static final int READ_TIMEOUT_MS = 100;
-    /** The least time between two polls of the socket by threads that test requests. */
-    private static final long POLL_GAP = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final Socket socket;
     private volatile ShmLink shm;
-    /** Held by the one thread that reads the socket. */
-    private final ReentrantLock reading = new ReentrantLock();
-    /** Threads waiting in a call while another reads; the reader wakes them when it stops. */
-    private final Set<Thread> readerWanted = ConcurrentHashMap.newKeySet();
-    /** The socket's frames; only the holder of {@link #reading} reads them. */
+    /** The socket's frames; only the reader of {@link #readers} reads them. */
     private final SocketFrames frames;
-    private final Thread progress;
-    /**
-     * Told of each thread as it starts reading the socket for a call of its own, so that a test can wait
-     * for a caller to be the reader instead of watching its stack.
-     */
-    static volatile Consumer<Thread> readerStarted;
-    private volatile boolean progressAsleep;
-    /** How many waits of this rank are on its peer links, for which the progress thread watches this one. */
-    private final java.util.concurrent.atomic.AtomicInteger elsewhere = new java.util.concurrent.atomic.AtomicInteger();
+    private final SocketReaders readers;
     private volatile boolean closing;
-    private volatile long lastPoll;
 
     SocketLink(Socket socket, Config config, Arena arena) throws IOException {
         this.socket = socket;
@@ -84,8 +56,7 @@ final class SocketLink extends RemoteLink {
         this.limit = config.serialSize();
         this.arena = arena;
         this.shm = arena == null ? null : new ShmLink(arena, false);
-        this.progress = new Thread(this::progressLoop, "jmpi-progress-" + config.rank());
-        progress.setDaemon(true);
+        this.readers = new SocketReaders(this, "jmpi-progress-" + config.rank());
     }
 
     @Override
@@ -101,7 +72,7 @@ final class SocketLink extends RemoteLink {
         write(hello);
         long left = Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(5));
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
-        reading.lock();
+        readers.lock();
         try {
             while (!welcomed.isDone()) {
                 if (!readFrame()) {
@@ -117,12 +88,12 @@ final class SocketLink extends RemoteLink {
                 throw new SocketOpening.TurnedAway(e);
             }
         } finally {
-            reading.unlock();
+            readers.unlock();
         }
         // failed, the welcome throws why
         welcomed.join();
         socket.setSoTimeout(READ_TIMEOUT_MS);
-        progress.start();
+        readers.startProgress();
     }
 
     /** Gives up a connection that was never welcomed. */
@@ -143,7 +114,7 @@ final class SocketLink extends RemoteLink {
     @Override
     boolean mayWaitForRoom() {
         // the reader frees this rank's blocks of others' segments; it must not wait for room
-        return !reading.isHeldByCurrentThread() && Thread.currentThread() != progress;
+        return !readers.isReader();
     }
 
     @Override
@@ -162,9 +133,7 @@ final class SocketLink extends RemoteLink {
         readyToSend(f);
         // registered before sending, as replies can be quick
         waiting.put(reqId, onReply);
-        if (progressAsleep) {
-            LockSupport.unpark(progress);
-        }
+        readers.sent();
         try {
             write(f);
         } catch (IOException e) {
@@ -185,9 +154,7 @@ final class SocketLink extends RemoteLink {
 
     @Override
     public void waitingElsewhere(int delta) {
-        if (elsewhere.addAndGet(delta) > 0 && progressAsleep) {
-            LockSupport.unpark(progress);
-        }
+        readers.waitingElsewhere(delta);
     }
 
     @Override
@@ -218,142 +185,50 @@ final class SocketLink extends RemoteLink {
         frames.write(f, shm);
     }
 
-    /**
-     * Returns once f is done: reads the socket while nobody else does, and otherwise waits for f or
-     * for the reader to stop, whichever comes first. Returns with f pending once the coordinator is
-     * lost (f then has failed, unless it waits for no reply) or the thread is interrupted, within a
-     * read timeout; the caller then waits for f, or stops waiting, as it would without this.
-     */
     @Override
     public void await(CompletableFuture<?> f) {
-        Thread me = Thread.currentThread();
-        boolean hooked = false;
-        while (!f.isDone() && lost == null && !me.isInterrupted()) {
-            if (readWhileFree(f::isDone)) {
-                return;
-            }
-            if (!hooked) {
-                f.whenComplete((v, e) -> LockSupport.unpark(me));
-                hooked = true;
-            }
-            readerWanted.add(me);
-            try {
-                // the reader wakes everyone in readerWanted when it stops: registered first, then checked
-                if (!f.isDone() && reading.isLocked()) {
-                    LockSupport.park(this);
-                }
-            } finally {
-                readerWanted.remove(me);
-            }
-        }
+        readers.await(f);
     }
 
-    /** Reads while nobody else does, until some request completes after generation seen. */
     @Override
     public boolean awaitSignal(long seen) {
-        return readWhileFree(() -> Completions.generation() != seen);
+        return readers.awaitSignal(seen);
     }
 
-    /**
-     * Unless another thread reads, reads and routes frames until done says so, the coordinator is
-     * lost, or this thread is interrupted (seen at the next read timeout); false if another reads.
-     */
-    private boolean readWhileFree(BooleanSupplier done) {
-        if (lost != null || !reading.tryLock()) {
-            return false;
-        }
-        Thread me = Thread.currentThread();
-        Consumer<Thread> started = readerStarted;
-        if (started != null && me != progress) {
-            started.accept(me);
-        }
-        try {
-            while (!done.getAsBoolean() && lost == null) {
-                if (!readFrame() && me.isInterrupted()) {
-                    break;
-                }
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            // the progress thread meets the end of the connection when finalize shuts it: leave() deals with that
-            if (!(closing && me == progress)) {
-                fail(e);
-            }
-            if (e instanceof Error err) {
-                throw err;
-            }
-        } finally {
-            reading.unlock();
-            handOff();
-        }
-        return true;
-    }
-
-    /**
-     * Routes what has already arrived, without waiting for more: for a caller that tests a request.
-     * At most once per {@link #POLL_GAP}, so that testing many requests in a row reads once.
-     */
     @Override
     public void poll() {
-        long now = System.nanoTime();
-        if (now - lastPoll < POLL_GAP || lost != null || !reading.tryLock()) {
-            return;
-        }
-        lastPoll = now;
-        try {
-            frames.readArrived();
-            while (route(frames.buffered(shm))) {
-                // every whole frame that was read
-            }
-        } catch (IOException | RuntimeException e) {
-            fail(e);
-        } finally {
-            reading.unlock();
-            handOff();
+        readers.poll();
+    }
+
+    @Override
+    public void routeArrived() throws IOException {
+        frames.readArrived();
+        while (route(frames.buffered(shm))) {
+            // every whole frame that was read
         }
     }
 
-    /** After a reader stops: another waiting caller reads next, or else the progress thread. */
-    private void handOff() {
-        if (!readerWanted.isEmpty()) {
-            for (Thread t : readerWanted) {
-                LockSupport.unpark(t);
-            }
-        } else if (!waiting.isEmpty() && lost == null) {
-            LockSupport.unpark(progress);
-        }
+    @Override
+    public boolean lost() {
+        return lost != null;
     }
 
-    /** Reads pending replies while nobody else does; sleeps until a send when nothing is pending. */
-    private void progressLoop() {
-        long lastBusy = System.nanoTime();
-        while (!closing && lost == null) {
-            if (!waiting.isEmpty() || elsewhere.get() > 0) {
-                lastBusy = System.nanoTime();
-                // a caller that waits reads for itself: this thread gives way to it after each frame
-                if (readerWanted.isEmpty() && readWhileFree(() -> waiting.isEmpty() && elsewhere.get() == 0
-                        || !readerWanted.isEmpty() || closing)) {
-                    continue;
-                }
-            }
-            if (System.nanoTime() - lastBusy < IDLE) {
-                LockSupport.parkNanos(this, TICK);
-            } else {
-                progressAsleep = true;
-                // a send after this check unparks it, since it saw progressAsleep set
-                if (waiting.isEmpty() && elsewhere.get() == 0 && !closing) {
-                    LockSupport.park(this);
-                }
-                progressAsleep = false;
-                lastBusy = System.nanoTime();
-            }
-        }
+    @Override
+    public boolean pending() {
+        return !waiting.isEmpty();
+    }
+
+    @Override
+    public boolean closing() {
+        return closing;
     }
 
     /**
      * Reads until one frame is complete and routes it; false when a read timed out first. Only the
-     * holder of {@link #reading} calls this.
+     * reader of {@link #readers} calls this.
      */
-    private boolean readFrame() throws IOException {
+    @Override
+    public boolean readFrame() throws IOException {
         return route(frames.read(shm));
     }
 
@@ -376,7 +251,8 @@ final class SocketLink extends RemoteLink {
     }
 
     /** The connection failed: every pending request fails, and the socket closes. */
-    private void fail(Throwable e) {
+    @Override
+    public void fail(Throwable e) {
         if (e instanceof EOFException || e instanceof SocketException) {
             closed();
         } else {
@@ -408,12 +284,7 @@ final class SocketLink extends RemoteLink {
                 // the coordinator is gone already: nothing to say goodbye to
             }
         }
-        LockSupport.unpark(progress);
-        try {
-            progress.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        readers.stopProgress(TimeUnit.SECONDS.toMillis(5));
         drain();
         closeQuietly(socket);
         closed();
@@ -424,7 +295,7 @@ final class SocketLink extends RemoteLink {
     public void abandon() {
         closing = true;
         closeQuietly(socket);
-        LockSupport.unpark(progress);
+        readers.stopProgress(0);
     }
 
     /**
@@ -433,7 +304,7 @@ final class SocketLink extends RemoteLink {
      */
     private void drain() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        reading.lock();
+        readers.lock();
         try {
             while (lost == null && System.nanoTime() < deadline) {
                 readFrame();
@@ -441,17 +312,17 @@ final class SocketLink extends RemoteLink {
         } catch (IOException | RuntimeException e) {
             // the end of the connection, as expected
         } finally {
-            reading.unlock();
+            readers.unlock();
         }
     }
 
     /** Gives back what was read and not decoded, once nobody reads any more. */
     private void dropInbound() {
-        reading.lock();
+        readers.lock();
         try {
             frames.release();
         } finally {
-            reading.unlock();
+            readers.unlock();
         }
     }
 }

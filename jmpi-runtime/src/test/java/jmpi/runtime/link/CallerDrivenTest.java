@@ -144,7 +144,7 @@ class CallerDrivenTest {
         // wait until the receiving thread is the one reading the socket: nothing answers its receive, so it
         // reads until interrupted
         CompletableFuture<Void> reading = new CompletableFuture<>();
-        SocketLink.readerStarted = t -> {
+        SocketReaders.readerStarted = t -> {
             if (t == reader) {
                 reading.complete(null);
             }
@@ -153,7 +153,7 @@ class CallerDrivenTest {
             reader.start();
             reading.get(60, TimeUnit.SECONDS);
         } finally {
-            SocketLink.readerStarted = null;
+            SocketReaders.readerStarted = null;
         }
         reader.interrupt();
         Throwable e = outcome.get(60, TimeUnit.SECONDS);
