@@ -302,7 +302,7 @@ final class CommCore {
             MPIException e = reply.error().toException();
             if (e instanceof ProcessFailedException pf && pf.failedRank() >= 0) {
                 // the error may come before the coordinator's word of the failure: known from now on all the same
-                session.failures().learned(pf.failedRank());
+                session.failures().rankFailed(pf.failedRank());
             }
             r.fail(e);
             return;

@@ -30,11 +30,7 @@ final class Failures implements Link.Watcher {
         return failed;
     }
 
-    /** A rank that an operation of the survivors found gone, perhaps before the coordinator's word of it arrived. */
-    void learned(int worldRank) {
-        rankFailed(worldRank);
-    }
-
+    /** A rank failed: the coordinator's word, or an operation that failed for it, whichever came first. */
     @Override
     public synchronized void rankFailed(int rank) {
         if (!failed.contains(rank)) {

@@ -1,11 +1,13 @@
 package jmpi.runtime.client;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import jmpi.Comm;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.link.Link;
 import jmpi.runtime.wire.AckCall;
+import jmpi.runtime.wire.Call;
 import jmpi.runtime.wire.Kind;
 import jmpi.runtime.wire.Reply;
 import jmpi.runtime.wire.RevokeCall;
@@ -30,15 +32,17 @@ final class FaultCalls {
         if (core.faults().isRevoked()) {
             return;
         }
-        call((link, reqId) -> new RevokeCall(reqId, core.id()));
+        call(reqId -> new RevokeCall(reqId, core.id()));
     }
 
     int agree(int flag) {
-        int[] a = survivors(Kind.AGREE, flag);
+        core.checkUsable();
+        int[] a = call(reqId -> new SurvivorCall(reqId, Kind.AGREE, core.id(),
+                core.nextGroupSeq(SurvivorCall.GROUP), flag)).comm();
         // the rest of the answer names the members that took part: any other member has failed
         for (int w : core.members()) {
             if (!contains(a, 1, w)) {
-                core.session().failures().learned(w);
+                core.session().failures().rankFailed(w);
             }
         }
         return a[0];
@@ -58,7 +62,7 @@ final class FaultCalls {
         int acked = core.faults().ack(numToAck);
         // the coordinator matches the receives of its path: it learns which failures they may pass over
         int[] failed = core.faults().failedMembers().stream().limit(acked).mapToInt(Integer::intValue).toArray();
-        call((link, reqId) -> new AckCall(reqId, core.id(), failed));
+        call(reqId -> new AckCall(reqId, core.id(), failed));
         return acked;
     }
 
@@ -68,24 +72,13 @@ final class FaultCalls {
         return failed.stream().mapToInt(w -> core.faults().rankOf(w)).toArray();
     }
 
-    private int[] survivors(Kind kind, int flag) {
-        core.checkUsable();
-        Reply reply = call((link, reqId) -> new SurvivorCall(reqId, kind, core.id(),
-                core.nextGroupSeq(SurvivorCall.GROUP), flag));
-        return reply.comm();
-    }
-
-    private interface CallMaker {
-        jmpi.runtime.wire.Call make(Link link, int reqId);
-    }
-
     /** Sends one call to the coordinator and waits for its answer; an error answer is thrown. */
-    private Reply call(CallMaker maker) {
+    private Reply call(IntFunction<Call> maker) {
         FutureRequest<Reply> r = new FutureRequest<>();
         Link link = core.conn();
         r.drivenBy(link);
         int reqId = link.nextId();
-        link.send(maker.make(link, reqId), reqId, reply -> {
+        link.send(maker.apply(reqId), reqId, reply -> {
             if (reply.status() != Reply.OK) {
                 r.fail(reply.error().toException());
             } else {

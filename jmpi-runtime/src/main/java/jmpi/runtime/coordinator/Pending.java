@@ -1,6 +1,7 @@
 package jmpi.runtime.coordinator;
 
 import io.netty.buffer.ByteBuf;
+import java.util.stream.IntStream;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.coll.Gathered;
@@ -32,7 +33,7 @@ final class Pending implements Gathered {
     /** This operation without a member that failed: its call is let go, the others' move to the new one. */
     Pending without(int worldRank) {
         int gone = indexOf(worldRank);
-        Pending p = new Pending(comm, java.util.stream.IntStream.range(0, members.length).filter(i -> i != gone)
+        Pending p = new Pending(comm, IntStream.range(0, members.length).filter(i -> i != gone)
                 .map(i -> members[i]).toArray());
         for (int i = 0, j = 0; i < members.length; i++) {
             if (i == gone) {
