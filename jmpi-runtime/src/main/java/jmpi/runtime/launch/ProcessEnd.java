@@ -1,6 +1,7 @@
 package jmpi.runtime.launch;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * How a rank's process is ending, and ending it. A {@code main} that returns ends the JVM without an
@@ -53,8 +54,9 @@ final class ProcessEnd {
             mainThrew = true;
             if (jobAborted) {
                 // another rank aborted the job and this process is exiting with its code: a failure
-                // met meanwhile (its death, most likely) is that abort's doing, not news
-                return;
+                // met meanwhile (its death, most likely) is that abort's doing, not news. The main thread
+                // waits here for that exit: if it ended now, the JVM would end with status 1 first
+                parkUntilExit();
             }
             if (before != null) {
                 before.uncaughtException(t, e);
@@ -71,6 +73,12 @@ final class ProcessEnd {
     /** Another rank aborted the job: this process is exiting with its code. */
     static void jobAborted() {
         jobAborted = true;
+    }
+
+    private static void parkUntilExit() {
+        while (true) {
+            LockSupport.park(ProcessEnd.class);
+        }
     }
 
     private static Thread mainThread() {
