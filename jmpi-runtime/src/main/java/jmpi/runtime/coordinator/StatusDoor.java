@@ -44,18 +44,7 @@ final class StatusDoor implements AutoCloseable {
             }
             StatusPage.send(ex, "text/plain; charset=utf-8", body + "\n");
         });
-        // the server's dispatcher thread takes the daemon flag of the thread that starts it: a daemon, so
-        // that the door never keeps a rank's JVM alive once its main has returned
-        Thread starter = new Thread(http::start, "jmpi-status-door");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            http.stop(0);
-            throw new IOException("interrupted while opening the status door", e);
-        }
+        StatusPage.startAsDaemon(http, "jmpi-status-door");
         return new StatusDoor(http);
     }
 

@@ -61,10 +61,27 @@ final class StatusPage implements AutoCloseable {
                 send(ex, "application/json", body);
             });
             http.createContext("/", ex -> send(ex, "text/html; charset=utf-8", PAGE));
-            http.start();
+            startAsDaemon(http, "jmpi-status-page");
             return new StatusPage(http);
         } catch (IOException e) {
             throw new MPIException(MPI.ERR_OTHER, "cannot serve the status page on " + host + ":" + port + ": " + e, e);
+        }
+    }
+
+    /**
+     * Starts a server whose dispatcher thread is a daemon (it takes the daemon flag of the thread that
+     * starts it), so that serving status never keeps a rank's JVM alive once its main has returned.
+     */
+    static void startAsDaemon(HttpServer http, String name) throws IOException {
+        Thread starter = new Thread(http::start, name);
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            http.stop(0);
+            throw new IOException("interrupted while starting " + name, e);
         }
     }
 
