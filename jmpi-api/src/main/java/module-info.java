@@ -3,7 +3,7 @@
  * the runtime is bound from the module path as a {@link jmpi.spi.RuntimeProvider}.
  *
  * <p>Every rank of a job runs the same program; {@link jmpi.MPI#COMM_WORLD} holds them all:
- * <pre>{@code
+ * {@snippet :
  * Comm comm = MPI.COMM_WORLD;
  * int size = comm.size(), rank = comm.rank();
  * comm.barrier();
@@ -16,7 +16,7 @@
  * }
  * Request<Integer> req = comm.ireduce(rank, MPI.SUM, 0);
  * Integer sum = req.waitFor();                 // null on non-root ranks
- * }</pre>
+ * }
  *
  * <p>The README tells the rest:
  * <ul>

@@ -1,6 +1,8 @@
 import java.io.IOException;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,11 +11,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checks what a release publishes before it is bundled: every artifact the BOM manages has its jar,
  * its sources and Javadoc jars, and a POM with Central's metadata, the module name in its jar is the
- * one the README's Layout table gives, and the distribution's tarball is there. Run with the source launcher:
+ * one the README's Layout table gives, every {@code {@snippet}} of its sources shows in its Javadoc jar,
+ * and the distribution's tarball is there. Run with the source launcher:
  * {@code java CheckArtifacts.java ROOT VERSION}; exits 1 naming every problem.
  */
 public final class CheckArtifacts {
@@ -44,7 +48,7 @@ public final class CheckArtifacts {
             System.exit(1);
         }
         System.out.println("release check: ok: " + String.join(", ", published)
-                + " each have their jar, sources, Javadoc, POM metadata and the README's module name");
+                + " each have their jar, sources, Javadoc (with its snippets), POM metadata and the README's module name");
     }
 
     /** The BOM's managed artifacts are what is published; each is checked. */
@@ -59,7 +63,10 @@ public final class CheckArtifacts {
         for (String artifact : published) {
             checkJars(artifact);
             checkPom(artifact);
-            checkModuleName(artifact, readme.get(artifact));
+            String module = checkModuleName(artifact, readme.get(artifact));
+            if (module != null) {
+                checkSnippets(artifact, module);
+            }
         }
         for (String listed : readme.keySet()) {
             if (!published.contains(listed)) {
@@ -119,10 +126,11 @@ public final class CheckArtifacts {
         }
     }
 
-    private void checkModuleName(String artifact, String documented) {
+    /** The module name in the artifact's jar, checked against the README's; null without one. */
+    private String checkModuleName(String artifact, String documented) {
         Path jar = target(artifact).resolve(artifact + "-" + version + ".jar");
         if (!Files.isRegularFile(jar)) {
-            return; // already reported
+            return null; // already reported
         }
         String actual = ModuleFinder.of(jar).findAll().stream()
                 .map(ModuleReference::descriptor)
@@ -137,6 +145,61 @@ public final class CheckArtifacts {
         } else if (!documented.equals(actual)) {
             problems.add("README says " + artifact + " is module " + documented + ", its jar's module-info says " + actual);
         }
+        return actual;
+    }
+
+    /**
+     * Each source file's {@code {@snippet}} tags show as snippets on its pages in the Javadoc jar (the
+     * page of its top-level type and of the types nested in it, or the module's summary), so that an
+     * example the javadoc in use could not render does not go out as an empty page.
+     */
+    private void checkSnippets(String artifact, String module) throws IOException {
+        Path sources = root.resolve(artifact).resolve("src/main/java");
+        Path jar = target(artifact).resolve(artifact + "-" + version + "-javadoc.jar");
+        if (!Files.isDirectory(sources) || !Files.isRegularFile(jar)) {
+            return; // a missing jar is already reported
+        }
+        List<Path> javaFiles;
+        try (Stream<Path> files = Files.walk(sources)) {
+            javaFiles = files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+        try (FileSystem javadoc = FileSystems.newFileSystem(jar)) {
+            for (Path file : javaFiles) {
+                int tags = count(Files.readString(file), "{@snippet");
+                if (tags == 0) {
+                    continue;
+                }
+                String type = sources.relativize(file).toString().replace(".java", "");
+                int shown = snippetsShown(javadoc.getPath(module, type.equals("module-info") ? "module-summary" : type));
+                if (shown < tags) {
+                    problems.add(root.relativize(jar) + " shows " + shown + " of the " + tags + " snippets of "
+                            + root.relativize(file) + ": build its Javadoc with JDK 18 or later");
+                }
+            }
+        }
+    }
+
+    /** The snippets on the page of a type (named without .html) and on the pages of the types nested in it. */
+    private static int snippetsShown(Path type) throws IOException {
+        if (!Files.isDirectory(type.getParent())) {
+            return 0;
+        }
+        String name = type.getFileName().toString();
+        int shown = 0;
+        try (Stream<Path> pages = Files.list(type.getParent())) {
+            for (Path page : pages.filter(f -> f.getFileName().toString().matches(Pattern.quote(name) + "(\\..+)?\\.html")).toList()) {
+                shown += count(Files.readString(page), "<pre class=\"snippet\"");
+            }
+        }
+        return shown;
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
     }
 
     private Path target(String artifact) {

@@ -12,13 +12,7 @@ import java.nio.Buffer;
  * may be kept after the call. The function may be called several times per collective, on parts of
  * the buffer, as MPI allows.
  *
- * <pre>{@code
- * Op mul = Op.create("mul", (IntBuffer in, IntBuffer inout, int n) -> {
- *     for (int i = 0; i < n; i++) {
- *         inout.put(i, in.get(i) * inout.get(i));
- *     }
- * }, true);
- * }</pre>
+ * {@snippet class=jmpi.CollectiveSnippets region=buffer-op}
  *
  * @param <B> the nio buffer type the function expects
  */

@@ -12,6 +12,8 @@ import jmpi.op.OperationRequest;
  * (0 for sends). Methods starting with {@code i} do not block and return a {@link Request}. Rooted
  * collectives return {@code null} on ranks other than the root. Bad arguments (a root or rank out of
  * range, a negative tag) fail locally with {@link MPIException} before anything is sent.
+ *
+ * {@snippet class=jmpi.CollectiveSnippets region=allreduce}
  */
 public interface Comm extends PointToPoint, Persistent {
 

@@ -4,11 +4,7 @@ package jmpi;
  * A message taken by a matched probe ({@link Comm#mprobe}, {@link Comm#improbe}): no other receive
  * can take it, and it is received once, as an object or into a buffer, by its own receive.
  *
- * <pre>{@code
- * Message m = comm.mprobe(MPI.ANY_SOURCE, 7);
- * int[] buf = new int[m.status().count()];   // sized for the message
- * m.Recv(buf);
- * }</pre>
+ * {@snippet class=jmpi.PointToPointSnippets region=mprobe}
  */
 public interface Message {
     /**

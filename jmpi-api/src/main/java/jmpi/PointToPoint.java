@@ -12,6 +12,8 @@ import java.util.Optional;
  * with ERR_RANK. A send tag must not be negative, a receive tag may also be {@link MPI#ANY_TAG}; other
  * tags fail with ERR_TAG. A buffer that is not a primitive array or {@code java.nio} buffer fails with
  * ERR_BUFFER.
+ *
+ * {@snippet class=jmpi.PointToPointSnippets region=buffers}
  */
 public interface PointToPoint {
 

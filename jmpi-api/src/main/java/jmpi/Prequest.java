@@ -13,15 +13,7 @@ import java.util.List;
  * start, or {@code null} and an empty status (source {@link MPI#ANY_SOURCE}, tag {@link MPI#ANY_TAG},
  * count 0) if it has never been started or has been freed.
  *
- * <pre>{@code
- * Prequest<Void> sum = comm.Allreduce_init(local, global, Op.SUM);
- * for (int step = 0; step < steps; step++) {
- *     fill(local, step);
- *     sum.start();
- *     sum.waitFor();
- * }
- * sum.free();
- * }</pre>
+ * {@snippet class=jmpi.CollectiveSnippets region=persistent}
  *
  * @param <T> the type of each start's result ({@code Void} for buffer operations)
  */

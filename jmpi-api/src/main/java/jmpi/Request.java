@@ -10,10 +10,7 @@ import jmpi.spi.Completions;
  * A pending operation. Results arrive in the background: a request completes whether or not
  * anyone calls {@link #waitFor()}.
  *
- * <pre>{@code
- * Request<Integer> req = comm.ireduce(rank, MPI.SUM, 0);
- * Integer sum = req.waitFor();      // null on non-root ranks
- * }</pre>
+ * {@snippet class=jmpi.OverviewSnippets region=request}
  *
  * @param <T> the type of the operation's result ({@code Void} for buffer operations)
  */

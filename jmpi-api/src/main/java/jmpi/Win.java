@@ -19,14 +19,7 @@ import jmpi.spi.Windows;
  * element. Buffers are primitive arrays or nio buffers (their remaining elements), of any element
  * type; a target's memory holds little-endian bytes.
  *
- * <pre>{@code
- * Win win = Win.allocate(Long.BYTES, Long.BYTES, comm);
- * long[] one = {1}, before = new long[1];
- * win.Lock(MPI.LOCK_EXCLUSIVE, 0);
- * win.Fetch_and_op(one, before, 0, 0, MPI.SUM);   // before[0] is unique to this rank
- * win.Unlock(0);
- * win.free();
- * }</pre>
+ * {@snippet class=jmpi.WinSnippets region=fetch-and-op}
  */
 public abstract class Win {
     /** For the runtime's implementation. */

@@ -3,8 +3,9 @@ package jmpi;
 import java.util.List;
 
 /**
- * The examples of the module's overview page (and of the README's opening), compiled here so that they
- * stay true to the API; the release build checks that the page and the README show exactly the region.
+ * The example of the module's overview page (and of the README's opening; its end is {@link Request}'s),
+ * compiled here so that it stays true to the API; the release build checks that the README shows
+ * exactly the region.
  */
 final class OverviewSnippets {
     private OverviewSnippets() {
@@ -22,9 +23,11 @@ final class OverviewSnippets {
             case 1 -> comm.recv(0);
             default -> {}
         }
+        // @start region="request"
         Request<Integer> req = comm.ireduce(rank, MPI.SUM, 0);
         Integer sum = req.waitFor();                 // null on non-root ranks
-        // @end
+        // @end region="request"
+        // @end region="seed"
         return size + msg.length() + ranks.size() + sum;
     }
 }

@@ -8,14 +8,7 @@ import java.util.concurrent.Callable;
  * the wire, only the record's components: every rank runs the same program, so every rank has the
  * class and its {@link #call()}.
  *
- * <pre>{@code
- * @Payload
- * record Square(int x) implements Task<Integer> {
- *     public Integer call() {
- *         return x * x;
- *     }
- * }
- * }</pre>
+ * {@snippet class=jmpi.exec.TaskPoolSnippets region=task}
  *
  * <p>The result must cross the wire too: a JDK value type, or a registered payload.
  *

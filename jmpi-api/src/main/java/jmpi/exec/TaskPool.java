@@ -13,13 +13,7 @@ import jmpi.spi.TaskPools;
 /**
  * An {@link ExecutorService} whose tasks run on the other ranks of a communicator.
  *
- * <pre>{@code
- * try (TaskPool pool = TaskPool.open(comm, 0)) {      // the same code on every rank
- *     if (pool.isRoot()) {
- *         double sum = pool.map(tasks, 16).mapToDouble(Double::doubleValue).sum();
- *     }
- * }
- * }</pre>
+ * {@snippet class=jmpi.exec.TaskPoolSnippets region=pool}
  *
  * <p>{@link #open} is collective. On the root it returns the pool at once; the root schedules and does
  * not run tasks itself, so a pool needs two ranks or more. On every other rank {@code open} serves:

@@ -12,13 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs a JUnit Jupiter test method as a job of many ranks inside one JVM, once per rank count, each run
  * shown as a test of its own ("4 ranks"):
  *
- * <pre>{@code
- * @MPITest(ranks = {1, 2, 3, 5})
- * void sumOfRanks(Comm comm) {
- *     int n = comm.size();
- *     assertEquals(n * (n - 1) / 2, comm.allreduce(comm.rank()));
- * }
- * }</pre>
+ * {@snippet class=jmpi.testing.MPITestExtensionTest region=mpitest}
  *
  * <p>Every rank runs the method at once, in a thread of its own, on the same test instance, and gets
  * its own {@link jmpi.Comm} (the world of the job) as the argument; other parameters are resolved as

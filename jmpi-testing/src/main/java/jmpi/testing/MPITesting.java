@@ -11,12 +11,7 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
 /**
  * Runs a job of many ranks inside this JVM from any test, for example on every try of a property:
  *
- * <pre>{@code
- * qt().forAll(integers().between(1, 6)).checkAssert(n -> {
- *     List<Integer> sums = MPITesting.call(n, comm -> comm.allreduce(comm.rank()));
- *     assertEquals(Collections.nCopies(n, n * (n - 1) / 2), sums);
- * });
- * }</pre>
+ * {@snippet class=jmpi.testing.MPITestingTest region=property}
  *
  * <p>Each call starts a coordinator on a free loopback port, runs the body on every rank at once, each
  * rank in a thread of its own with its own {@link Comm} (the world of the job; {@code MPI.COMM_WORLD} is

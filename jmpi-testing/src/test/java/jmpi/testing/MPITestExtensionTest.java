@@ -25,12 +25,14 @@ import org.junit.platform.testkit.engine.Events;
  */
 class MPITestExtensionTest {
 
+    // @start region="mpitest"
     @MPITest(ranks = {1, 2, 3, 5})
     void everyRankRunsWithItsOwnComm(Comm comm) {
         int n = comm.size();
         assertEquals(n * (n - 1) / 2, (int) comm.allreduce(comm.rank(), MPI.SUM));
         assertEquals(comm.rank(), (int) comm.scatter(java.util.stream.IntStream.range(0, n).boxed().toList(), 0));
     }
+    // @end
 
     @MPITest(ranks = 2)
     void otherParametersResolveAsJUnitResolvesThem(Comm comm, TestInfo info) {

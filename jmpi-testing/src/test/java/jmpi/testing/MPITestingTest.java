@@ -67,9 +67,11 @@ class MPITestingTest {
 
     @Test
     void allreduceOfRanksIsTheirSumAtEverySize() {
+        // @start region="property"
         qt().withExamples(6).forAll(integers().between(1, 5)).checkAssert(n -> {
             List<Integer> sums = MPITesting.call(n, comm -> comm.allreduce(comm.rank(), MPI.SUM));
             assertEquals(Collections.nCopies(n, IntStream.range(0, n).sum()), sums);
         });
+        // @end
     }
 }
