@@ -20,6 +20,7 @@ import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.coll.Ops;
 import jmpi.runtime.link.Errors;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.link.Netty;
 import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.wire.CollCall;
@@ -204,6 +205,10 @@ final class CommCore {
         checkLive();
         Collective algorithm = CollectiveTable.choose(kind, CollectiveTable.Shape.of(bytes, size, op));
         AmongRanks among = data != null && algorithm instanceof AmongRanks a ? a : null;
+        if (among == null) {
+            // every rank knows the bytes, so every rank fails alike and none waits for the others
+            Netty.checkRelayable(bytes);
+        }
         return parts -> start(among, kind, root, op, elemType, parts, decoder);
     }
 
@@ -310,7 +315,7 @@ final class CommCore {
         try {
             r.complete(decoder.decode(reply), reply.status() == Reply.CANCELLED
                     ? new Status(reply.source(), reply.tag(), 0, true)
-                    : new Status(reply.source(), reply.tag(), reply.count(), false));
+                    : new Status(reply.source(), reply.tag(), reply.count(), false, MPI.SUCCESS));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // a reply too deep or too large to decode fails its own request, not the thread that read it
             r.fail(e);

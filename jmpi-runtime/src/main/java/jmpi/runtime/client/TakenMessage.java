@@ -24,7 +24,7 @@ final class TakenMessage implements Message {
     /** Keeps a new reference to the reply's bytes, which the reply's own are let go of after. */
     TakenMessage(ObjectCalls objects, Reply reply) {
         this.objects = objects;
-        this.status = new Status(reply.source(), reply.tag(), reply.count(), false);
+        this.status = new Status(reply.source(), reply.tag(), reply.count(), false, MPI.SUCCESS);
         this.elemType = reply.elemType();
         this.bytes = reply.parts().length == 0 ? null : Parts.share(reply.parts()[0]);
     }
@@ -59,7 +59,7 @@ final class TakenMessage implements Message {
                 throw new MPIException(MPI.ERR_TYPE, "rank " + status.source() + " sent a buffer (tag " + status.tag()
                         + "); receive it with Recv, not recv");
             }
-            return objects.first(Reply.message(0, Reply.OK, status.source(), status.tag(), status.count(), elemType,
+            return objects.first(Reply.message(0, Reply.OK, status.source(), status.tag(), status.countLong(), elemType,
                     b == null ? Parts.NONE : new ByteBuf[] {b}));
         } finally {
             release(b);

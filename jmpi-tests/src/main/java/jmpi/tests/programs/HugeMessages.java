@@ -1,0 +1,87 @@
+package jmpi.tests.programs;
+
+import jmpi.Comm;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.Status;
+
+/**
+ * One message larger than 2 GiB between two ranks, a long[] of the given bytes: {@code send} sends it
+ * from rank 1 to rank 0, {@code bcast} broadcasts it from rank 0, and {@code refused} tries both and
+ * expects each to fail alike on every rank (where the path cannot carry it), the job going on after.
+ * A receiver checks every element (an AssertionError ends the job otherwise); each rank prints the
+ * seconds the transfer took and its heap figures.
+ * Usage: {@code HugeMessages send|bcast|refused bytes}.
+ */
+public final class HugeMessages {
+    private HugeMessages() {
+    }
+
+    public static void main(String[] args) {
+        HeapWatch heap = HeapWatch.start();
+        String what = args[0];
+        int elements = Math.toIntExact(Long.parseLong(args[1]) / Long.BYTES);
+        Comm c = MPI.COMM_WORLD;
+        int rank = c.rank();
+        long[] a = new long[elements];
+        boolean source = what.equals("bcast") ? rank == 0 : rank == 1;
+        if (source) {
+            fill(a);
+        }
+        c.barrier();
+        long start = System.nanoTime();
+        switch (what) {
+            case "send" -> {
+                if (rank == 1) {
+                    c.Send(a, 0, 5);
+                } else {
+                    Status s = c.Recv(a, 1, 5);
+                    System.out.println("rank 0: received countLong " + s.countLong() + ", count " + s.count());
+                }
+            }
+            case "bcast" -> c.Bcast(a, 0);
+            case "refused" -> {
+                refused(rank, "send", () -> c.Send(a, 1 - rank, 5));
+                refused(rank, "bcast", () -> c.Bcast(a, 0));
+            }
+            default -> throw new IllegalArgumentException(what);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!what.equals("refused") && !source) {
+            check(rank, a);
+        }
+        c.barrier();
+        System.out.printf("rank %d: %s of %d bytes done in %.1f s; %s%n", rank, what, (long) elements * Long.BYTES,
+                seconds, heap.summary());
+        MPI.Finalize();
+    }
+
+    private static void refused(int rank, String what, Runnable call) {
+        try {
+            call.run();
+            throw new AssertionError("rank " + rank + ": the " + what + " was not refused");
+        } catch (MPIException e) {
+            System.out.println("rank " + rank + ": " + what + " refused (error class " + e.getErrorClass() + "): "
+                    + e.getMessage());
+        }
+    }
+
+    /** Values that differ at every element and in every byte lane, so a chunk out of place shows. */
+    static void fill(long[] a) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = value(i);
+        }
+    }
+
+    static void check(int rank, long[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != value(i)) {
+                throw new AssertionError("rank " + rank + ": element " + i + " of " + a.length + " is " + a[i]);
+            }
+        }
+    }
+
+    private static long value(int i) {
+        return i * 0x9E3779B97F4A7C15L;
+    }
+}
