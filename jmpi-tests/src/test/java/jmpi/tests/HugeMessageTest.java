@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Messages over 2 GiB under jmpirun, two ranks, each with a heap of about three times the message: a
  * 2.4 GB long[] sent and broadcast on the direct data plane, and refused on every rank, with an error
- * that names JMPI_DATA, through the coordinator, which would have to hold it whole. One job per case;
+ * that names JMPI_DATA, through the coordinator, which would have to hold it whole; an object of 2.2 GB
+ * serialized sent and received, and its bcast refused on every rank. One job per case;
  * each prints its wall time and the ranks' heap figures.
  */
 class HugeMessageTest {
     static final long BYTES = 2_400_000_000L;
+    /** Two long[] of 1.1 GB each in one object. */
+    static final long OBJECT_BYTES = 2_200_000_000L;
+    /** Three times the larger message. */
     static final List<String> RANK_JVM = List.of("-Xmx7500m");
 
     @Test
@@ -27,6 +31,20 @@ class HugeMessageTest {
     @Test
     void aLongArrayOver2GiBIsBroadcast() throws Exception {
         assertDone("bcast", run("bcast", "direct"));
+    }
+
+    @Test
+    void anObjectOver2GiBSerializedIsSentAndReceivedAndItsBcastRefusedOnEveryRank() throws Exception {
+        ProcessBuilder pb = Jobs.jmpirun(2, Jobs.rankCommand(RANK_JVM, "jmpi.tests.programs.HugeMessages", "object",
+                Long.toString(OBJECT_BYTES)));
+        pb.environment().merge("JMPI_SERIAL", "jmpi.tests.programs.HugeMessages$Halves", (a, b) -> a + "," + b);
+        String out = run(pb, "object", "direct");
+        for (int rank = 0; rank < 2; rank++) {
+            // a collective's part holds less than 2 GiB: every rank fails alike, none waits
+            assertTrue(out.matches("(?s).*rank " + rank + ": object bcast refused \\(error class 2\\): an object of \\d+"
+                    + " bytes serialized \\(jmpi.tests.programs.HugeMessages\\$Halves\\) is larger than one part.*"), out);
+        }
+        assertDone("object", out, OBJECT_BYTES);
     }
 
     @Test
@@ -60,8 +78,12 @@ class HugeMessageTest {
 
     /** Both ranks got to the end: a receiver that found an element out of place would have failed the job. */
     static void assertDone(String what, String out) {
+        assertDone(what, out, BYTES);
+    }
+
+    static void assertDone(String what, String out, long bytes) {
         for (int rank = 0; rank < 2; rank++) {
-            assertTrue(out.contains("rank " + rank + ": " + what + " of " + BYTES + " bytes done"), out);
+            assertTrue(out.contains("rank " + rank + ": " + what + " of " + bytes + " bytes done"), out);
         }
     }
 }

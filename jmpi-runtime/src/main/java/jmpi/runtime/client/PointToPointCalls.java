@@ -31,7 +31,7 @@ final class PointToPointCalls {
     Request<Void> send(Object obj, int dest, int tag, boolean sync) {
         // arguments first, so a bad rank is ERR_RANK even for an object that cannot be serialized
         checkSend(dest, tag);
-        return sendPayload(Outgoing.of(dest == MPI.PROC_NULL ? null : comm.serial().toPart(obj, comm::newPart)), dest,
+        return sendPayload(Outgoing.of(dest == MPI.PROC_NULL ? new ByteBuf[1] : comm.serial().toPieces(obj, comm::newPart)), dest,
                 tag, sync, 0);
     }
 

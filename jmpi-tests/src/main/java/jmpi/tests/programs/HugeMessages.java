@@ -9,12 +9,18 @@ import jmpi.Status;
  * One message larger than 2 GiB between two ranks, a long[] of the given bytes: {@code send} sends it
  * from rank 1 to rank 0, {@code bcast} broadcasts it from rank 0, and {@code refused} tries both and
  * expects each to fail alike on every rank (where the path cannot carry it), the job going on after.
+ * {@code object} sends an object of two long[] of half the bytes each from rank 1 to rank 0, its
+ * class registered through JMPI_SERIAL, then expects its bcast from rank 0 to fail on both ranks.
  * A receiver checks every element (an AssertionError ends the job otherwise); each rank prints the
  * seconds the transfer took and its heap figures.
- * Usage: {@code HugeMessages send|bcast|refused bytes}.
+ * Usage: {@code HugeMessages send|bcast|refused|object bytes}.
  */
 public final class HugeMessages {
     private HugeMessages() {
+    }
+
+    /** An object of two large arrays, as a program would send its state. */
+    public record Halves(long[] first, long[] second) {
     }
 
     public static void main(String[] args) {
@@ -23,10 +29,14 @@ public final class HugeMessages {
         int elements = Math.toIntExact(Long.parseLong(args[1]) / Long.BYTES);
         Comm c = MPI.COMM_WORLD;
         int rank = c.rank();
+        if (what.equals("object")) {
+            objects(c, heap, elements / 2);
+            return;
+        }
         long[] a = new long[elements];
         boolean source = what.equals("bcast") ? rank == 0 : rank == 1;
         if (source) {
-            fill(a);
+            fill(a, 0);
         }
         c.barrier();
         long start = System.nanoTime();
@@ -48,11 +58,37 @@ public final class HugeMessages {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!what.equals("refused") && !source) {
-            check(rank, a);
+            check(rank, a, 0);
         }
+        finish(c, what, (long) elements * Long.BYTES, seconds, heap);
+    }
+
+    private static void objects(Comm c, HeapWatch heap, int half) {
+        int rank = c.rank();
         c.barrier();
-        System.out.printf("rank %d: %s of %d bytes done in %.1f s; %s%n", rank, what, (long) elements * Long.BYTES,
-                seconds, heap.summary());
+        long start = System.nanoTime();
+        Halves h = null;
+        if (rank == 1) {
+            long[] first = new long[half];
+            long[] second = new long[half];
+            fill(first, 0);
+            fill(second, half);
+            c.send(new Halves(first, second), 0, 6);
+        } else {
+            h = c.recv(1, 6);
+            check(rank, h.first(), 0);
+            check(rank, h.second(), half);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Halves root = h;
+        refused(rank, "object bcast", () -> c.bcast(root, 0));
+        finish(c, "object", 2L * half * Long.BYTES, seconds, heap);
+    }
+
+    private static void finish(Comm c, String what, long bytes, double seconds, HeapWatch heap) {
+        c.barrier();
+        System.out.printf("rank %d: %s of %d bytes done in %.1f s; %s%n", c.rank(), what, bytes, seconds,
+                heap.summary());
         MPI.Finalize();
     }
 
@@ -67,15 +103,15 @@ public final class HugeMessages {
     }
 
     /** Values that differ at every element and in every byte lane, so a chunk out of place shows. */
-    static void fill(long[] a) {
+    static void fill(long[] a, int from) {
         for (int i = 0; i < a.length; i++) {
-            a[i] = value(i);
+            a[i] = value(from + i);
         }
     }
 
-    static void check(int rank, long[] a) {
+    static void check(int rank, long[] a, int from) {
         for (int i = 0; i < a.length; i++) {
-            if (a[i] != value(i)) {
+            if (a[i] != value(from + i)) {
                 throw new AssertionError("rank " + rank + ": element " + i + " of " + a.length + " is " + a[i]);
             }
         }
