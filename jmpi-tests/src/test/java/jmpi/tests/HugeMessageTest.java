@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Messages over 2 GiB under jmpirun, two ranks, each with a heap of about three times the message: a
  * 2.4 GB long[] sent and broadcast on the direct data plane, and refused on every rank, with an error
  * that names JMPI_DATA, through the coordinator, which would have to hold it whole; an object of 2.2 GB
- * serialized sent and received, and its bcast refused on every rank. One job per case;
+ * serialized sent and received, then broadcast. One job per case;
  * each prints its wall time and the ranks' heap figures.
  */
 class HugeMessageTest {
@@ -34,15 +34,13 @@ class HugeMessageTest {
     }
 
     @Test
-    void anObjectOver2GiBSerializedIsSentAndReceivedAndItsBcastRefusedOnEveryRank() throws Exception {
+    void anObjectOver2GiBSerializedIsSentAndReceivedAndBroadcast() throws Exception {
         ProcessBuilder pb = Jobs.jmpirun(2, Jobs.rankCommand(RANK_JVM, "jmpi.tests.programs.HugeMessages", "object",
                 Long.toString(OBJECT_BYTES)));
         pb.environment().merge("JMPI_SERIAL", "jmpi.tests.programs.HugeMessages$Halves", (a, b) -> a + "," + b);
         String out = run(pb, "object", "direct");
         for (int rank = 0; rank < 2; rank++) {
-            // a collective's part holds less than 2 GiB: every rank fails alike, none waits
-            assertTrue(out.matches("(?s).*rank " + rank + ": object bcast refused \\(error class 2\\): an object of \\d+"
-                    + " bytes serialized \\(jmpi.tests.programs.HugeMessages\\$Halves\\) is larger than one part.*"), out);
+            assertTrue(out.contains("rank " + rank + ": object bcast done"), out);
         }
         assertDone("object", out, OBJECT_BYTES);
     }

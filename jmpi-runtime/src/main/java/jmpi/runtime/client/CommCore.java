@@ -273,13 +273,7 @@ final class CommCore {
     /** Starts this rank's part of a streamed bcast of v from root (see {@link #streamsBcast}). */
     Request<Void> streamedBcast(BufferView v, int root) {
         checkLive();
-        int reqId = conn().nextId();
         long bytes = (long) v.count() * v.type().size();
-        CollCall c = new CollCall(reqId, Kind.BCAST, id, nextSeq(), root, 0, v.type().code(), Parts.NONE);
-        FutureRequest<Void> r = track(new FutureRequest<>(), Kind.BCAST.label(), bytes, null);
-        if (failedAMember(r)) {
-            return r;
-        }
         BcastStreamed.Buffer buffer = new BcastStreamed.Buffer() {
             @Override
             public long bytes() {
@@ -296,6 +290,17 @@ final class CommCore {
                 v.write(chunk, (int) (offset / v.type().size()));
             }
         };
+        return streamBcast(nextSeq(), root, v.type().code(), buffer);
+    }
+
+    /** Streams buffer from root down the ranks as the collective numbered seq ({@link BcastStreamed}). */
+    FutureRequest<Void> streamBcast(long seq, int root, int elemType, BcastStreamed.Buffer buffer) {
+        int reqId = conn().nextId();
+        CollCall c = new CollCall(reqId, Kind.BCAST, id, seq, root, 0, elemType, Parts.NONE);
+        FutureRequest<Void> r = track(new FutureRequest<>(), Kind.BCAST.label(), buffer.bytes(), null);
+        if (failedAMember(r)) {
+            return r;
+        }
         BcastStreamed.stream(new RankExchange(this, data.collectives(), c), root, buffer).whenComplete((x, e) ->
                 complete(r, e != null ? Reply.error(reqId, ErrorInfo.of(Errors.unwrap(e))) : Reply.ok(reqId, Parts.NONE),
                         reply -> null));

@@ -13,9 +13,11 @@ import jmpi.runtime.wire.Reply;
 /** The object collectives of a communicator: each object serialized once into a part, results deserialized. */
 final class ObjectCalls {
     private final CommCore comm;
+    private final ObjectBcasts bcasts;
 
     ObjectCalls(CommCore comm) {
         this.comm = comm;
+        this.bcasts = new ObjectBcasts(comm, this);
     }
 
     /** One object as the one part of a call (or, too large for one, a note that fails its readers). */
@@ -54,6 +56,9 @@ final class ObjectCalls {
 
     <T> Request<T> ibcast(T obj, int root) {
         Checks.root(root, comm.size());
+        if (comm.data() != null) {
+            return bcasts.ibcast(obj, root);
+        }
         ByteBuf[] parts = comm.rank() == root ? encode(obj) : Parts.NONE;
         return comm.collective(Kind.BCAST, root, 0, parts, this::first);
     }

@@ -19,9 +19,10 @@ import org.apache.fory.serializer.BufferObject;
  * is copied once on its way out instead of twice. The pieces, in order:
  * <pre>  MARK, int n, long in-band bytes, long[n] array bytes, Fory's in-band bytes | array 1 | … | array n</pre>
  * the header and the in-band bytes making the first piece. MARK sets bits that Fory reserves in the
- * first byte of its own streams, so a reader tells the two apart by the first byte.
+ * first byte of its own streams, so a reader tells the two apart by the first byte; so do the notes
+ * that stand in for an object refused ({@link #refusing}) or streamed after ({@link #announcing}).
  */
-final class Pieces {
+public final class Pieces {
     static final byte MARK = 0x4A;
     /** The first byte of a note that stands for an object too large to go where it was sent. */
     private static final byte REFUSED = 0x52;
@@ -57,6 +58,20 @@ final class Pieces {
             Parts.release(pieces);
             throw e;
         }
+    }
+
+    /** The first byte of a note that announces an object streamed after it, and its size. */
+    private static final byte STREAMED = 0x53;
+
+    /** A note, in place of an object, that says it follows in a stream of this many bytes. */
+    public static ByteBuf announcing(long bytes) {
+        return Unpooled.buffer(1 + Long.BYTES).writeByte(STREAMED).writeLong(bytes);
+    }
+
+    /** The bytes that the note b announces, or -1 if b is no such note. */
+    public static long announced(ByteBuf b) {
+        boolean note = b.readableBytes() == 1 + Long.BYTES && b.getByte(b.readerIndex()) == STREAMED;
+        return note ? b.getLong(b.readerIndex() + 1) : -1;
     }
 
     /** A note, in place of an object, that says why it did not come. */
