@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.link.LinkTable;
@@ -40,6 +41,12 @@ final class Incoming {
     }
 
     private final Map<Long, Transfer> open = new ConcurrentHashMap<>();
+    private final long sizeLimit;
+
+    /** sizeLimit: this rank's JMPI_SERIAL_SIZE, which a sender with a larger one may exceed. */
+    Incoming(long sizeLimit) {
+        this.sizeLimit = sizeLimit;
+    }
 
     private static long key(int fromWorld, int offerId) {
         return ((long) fromWorld << 32) | (offerId & 0xffffffffL);
@@ -52,8 +59,12 @@ final class Incoming {
      */
     void fetch(Arrived offer, Sink sink, Consumer<Reply> onReply, LinkTable links, IntPredicate failed) {
         int from = offer.fromWorld();
-        if (sink != null) {
+        if (sink != null || offer.offered() > sizeLimit) {
             try {
+                if (offer.offered() > sizeLimit) {
+                    throw new MPIException(MPI.ERR_COUNT, "rank " + from + " sent a message of " + offer.offered()
+                            + " bytes, more than this rank's limit of " + sizeLimit + " bytes (JMPI_SERIAL_SIZE)");
+                }
                 sink.check(offer.source(), offer.tag(), offer.elemType(), offer.offered());
             } catch (MPIException e) {
                 links.send(from, new PeerGo(offer.syncId(), false));
