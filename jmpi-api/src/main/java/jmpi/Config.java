@@ -19,6 +19,8 @@ import java.util.Objects;
 public final class Config {
     /** The default coordinator port. */
     public static final int DEFAULT_PORT = 61642;
+    /** The largest JMPI_SERIAL_SIZE: 1TiB. */
+    public static final long MAX_SERIAL_SIZE = 1L << 40;
 
     private final int rank;
     private final int size;
@@ -26,7 +28,7 @@ public final class Config {
     private final int port;
     private final Duration waitTime;
     private final List<String> serial;
-    private final int serialSize;
+    private final long serialSize;
     private final int serialQueue;
     private final long shm;
     private final String proto;
@@ -139,7 +141,7 @@ public final class Config {
             b.serial(Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
         if ((v = env.get("JMPI_SERIAL_SIZE")) != null && !v.isBlank()) {
-            b.serialSize((int) Math.min(Integer.MAX_VALUE, parseBytes("JMPI_SERIAL_SIZE", v)));
+            b.serialSize(parseBytes("JMPI_SERIAL_SIZE", v));
         }
         if ((v = env.get("JMPI_SERIAL_QUEUE")) != null && !v.isBlank()) {
             b.serialQueue((int) Math.min(Integer.MAX_VALUE, parseBytes("JMPI_SERIAL_QUEUE", v)));
@@ -259,7 +261,7 @@ public final class Config {
         }
     }
 
-    /** Bytes, with an optional K, M or G suffix (powers of 1024). */
+    /** Bytes, with an optional K, M, G or T suffix (powers of 1024). */
     static long parseBytes(String name, String v) {
         String s = v.trim().toUpperCase(Locale.ROOT);
         long unit = 1;
@@ -272,15 +274,17 @@ public final class Config {
             unit = 1L << 20;
         } else if (s.endsWith("G") || s.endsWith("GI")) {
             unit = 1L << 30;
+        } else if (s.endsWith("T") || s.endsWith("TI")) {
+            unit = 1L << 40;
         }
-        s = s.replaceAll("[KMGI]+$", "");
+        s = s.replaceAll("[KMGTI]+$", "");
         try {
-            long n = Long.parseLong(s.trim()) * unit;
+            long n = Math.multiplyExact(Long.parseLong(s.trim()), unit);
             if (n <= 0) {
                 throw new NumberFormatException();
             }
             return n;
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new MPIException(MPI.ERR_ARG, name + " is not a positive size in bytes: '" + v + "'");
         }
     }
@@ -344,7 +348,7 @@ public final class Config {
      *
      * @return the size in bytes (JMPI_SERIAL_SIZE)
      */
-    public int serialSize() {
+    public long serialSize() {
         return serialSize;
     }
 
@@ -502,7 +506,7 @@ public final class Config {
         private int port = DEFAULT_PORT;
         private Duration waitTime = Duration.ofSeconds(30);
         private List<String> serial = List.of();
-        private int serialSize = Integer.MAX_VALUE - 1024;
+        private long serialSize = Integer.MAX_VALUE - 1024;
         private int serialQueue = 64 << 20;
         private long shm = 64L << 20;
         private String proto = "tcp";
@@ -588,12 +592,12 @@ public final class Config {
         }
 
         /**
-         * Sets the largest message, at least 64 bytes.
+         * Sets the largest message, at least 64 bytes and at most {@link #MAX_SERIAL_SIZE}.
          *
          * @param serialSize the size in bytes
          * @return this builder
          */
-        public Builder serialSize(int serialSize) {
+        public Builder serialSize(long serialSize) {
             this.serialSize = serialSize;
             return this;
         }
@@ -771,8 +775,9 @@ public final class Config {
             if (port < 0 || port > 65535) {
                 throw new MPIException(MPI.ERR_ARG, "port " + port + " out of range [0, 65535]");
             }
-            if (serialSize < 64) {
-                throw new MPIException(MPI.ERR_ARG, "serialSize " + serialSize + " must be at least 64 bytes");
+            if (serialSize < 64 || serialSize > MAX_SERIAL_SIZE) {
+                throw new MPIException(MPI.ERR_ARG, "JMPI_SERIAL_SIZE " + serialSize
+                        + " must be at least 64 bytes and at most 1TiB (" + MAX_SERIAL_SIZE + ")");
             }
             if (statusPort < 0 || statusPort > 65535) {
                 throw new MPIException(MPI.ERR_ARG, "status port " + statusPort + " out of range [0, 65535]");

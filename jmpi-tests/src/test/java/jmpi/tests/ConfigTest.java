@@ -88,6 +88,8 @@ class ConfigTest {
         assertEquals(64 << 20, Config.fromEnvironment(Map.of()).shm());
         assertEquals(1 << 30, Config.fromEnvironment(Map.of("JMPI_SHM", "1G")).shm());
         assertEquals(0, Config.fromEnvironment(Map.of("JMPI_SHM", "0")).shm());
+        assertEquals(3L << 30, Config.fromEnvironment(Map.of("JMPI_SERIAL_SIZE", "3GiB")).serialSize());
+        assertEquals(1L << 40, Config.fromEnvironment(Map.of("JMPI_SERIAL_SIZE", "1T")).serialSize());
     }
 
     /** Asserts that the environment is refused with errorClass and a message that names what to fix. */
@@ -103,6 +105,8 @@ class ConfigTest {
     void badValuesAreClearErrors() {
         refused(Map.of("JMPI_PORT", "x"), MPI.ERR_ARG, "JMPI_PORT", "'x'");
         refused(Map.of("JMPI_SERIAL_SIZE", "-3"), MPI.ERR_ARG, "JMPI_SERIAL_SIZE", "'-3'");
+        refused(Map.of("JMPI_SERIAL_SIZE", "2TiB"), MPI.ERR_ARG, "JMPI_SERIAL_SIZE", "at most 1TiB");
+        refused(Map.of("JMPI_SERIAL_SIZE", "99999999999T"), MPI.ERR_ARG, "JMPI_SERIAL_SIZE", "'99999999999T'");
         refused(Map.of("JMPI_WAIT", "soon"), MPI.ERR_ARG, "JMPI_WAIT", "'soon'", "500ms");
         refused(Map.of("JMPI_HANG_WARN", "later"), MPI.ERR_ARG, "JMPI_HANG_WARN", "'later'");
         refused(Map.of("JMPI_SHM", "4G"), MPI.ERR_ARG, "JMPI_SHM", "2 GiB");

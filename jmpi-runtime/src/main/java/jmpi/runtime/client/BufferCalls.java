@@ -323,7 +323,7 @@ final class BufferCalls {
                 // an empty message, or a large one already written in place
                 sink.check(r.source(), r.tag(), r.elemType(), 0);
             }
-            return new Status(r.source(), r.tag(), r.count(), false);
+            return new Status(r.source(), r.tag(), r.count(), false, MPI.SUCCESS);
         });
     }
 }

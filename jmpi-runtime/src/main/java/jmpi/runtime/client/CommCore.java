@@ -20,6 +20,7 @@ import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.coll.Ops;
 import jmpi.runtime.link.Errors;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.link.Netty;
 import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.serial.ObjectSerializer;
 import jmpi.runtime.wire.CollCall;
@@ -204,6 +205,10 @@ final class CommCore {
         checkLive();
         Collective algorithm = CollectiveTable.choose(kind, CollectiveTable.Shape.of(bytes, size, op));
         AmongRanks among = data != null && algorithm instanceof AmongRanks a ? a : null;
+        if (among == null) {
+            // every rank knows the bytes, so every rank fails alike and none waits for the others
+            Netty.checkRelayable(bytes);
+        }
         return parts -> start(among, kind, root, op, elemType, parts, decoder);
     }
 
@@ -268,13 +273,7 @@ final class CommCore {
     /** Starts this rank's part of a streamed bcast of v from root (see {@link #streamsBcast}). */
     Request<Void> streamedBcast(BufferView v, int root) {
         checkLive();
-        int reqId = conn().nextId();
         long bytes = (long) v.count() * v.type().size();
-        CollCall c = new CollCall(reqId, Kind.BCAST, id, nextSeq(), root, 0, v.type().code(), Parts.NONE);
-        FutureRequest<Void> r = track(new FutureRequest<>(), Kind.BCAST.label(), bytes, null);
-        if (failedAMember(r)) {
-            return r;
-        }
         BcastStreamed.Buffer buffer = new BcastStreamed.Buffer() {
             @Override
             public long bytes() {
@@ -291,6 +290,17 @@ final class CommCore {
                 v.write(chunk, (int) (offset / v.type().size()));
             }
         };
+        return streamBcast(nextSeq(), root, v.type().code(), buffer);
+    }
+
+    /** Streams buffer from root down the ranks as the collective numbered seq ({@link BcastStreamed}). */
+    FutureRequest<Void> streamBcast(long seq, int root, int elemType, BcastStreamed.Buffer buffer) {
+        int reqId = conn().nextId();
+        CollCall c = new CollCall(reqId, Kind.BCAST, id, seq, root, 0, elemType, Parts.NONE);
+        FutureRequest<Void> r = track(new FutureRequest<>(), Kind.BCAST.label(), buffer.bytes(), null);
+        if (failedAMember(r)) {
+            return r;
+        }
         BcastStreamed.stream(new RankExchange(this, data.collectives(), c), root, buffer).whenComplete((x, e) ->
                 complete(r, e != null ? Reply.error(reqId, ErrorInfo.of(Errors.unwrap(e))) : Reply.ok(reqId, Parts.NONE),
                         reply -> null));
@@ -310,7 +320,7 @@ final class CommCore {
         try {
             r.complete(decoder.decode(reply), reply.status() == Reply.CANCELLED
                     ? new Status(reply.source(), reply.tag(), 0, true)
-                    : new Status(reply.source(), reply.tag(), reply.count(), false));
+                    : new Status(reply.source(), reply.tag(), reply.count(), false, MPI.SUCCESS));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // a reply too deep or too large to decode fails its own request, not the thread that read it
             r.fail(e);

@@ -3,6 +3,7 @@ package jmpi.runtime.client;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Request;
@@ -39,6 +40,11 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
     void fail(Throwable t) {
         future.completeExceptionally(t);
         Completions.signal();
+    }
+
+    /** Runs then on the thread that completes this request (or now, if it has): for work that never blocks. */
+    void whenDone(BiConsumer<? super T, ? super Throwable> then) {
+        future.whenComplete(then);
     }
 
     void drivenBy(Link l) {

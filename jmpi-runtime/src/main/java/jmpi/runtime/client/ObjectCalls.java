@@ -13,14 +13,16 @@ import jmpi.runtime.wire.Reply;
 /** The object collectives of a communicator: each object serialized once into a part, results deserialized. */
 final class ObjectCalls {
     private final CommCore comm;
+    private final ObjectBcasts bcasts;
 
     ObjectCalls(CommCore comm) {
         this.comm = comm;
+        this.bcasts = new ObjectBcasts(comm, this);
     }
 
-    /** One object as the one part of a call. */
+    /** One object as the one part of a call (or, too large for one, a note that fails its readers). */
     private ByteBuf[] encode(Object obj) {
-        return new ByteBuf[] {comm.serial().toPart(obj, comm::newPart)};
+        return new ByteBuf[] {comm.serial().toPartOrRefusal(obj, comm::newPart)};
     }
 
     @SuppressWarnings("unchecked")
@@ -28,9 +30,13 @@ final class ObjectCalls {
         return bytes == null ? null : (T) comm.serial().fromBytes(bytes);
     }
 
-    /** The result of a call that answers with one object, or null when it answers with none. */
+    /**
+     * The result of a call that answers with one object, or null when it answers with none; a
+     * message's object may come in pieces.
+     */
+    @SuppressWarnings("unchecked")
     <T> T first(Reply r) {
-        return r.parts().length == 0 ? null : decode(r.parts()[0]);
+        return r.parts().length == 0 ? null : (T) comm.serial().fromPieces(r.parts());
     }
 
     private <T> List<T> all(Reply r) {
@@ -50,6 +56,9 @@ final class ObjectCalls {
 
     <T> Request<T> ibcast(T obj, int root) {
         Checks.root(root, comm.size());
+        if (comm.data() != null) {
+            return bcasts.ibcast(obj, root);
+        }
         ByteBuf[] parts = comm.rank() == root ? encode(obj) : Parts.NONE;
         return comm.collective(Kind.BCAST, root, 0, parts, this::first);
     }

@@ -8,6 +8,7 @@ import jmpi.MPIException;
 import jmpi.Message;
 import jmpi.Request;
 import jmpi.Status;
+import jmpi.runtime.link.Netty;
 import jmpi.runtime.p2p.DataPlane;
 import jmpi.runtime.p2p.Outgoing;
 import jmpi.runtime.p2p.Sink;
@@ -30,7 +31,7 @@ final class PointToPointCalls {
     Request<Void> send(Object obj, int dest, int tag, boolean sync) {
         // arguments first, so a bad rank is ERR_RANK even for an object that cannot be serialized
         checkSend(dest, tag);
-        return sendPayload(Outgoing.of(dest == MPI.PROC_NULL ? null : comm.serial().toPart(obj, comm::newPart)), dest,
+        return sendPayload(Outgoing.of(dest == MPI.PROC_NULL ? new ByteBuf[1] : comm.serial().toPieces(obj, comm::newPart)), dest,
                 tag, sync, 0);
     }
 
@@ -67,6 +68,12 @@ final class PointToPointCalls {
                 }
             });
             return r;
+        }
+        try {
+            Netty.checkRelayable(out.bytes());
+        } catch (MPIException e) {
+            out.release();
+            throw e;
         }
         ByteBuf payload = out.whole();
         int reqId = comm.conn().nextId();
@@ -162,7 +169,7 @@ final class PointToPointCalls {
             return FutureRequest.completed(Optional.of(new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false)), null);
         }
         CommCore.Decoder<Optional<Status>> envelope = x -> x.status() == Reply.NONE ? Optional.empty()
-                : Optional.of(new Status(x.source(), x.tag(), x.count(), false));
+                : Optional.of(new Status(x.source(), x.tag(), x.count(), false, MPI.SUCCESS));
         FutureRequest<Optional<Status>> r = new FutureRequest<>();
         DataPlane data = comm.data();
         if (data != null) {

@@ -18,15 +18,18 @@ final class TakenMessage implements Message {
     private final ObjectCalls objects;
     private final Status status;
     private final int elemType;
-    private ByteBuf bytes;
+    private ByteBuf[] parts;
     private boolean received;
 
     /** Keeps a new reference to the reply's bytes, which the reply's own are let go of after. */
     TakenMessage(ObjectCalls objects, Reply reply) {
         this.objects = objects;
-        this.status = new Status(reply.source(), reply.tag(), reply.count(), false);
+        this.status = new Status(reply.source(), reply.tag(), reply.count(), false, MPI.SUCCESS);
         this.elemType = reply.elemType();
-        this.bytes = reply.parts().length == 0 ? null : Parts.share(reply.parts()[0]);
+        this.parts = new ByteBuf[reply.parts().length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = Parts.share(reply.parts()[i]);
+        }
     }
 
     @Override
@@ -40,29 +43,29 @@ final class TakenMessage implements Message {
     }
 
     /** The bytes, once: a second receive of one message is an error, as in MPI. */
-    private synchronized ByteBuf take() {
+    private synchronized ByteBuf[] take() {
         if (received) {
             throw new MPIException(MPI.ERR_REQUEST, "this message (from rank " + status.source() + ", tag "
                     + status.tag() + ") has been received already");
         }
         received = true;
-        ByteBuf b = bytes;
-        bytes = null;
+        ByteBuf[] b = parts;
+        parts = null;
         return b;
     }
 
     @Override
     public <T> T recv() {
-        ByteBuf b = take();
+        ByteBuf[] b = take();
         try {
             if (elemType != 0) {
                 throw new MPIException(MPI.ERR_TYPE, "rank " + status.source() + " sent a buffer (tag " + status.tag()
                         + "); receive it with Recv, not recv");
             }
-            return objects.first(Reply.message(0, Reply.OK, status.source(), status.tag(), status.count(), elemType,
-                    b == null ? Parts.NONE : new ByteBuf[] {b}));
+            return objects.first(Reply.message(0, Reply.OK, status.source(), status.tag(), status.countLong(), elemType,
+                    b));
         } finally {
-            release(b);
+            Parts.release(b);
         }
     }
 
@@ -74,22 +77,17 @@ final class TakenMessage implements Message {
     @Override
     public Request<Status> Irecv(Object buf) {
         BufferSink sink = new BufferSink(BufferView.of(buf, "buffer"));
-        ByteBuf b = take();
+        ByteBuf[] b = take();
         try {
-            sink.check(status.source(), status.tag(), elemType, b == null ? 0 : b.readableBytes());
-            if (b != null) {
-                sink.write(0, b);
+            // a buffer's bytes come in one part
+            sink.check(status.source(), status.tag(), elemType, Parts.readable(b));
+            if (b.length > 0) {
+                sink.write(0, b[0]);
             }
         } finally {
-            release(b);
+            Parts.release(b);
         }
         return FutureRequest.completed(status, status);
-    }
-
-    private static void release(ByteBuf b) {
-        if (b != null) {
-            b.release();
-        }
     }
 
     @Override

@@ -36,7 +36,13 @@ public record BufferView(Object buf, ElementType type, int count) {
     /** As above, into a buffer of alloc's choosing (given the length in bytes). */
     public ByteBuf readBuf(int off, int n, IntFunction<ByteBuf> alloc) {
         checkRange(off, n);
-        int len = n * type.size();
+        long bytes = (long) n * type.size();
+        if (bytes > Integer.MAX_VALUE) {
+            throw new MPIException(MPI.ERR_COUNT, n + " " + type.typeName() + " elements (" + bytes
+                    + " bytes) do not fit one message part of at most 2 GiB: only point-to-point messages and"
+                    + " Bcast on the direct data plane (JMPI_DATA=direct) move larger buffers, in chunks");
+        }
+        int len = (int) bytes;
         ByteBuf out = alloc.apply(len);
         try {
             type.encode(buf, off, n, out.nioBuffer(0, len));

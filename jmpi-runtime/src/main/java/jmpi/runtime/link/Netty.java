@@ -18,6 +18,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import jmpi.MPI;
+import jmpi.MPIException;
 import jmpi.runtime.wire.FrameDecoder;
 import jmpi.runtime.wire.FrameEncoder;
 
@@ -25,6 +27,8 @@ import jmpi.runtime.wire.FrameEncoder;
 public final class Netty {
     /** Bytes of frame header on top of the payload limit. */
     private static final int HEADER_ALLOWANCE = 1 << 16;
+    /** The most payload one frame carries: a frame's length is an int. */
+    public static final long LARGEST_PAYLOAD = Integer.MAX_VALUE - HEADER_ALLOWANCE;
 
     private Netty() {
     }
@@ -69,8 +73,21 @@ public final class Netty {
                     : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(alloc, cumulation, in);
 
     /** The largest frame body a connection accepts: the payload limit and room for the header. */
-    public static int maxFrame(int serialSize) {
-        return (int) Math.min(Integer.MAX_VALUE, (long) serialSize + HEADER_ALLOWANCE);
+    public static int maxFrame(long serialSize) {
+        return (int) Math.min(Integer.MAX_VALUE, serialSize + HEADER_ALLOWANCE);
+    }
+
+    /**
+     * Fails when a message is larger than the coordinator relays: it would have to hold the message
+     * whole, in one frame, until its receive comes. Ranks with links of their own send larger ones to
+     * each other in chunks, so the error names that option.
+     */
+    public static void checkRelayable(long bytes) {
+        if (bytes > LARGEST_PAYLOAD) {
+            throw new MPIException(MPI.ERR_COUNT, "a message of " + bytes + " bytes is larger than the coordinator"
+                    + " relays (" + LARGEST_PAYLOAD + " bytes); with JMPI_DATA=direct ranks send it to each"
+                    + " other in chunks");
+        }
     }
 
     /** A frame per message, for carriers that delimit their messages themselves (no length prefix). */
@@ -80,7 +97,7 @@ public final class Netty {
     }
 
     /** Length framing, then frame decoding and encoding, in front of the business handler. */
-    public static void addCodec(ChannelPipeline p, int serialSize) {
+    public static void addCodec(ChannelPipeline p, long serialSize) {
         LengthFieldBasedFrameDecoder framer = new LengthFieldBasedFrameDecoder(maxFrame(serialSize), 0, 4, 0, 4);
         framer.setCumulator(CUMULATOR);
         p.addLast("framer", framer);

@@ -21,7 +21,7 @@ final class RelayedStream implements Framing {
 
     private final VirtualChannel ch;
     private final MessageCarrier carrier;
-    private final int serialSize;
+    private final long serialSize;
     private final Outbox outbox;
     private int expectedSeq;
     private Runnable finishing;

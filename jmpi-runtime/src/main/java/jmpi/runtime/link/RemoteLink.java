@@ -86,12 +86,19 @@ abstract class RemoteLink implements Link {
         }
     }
 
-    /** Fails locally, before anything is sent, when a call carries more than JMPI_SERIAL_SIZE bytes. */
+    /**
+     * Fails locally, before anything is sent, when a call carries more than JMPI_SERIAL_SIZE bytes or
+     * more than one frame holds.
+     */
     private void checkSize(Frame f) {
-        if (f instanceof Call c && c.payloadBytes() > limit) {
+        if (!(f instanceof Call c)) {
+            return;
+        }
+        if (c.payloadBytes() > limit) {
             throw new MPIException(MPI.ERR_COUNT, "a message of " + c.payloadBytes() + " bytes exceeds the limit of "
                     + limit + " bytes (JMPI_SERIAL_SIZE)");
         }
+        Netty.checkRelayable(c.payloadBytes());
     }
 
     /**

@@ -38,7 +38,7 @@ record Arrived(int source, int tag, int flags, int elemType, ByteBuf[] parts, in
     }
 
     /** Elements for buffers, bytes for objects. */
-    int count() {
+    long count() {
         long bytes;
         if (isOffer()) {
             bytes = offered;
@@ -46,7 +46,7 @@ record Arrived(int source, int tag, int flags, int elemType, ByteBuf[] parts, in
             ByteBuf payload = payload();
             bytes = payload == null ? 0 : payload.readableBytes();
         }
-        return (int) (elemType == 0 ? bytes : bytes / ElementType.ofCode(elemType).size());
+        return elemType == 0 ? bytes : bytes / ElementType.ofCode(elemType).size();
     }
 
     void release() {

@@ -38,7 +38,7 @@ public final class DataPlane implements AutoCloseable {
     private final LinkTable links;
     private final Matcher matcher = new Matcher();
     private final Sends sends;
-    private final Incoming incoming = new Incoming();
+    private final Incoming incoming;
     private final AtomicLong messagesSent = new AtomicLong();
     private final CollectiveMessages collectives = new CollectiveMessages(this);
     private final Set<Integer> failed = ConcurrentHashMap.newKeySet();
@@ -67,6 +67,7 @@ public final class DataPlane implements AutoCloseable {
             }
         });
         this.sends = new Sends(this, config);
+        this.incoming = new Incoming(config.serialSize());
         this.overdue = OverdueWaits.start(config.opTimeout(), matcher, () -> coordinator, me);
     }
 

@@ -1,16 +1,17 @@
 package jmpi.runtime.p2p;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.ProcessFailedException;
 import jmpi.runtime.link.LinkTable;
+import jmpi.runtime.serial.ObjectAssembly;
 import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Parts;
 import jmpi.runtime.wire.PeerChunk;
@@ -19,7 +20,7 @@ import jmpi.runtime.wire.Reply;
 
 /**
  * The large messages this rank's receives have asked for, filled in as their chunks arrive: a
- * buffer's straight into the user's array, an object's into one buffer of its size for the decoder.
+ * buffer's straight into the user's array, an object's into the pieces it was cut in, for the decoder.
  * A receive completes once every byte is in; if the sender fails first, it fails, and a half-filled
  * buffer is never reported as received.
  */
@@ -28,19 +29,24 @@ final class Incoming {
         final Arrived offer;
         final Sink sink;
         final Consumer<Reply> onReply;
-        final ByteBuf assembled;
+        final ObjectAssembly assembly;
         long received;
 
         Transfer(Arrived offer, Sink sink, Consumer<Reply> onReply) {
             this.offer = offer;
             this.sink = sink;
             this.onReply = onReply;
-            int n = (int) offer.offered();
-            this.assembled = sink == null ? ByteBufAllocator.DEFAULT.heapBuffer(n, n) : null;
+            this.assembly = sink == null ? new ObjectAssembly(offer.offered()) : null;
         }
     }
 
     private final Map<Long, Transfer> open = new ConcurrentHashMap<>();
+    private final long sizeLimit;
+
+    /** sizeLimit: this rank's JMPI_SERIAL_SIZE, which a sender with a larger one may exceed. */
+    Incoming(long sizeLimit) {
+        this.sizeLimit = sizeLimit;
+    }
 
     private static long key(int fromWorld, int offerId) {
         return ((long) fromWorld << 32) | (offerId & 0xffffffffL);
@@ -53,8 +59,12 @@ final class Incoming {
      */
     void fetch(Arrived offer, Sink sink, Consumer<Reply> onReply, LinkTable links, IntPredicate failed) {
         int from = offer.fromWorld();
-        if (sink != null) {
+        if (sink != null || offer.offered() > sizeLimit) {
             try {
+                if (offer.offered() > sizeLimit) {
+                    throw new MPIException(MPI.ERR_COUNT, "rank " + from + " sent a message of " + offer.offered()
+                            + " bytes, more than this rank's limit of " + sizeLimit + " bytes (JMPI_SERIAL_SIZE)");
+                }
                 sink.check(offer.source(), offer.tag(), offer.elemType(), offer.offered());
             } catch (MPIException e) {
                 links.send(from, new PeerGo(offer.syncId(), false));
@@ -89,7 +99,7 @@ final class Incoming {
             if (t.sink != null) {
                 t.sink.write(t.received, bytes);
             } else {
-                t.assembled.writeBytes(bytes);
+                t.assembly.write(bytes);
             }
             t.received += n;
             if (t.received == t.offer.offered() && open.remove(key, t)) {
@@ -104,7 +114,7 @@ final class Incoming {
 
     private static void complete(Transfer t) {
         Arrived m = t.offer;
-        ByteBuf[] parts = t.assembled == null ? Parts.NONE : new ByteBuf[] {t.assembled};
+        ByteBuf[] parts = t.assembly == null ? Parts.NONE : t.assembly.pieces();
         try {
             t.onReply.accept(Reply.message(0, Reply.OK, m.source(), m.tag(), m.count(), m.elemType(), parts));
         } finally {
@@ -114,8 +124,8 @@ final class Incoming {
 
     private void fail(long key, Transfer t, Throwable why) {
         if (open.remove(key, t)) {
-            if (t.assembled != null) {
-                t.assembled.release();
+            if (t.assembly != null) {
+                t.assembly.release();
             }
             t.onReply.accept(Reply.error(0, ErrorInfo.of(why)));
         }

@@ -1,13 +1,18 @@
 package jmpi.runtime.p2p;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 import jmpi.runtime.elem.BufferView;
+import jmpi.runtime.wire.Parts;
 
 /**
  * The bytes of a message on its way out, read when they go. A small message goes whole, at once; a
  * large one goes in chunks after its receive has answered, and a buffer's elements are then copied
- * chunk by chunk, so the message is never staged whole.
+ * chunk by chunk, so the message is never staged whole. A message's bytes may exceed 2 GiB: an object
+ * in pieces, or a long[] array; a chunk never does.
  */
 public interface Outgoing {
     /** How many bytes the message holds. */
@@ -22,29 +27,52 @@ public interface Outgoing {
     /** Lets go of what it holds; nothing is read after. */
     void release();
 
-    /** A message already in one buffer (serialized objects), whose reference passes here. */
-    static Outgoing of(ByteBuf payload) {
+    /**
+     * A message already in buffers (a serialized object: one, or its pieces, each below 2 GiB), whose
+     * references pass here; none (null) for an empty message.
+     */
+    static Outgoing of(ByteBuf... pieces) {
+        long total = 0;
+        for (ByteBuf p : pieces) {
+            total += p == null ? 0 : p.readableBytes();
+        }
+        long bytes = total;
         return new Outgoing() {
             @Override
             public long bytes() {
-                return payload == null ? 0 : payload.readableBytes();
+                return bytes;
             }
 
             @Override
             public ByteBuf whole() {
-                return payload;
+                if (pieces.length == 1) {
+                    return pieces[0];
+                }
+                if (bytes > Integer.MAX_VALUE) {
+                    throw new IllegalStateException("a message of " + bytes + " bytes cannot be one buffer");
+                }
+                return Unpooled.wrappedBuffer(pieces);
             }
 
             @Override
             public ByteBuf chunk(long offset, int length) {
-                return payload.retainedSlice(payload.readerIndex() + (int) offset, length);
+                List<ByteBuf> slices = new ArrayList<>(2);
+                long start = 0;
+                for (ByteBuf p : pieces) {
+                    long end = start + p.readableBytes();
+                    if (end > offset && start < offset + length) {
+                        int from = (int) (Math.max(offset, start) - start);
+                        int to = (int) (Math.min(offset + length, end) - start);
+                        slices.add(p.retainedSlice(p.readerIndex() + from, to - from));
+                    }
+                    start = end;
+                }
+                return slices.size() == 1 ? slices.get(0) : Unpooled.wrappedBuffer(slices.toArray(new ByteBuf[0]));
             }
 
             @Override
             public void release() {
-                if (payload != null) {
-                    payload.release();
-                }
+                Parts.release(pieces);
             }
         };
     }

@@ -26,7 +26,7 @@ final class Sends {
     private final Ssends ssends = new Ssends();
     private final Offers offers;
     private final int me;
-    private final int sizeLimit;
+    private final long sizeLimit;
     private final int eager;
     private final long unsentLimit;
 

@@ -1,7 +1,7 @@
 package jmpi.runtime.serial;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
+import io.netty.buffer.Unpooled;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +14,14 @@ import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.op.CommunicationGroup;
 import jmpi.op.WireCodec;
+import jmpi.runtime.wire.Parts;
 import org.apache.fory.Fory;
 import org.apache.fory.ThreadSafeFory;
 import org.apache.fory.config.Language;
 import org.apache.fory.exception.InsecureException;
 import org.apache.fory.memory.MemoryBuffer;
+import org.apache.fory.serializer.BufferCallback;
+import org.apache.fory.serializer.BufferObject;
 
 /**
  * Turns objects into bytes and back with Fory, allowing only registered classes: JDK value types,
@@ -38,6 +41,8 @@ public final class ObjectSerializer {
     private static final int KEEP_SCRATCH = 8 << 20;
     private static final long DEFAULT_GRAPH_LIMIT = 128L << 20;
     private static final long GRAPH_PER_BYTE = 4;
+    /** The bit of Fory's first byte that says the stream was written with out-of-band buffers. */
+    private static final byte FORY_OUT_OF_BAND = 1 << 1;
     private final long graphLimit;
 
     /** As below, for messages up to the largest JMPI_SERIAL_SIZE. */
@@ -125,11 +130,46 @@ public final class ObjectSerializer {
     }
 
     /**
-     * Serializes obj into a buffer that alloc makes for the exact length (shared memory, for a large
-     * one): Fory writes into a scratch buffer of this thread, kept between calls unless it grew large,
-     * so each message costs one copy and no array of its own.
+     * Serializes obj into one buffer from alloc (shared memory, for a large one); an object that
+     * {@link #toPieces} cuts in pieces comes as a composite of them, which holds less than 2 GiB:
+     * larger ones only messages carry ({@link #toPieces}).
      */
     public ByteBuf toPart(Object obj, IntFunction<ByteBuf> alloc) {
+        ByteBuf part = toPartOrRefusal(obj, alloc);
+        if (Pieces.refusal(part) != null) {
+            MPIException e = new MPIException(MPI.ERR_COUNT, Pieces.refusal(part));
+            part.release();
+            throw e;
+        }
+        return part;
+    }
+
+    /**
+     * As {@link #toPart}, but an object too large for one part becomes a note that fails every
+     * {@link #fromBytes} of it with ERR_COUNT: a collective goes on with it, so that every rank that
+     * would have read the object fails alike instead of waiting for a part that never comes.
+     */
+    public ByteBuf toPartOrRefusal(Object obj, IntFunction<ByteBuf> alloc) {
+        ByteBuf[] pieces = toPieces(obj, alloc);
+        if (pieces.length == 1) {
+            return pieces[0];
+        }
+        long bytes = Parts.readable(pieces);
+        if (bytes > Integer.MAX_VALUE) {
+            Parts.release(pieces);
+            return Pieces.refusing("an object of " + bytes + " bytes serialized (" + typeName(obj) + ") is larger"
+                    + " than one part of a collective holds (2 GiB); send and recv carry it, with JMPI_DATA=direct");
+        }
+        return Unpooled.wrappedBuffer(pieces);
+    }
+
+    /**
+     * Serializes obj into buffers from alloc: one, unless it holds primitive arrays of 1 MiB or more,
+     * which come each in a piece of its own after the rest ({@link Pieces}). Fory writes the rest into
+     * a scratch buffer of this thread, kept between calls unless it grew large, so each message costs
+     * one copy and no array of its own. The caller owns the pieces.
+     */
+    public ByteBuf[] toPieces(Object obj, IntFunction<ByteBuf> alloc) {
         MemoryBuffer buf = scratch.get();
         scratch.remove();
         if (buf == null) {
@@ -137,20 +177,27 @@ public final class ObjectSerializer {
         }
         buf.writerIndex(0);
         MemoryBuffer in = buf;
-        MemoryBuffer written = serialize(obj, () -> fory().serialize(in, obj));
-        int len = written.writerIndex();
-        ByteBuf out = alloc.apply(len);
-        try {
-            written.copyTo(0, MemoryBuffer.fromByteBuffer(out.nioBuffer(out.writerIndex(), len)), 0, len);
-            out.writerIndex(out.writerIndex() + len);
-        } catch (RuntimeException e) {
-            out.release();
-            throw e;
-        }
+        List<BufferObject> arrays = new ArrayList<>();
+        BufferCallback inBand = b -> b.totalBytes() < Pieces.OUT_OF_BAND_FROM || !arrays.add(b);
+        MemoryBuffer written = serialize(obj, () -> fory().serialize(in, obj, inBand));
+        ByteBuf[] out = arrays.isEmpty() ? new ByteBuf[] {copy(written, alloc)} : Pieces.write(written, arrays, alloc);
         if (written.size() <= KEEP_SCRATCH) {
             scratch.set(written);
         }
         return out;
+    }
+
+    private static ByteBuf copy(MemoryBuffer written, IntFunction<ByteBuf> alloc) {
+        int len = written.writerIndex();
+        ByteBuf out = alloc.apply(len);
+        try {
+            written.copyTo(0, Pieces.memory(out.writerIndex(), len, out), 0, len);
+            out.writerIndex(out.writerIndex() + len);
+            return out;
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
     }
 
     private <R> R serialize(Object obj, Supplier<R> how) {
@@ -174,18 +221,39 @@ public final class ObjectSerializer {
 
     /** Deserializes bytes made by {@link #toBytes}; refuses any class that is not registered. */
     public Object fromBytes(byte[] bytes) {
-        return read(ByteBuffer.wrap(bytes));
+        return fromBytes(Unpooled.wrappedBuffer(bytes));
     }
 
     /** Deserializes the readable bytes of a payload in place, without copying them out first. */
     public Object fromBytes(ByteBuf payload) {
-        return read(payload.nioBuffer());
+        String refused = Pieces.refusal(payload);
+        if (refused != null) {
+            throw new MPIException(MPI.ERR_COUNT, refused);
+        }
+        return Pieces.marked(payload) ? fromPieces(Pieces.split(payload))
+                : read(Pieces.memory(payload.readerIndex(), payload.readableBytes(), payload), List.of(),
+                        payload.readableBytes());
     }
 
-    private Object read(ByteBuffer bytes) {
-        int size = bytes.remaining();
+    /** Deserializes an object from the pieces {@link #toPieces} made (or from one buffer holding them all). */
+    public Object fromPieces(ByteBuf[] pieces) {
+        if (pieces.length == 1 || !Pieces.marked(pieces[0])) {
+            return fromBytes(pieces[0]);
+        }
+        List<MemoryBuffer> arrays = new ArrayList<>(pieces.length - 1);
+        long bytes = pieces[0].readableBytes();
+        for (int i = 1; i < pieces.length; i++) {
+            arrays.add(Pieces.memory(pieces[i].readerIndex(), pieces[i].readableBytes(), pieces[i]));
+            bytes += pieces[i].readableBytes();
+        }
+        return read(Pieces.inBand(pieces[0]), arrays, bytes);
+    }
+
+    /** Reads an object; arrays are its out-of-band buffers, which Fory asks for only if it wrote some. */
+    private Object read(MemoryBuffer in, List<MemoryBuffer> arrays, long size) {
         try {
-            return fory().deserialize(bytes);
+            boolean outOfBand = in.size() > 0 && (in.getByte(0) & FORY_OUT_OF_BAND) != 0;
+            return fory().deserialize(in, outOfBand ? arrays : null);
         } catch (InsecureException e) {
             throw refused(e, null);
         } catch (RuntimeException e) {

@@ -180,7 +180,8 @@ final class FrameBodies {
                 out.writeByte(r.status());
                 out.writeInt(r.source());
                 out.writeInt(r.tag());
-                out.writeInt(r.count());
+                // only the coordinator's replies travel, and a frame holds less than 2 GiB
+                out.writeInt(Math.toIntExact(r.count()));
                 out.writeByte(r.elemType());
                 writeInts(out, r.comm());
             }

@@ -16,7 +16,7 @@ import io.netty.buffer.ByteBuf;
  * @param parts payloads; the reply owns one reference to each
  * @param error the failure when status is {@link #ERROR}, else null
  */
-public record Reply(int reqId, byte status, int source, int tag, int count, int elemType, int[] comm, ByteBuf[] parts,
+public record Reply(int reqId, byte status, int source, int tag, long count, int elemType, int[] comm, ByteBuf[] parts,
                     ErrorInfo error) implements Frame, Carrier {
     public static final byte OK = 0;
     public static final byte ERROR = 1;
@@ -44,7 +44,7 @@ public record Reply(int reqId, byte status, int source, int tag, int count, int 
     }
 
     /** A matched message's envelope, with its payload for a receive or none for a probe. */
-    public static Reply message(int reqId, byte status, int source, int tag, int count, int elemType, ByteBuf[] parts) {
+    public static Reply message(int reqId, byte status, int source, int tag, long count, int elemType, ByteBuf[] parts) {
         return new Reply(reqId, status, source, tag, count, elemType, NO_COMM, parts, null);
     }
 }

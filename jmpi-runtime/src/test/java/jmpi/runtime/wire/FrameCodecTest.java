@@ -85,7 +85,7 @@ class FrameCodecTest {
         Reply split = (Reply) roundTrip(Reply.comm(6, new int[] {4, 1, 0, 2}));
         assertArrayEquals(new int[] {4, 1, 0, 2}, split.comm());
         Reply msg = (Reply) roundTrip(Reply.message(7, Reply.OK, 3, 11, 2, ElementType.INT.code(), Parts.NONE));
-        assertEquals(List.of(3, 11, 2, ElementType.INT.code()), List.of(msg.source(), msg.tag(), msg.count(), msg.elemType()));
+        assertEquals(List.of(3, 11, 2L, ElementType.INT.code()), List.of(msg.source(), msg.tag(), msg.count(), msg.elemType()));
         Reply r = (Reply) roundTrip(Reply.error(4, ErrorInfo.failed(2, "rank 2 failed")));
         assertEquals(MPI.ERR_PROC_FAILED, r.error().errorClass());
         assertEquals(2, r.error().failedRank());

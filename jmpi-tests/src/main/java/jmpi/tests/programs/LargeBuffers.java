@@ -65,10 +65,10 @@ public final class LargeBuffers {
         System.out.println("rank " + rank + ": allreduce of " + (v.length * 4L >> 20) + " MiB intact");
         v = null;
 
-        int limit = Config.fromEnvironment().serialSize();
+        long limit = Config.fromEnvironment().serialSize();
         if (rank == 0 && limit < Integer.MAX_VALUE - 1024) {
             try {
-                c.Send(new byte[limit + 1], last, 8);
+                c.Send(new byte[(int) limit + 1], last, 8);
                 throw new AssertionError("a message above JMPI_SERIAL_SIZE was sent");
             } catch (MPIException e) {
                 System.out.println("rank 0: oversize refused (error class " + e.getErrorClass() + "): "
