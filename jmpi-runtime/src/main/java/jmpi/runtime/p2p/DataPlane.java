@@ -26,6 +26,7 @@ import jmpi.runtime.wire.PeerChunk;
 import jmpi.runtime.wire.PeerGo;
 import jmpi.runtime.wire.PeerOffer;
 import jmpi.runtime.wire.PeerMessage;
+import jmpi.runtime.wire.PeerWithdraw;
 import jmpi.runtime.wire.Reply;
 
 /**
@@ -36,7 +37,8 @@ import jmpi.runtime.wire.Reply;
 public final class DataPlane implements AutoCloseable {
     private final int me;
     private final LinkTable links;
-    private final Matcher matcher = new Matcher();
+    private final CommLabels labels = new CommLabels();
+    private final Matcher matcher = new Matcher(labels);
     private final Sends sends;
     private final Incoming incoming = new Incoming();
     private final AtomicLong messagesSent = new AtomicLong();
@@ -67,7 +69,7 @@ public final class DataPlane implements AutoCloseable {
             }
         });
         this.sends = new Sends(this, config);
-        this.overdue = OverdueWaits.start(config.opTimeout(), matcher, () -> coordinator, me);
+        this.overdue = OverdueWaits.start(config.opTimeout(), matcher, sends, () -> coordinator, me);
     }
 
     /** Listens for peers on bindHost; {@link #useCoordinator} must follow before the first send. */
@@ -216,6 +218,11 @@ public final class DataPlane implements AutoCloseable {
         return links;
     }
 
+    /** The names of this rank's communicators, as its waits and timeouts say them. */
+    public CommLabels labels() {
+        return labels;
+    }
+
     Matcher matcher() {
         return matcher;
     }
@@ -248,6 +255,8 @@ public final class DataPlane implements AutoCloseable {
             incoming.chunk(fromRank, c);
         } else if (f instanceof PeerAck a) {
             sends.acked(a.syncId());
+        } else if (f instanceof PeerWithdraw w) {
+            sends.withdrawal(fromRank, w);
         } else {
             ReferenceCountUtil.release(f);
         }
