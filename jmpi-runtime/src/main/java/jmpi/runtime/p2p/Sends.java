@@ -69,7 +69,7 @@ final class Sends {
             return offer(comm, source, destWorld, tag, sync, elemType, data);
         }
         ByteBuf payload = data.whole();
-        int syncId = sync ? ssends.open(destWorld, "ssend to rank " + destWorld + ", tag " + tag + " on communicator "
+        int syncId = sync ? ssends.open(destWorld, comm, "ssend to rank " + destWorld + ", tag " + tag + " on communicator "
                 + plane.labels().of(comm)) : 0;
         CompletableFuture<Void> done = sync ? ssends.future(syncId) : null;
         if (sync) {
@@ -145,8 +145,9 @@ final class Sends {
         offers.failTo(rank, why);
     }
 
-    /** A communicator was revoked: its large sends fail (a synchronous eager send fails with its request). */
+    /** A communicator was revoked: its sends that wait for a receive fail. */
     void failComm(int comm, Throwable why) {
+        ssends.failComm(comm, why);
         offers.failComm(comm, why);
     }
 

@@ -11,14 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Ssends {
     private static final class Open {
         final int dest;
+        final int comm;
         final String what;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         final long since = System.nanoTime();
         /** Whether JMPI_OP_TIMEOUT has taken it up. */
         volatile boolean overdue;
 
-        Open(int dest, String what) {
+        Open(int dest, int comm, String what) {
             this.dest = dest;
+            this.comm = comm;
             this.what = what;
         }
     }
@@ -26,13 +28,13 @@ final class Ssends {
     private final AtomicInteger next = new AtomicInteger();
     private final Map<Integer, Open> open = new ConcurrentHashMap<>();
 
-    /** A new ssend to world rank dest; what says it, for the roll-call and a timeout's message. */
-    int open(int dest, String what) {
+    /** A new ssend to world rank dest on communicator comm; what says it, for the roll-call and a timeout's message. */
+    int open(int dest, int comm, String what) {
         int id;
         do {
             id = next.incrementAndGet();
         } while (id == 0);
-        open.put(id, new Open(dest, what));
+        open.put(id, new Open(dest, comm, what));
         return id;
     }
 
@@ -61,6 +63,15 @@ final class Ssends {
     void failTo(int dest, Throwable e) {
         open.forEach((id, o) -> {
             if (o.dest == dest) {
+                fail(id, e);
+            }
+        });
+    }
+
+    /** A communicator was revoked: its ssends fail, as no receive on it will match them. */
+    void failComm(int comm, Throwable e) {
+        open.forEach((id, o) -> {
+            if (o.comm == comm) {
                 fail(id, e);
             }
         });
