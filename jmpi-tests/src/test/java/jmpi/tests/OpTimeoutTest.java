@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import jmpi.Comm;
 import jmpi.Config;
 import jmpi.Coordinator;
@@ -67,6 +68,26 @@ class OpTimeoutTest {
             Future<Object> later = pool.submit(() -> w1.recv(0, 8));
             w0.send("after", 1, 8);
             assertEquals("after", later.get(1, TimeUnit.MINUTES));
+            // an ssend that no receive matches fails, and is gone from its receiver's mailbox
+            Future<MPIException> recv12 = pool.submit(() -> assertThrows(MPIException.class, () -> w1.recv(2, 11)));
+            // the receive waits first, so that the ssend is there when the receive times out
+            String waiting = "rank 1: waits in recv(source 2, tag 11)";
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (!coordinator.rollCall().contains(waiting)) {
+                assertTrue(System.nanoTime() < deadline, "never " + waiting + ": " + coordinator.rollCall());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            MPIException ssend = assertThrows(MPIException.class, () -> w2.ssend("unreceived", 1, 6));
+            assertEquals(MPI.ERR_TIMEOUT, ssend.errorClass(), ssend.getMessage());
+            assertTrue(ssend.getMessage().startsWith(
+                    "ssend to rank 1, tag 6 on communicator 0 (MPI_COMM_WORLD) unmatched for "), ssend.getMessage());
+            assertTrue(ssend.getMessage().contains("no matching receive was posted by rank 1 ("), ssend.getMessage());
+            assertTrue(ssend.getMessage().contains("recv(source 2, tag 11)"), "what rank 1 does or did: "
+                    + ssend.getMessage());
+            MPIException r = recv12.get(1, TimeUnit.MINUTES);
+            assertTrue(r.getMessage().contains("no message came from rank 2 (waits in ssend to rank 1, tag 6 on communicator 0"),
+                    r.getMessage());
+            assertTrue(w1.iprobe(2, 6).isEmpty(), "the timed out ssend is gone");
         } finally {
             for (Session s : sessions) {
                 pool.submit(s::close);

@@ -70,7 +70,9 @@ final class OverdueOps {
                 }
             }
             return ErrorInfo.mpi(MPI.ERR_TIMEOUT, b.toString());
-        });
+        }, (destWorld, ci, m) -> ErrorInfo.mpi(MPI.ERR_TIMEOUT, rollCall.ssend(destWorld, ci.id, m) + " unmatched for "
+                + ms(now - m.since()) + " ms" + limit + ": no matching receive was posted by "
+                + describe(destWorld, doing)));
     }
 
     private static String describe(int worldRank, String[] doing) {
