@@ -129,7 +129,7 @@ public final class DataPlane implements AutoCloseable {
                 if (probe) {
                     onReply.accept(Reply.message(0, Reply.OK, m.source(), m.tag(), m.count(), m.elemType(), Parts.NONE));
                 } else if (m.isOffer()) {
-                    incoming.fetch(m, sink, onReply, links, failed::contains);
+                    incoming.fetch(comm, m, sink, onReply, links, failed::contains);
                 } else {
                     take(m, onReply);
                 }
@@ -277,6 +277,7 @@ public final class DataPlane implements AutoCloseable {
                     p.delivery.failed(e);
                 }
                 sends.failComm(comm, e);
+                incoming.failComm(comm, e);
             }
 
             @Override

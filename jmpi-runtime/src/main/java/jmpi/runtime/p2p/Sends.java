@@ -30,7 +30,7 @@ final class Sends {
     }
 
     /** A withdrawal asked for: how the send fails if it is taken back, and what then notes it. */
-    private record Withdrawal(MPIException why, Runnable onTakenBack) {
+    private record Withdrawal(int dest, MPIException why, Runnable onTakenBack) {
     }
 
     private final DataPlane plane;
@@ -170,10 +170,10 @@ final class Sends {
      * send fails with why (after onTakenBack); if one has, the send goes on to complete.
      */
     void withdraw(Late send, MPIException why, Runnable onTakenBack) {
-        withdrawing.put(key(send.offer(), send.id()), new Withdrawal(why, onTakenBack));
+        withdrawing.put(key(send.offer(), send.id()), new Withdrawal(send.dest(), why, onTakenBack));
         PeerWithdraw ask = new PeerWithdraw(send.id(), send.offer() ? PeerWithdraw.OFFER : 0);
         if (send.dest() == me) {
-            withdrawn(ask.answered(plane.matcher().withdraw(me, send.id(), send.offer())));
+            withdrawn(me, ask.answered(plane.matcher().withdraw(me, send.id(), send.offer())));
         } else {
             plane.links().send(send.dest(), ask);
         }
@@ -182,15 +182,16 @@ final class Sends {
     /** A withdrawal's frame: a sender's question, answered from what waits here, or the receiver's answer. */
     void withdrawal(int fromWorld, PeerWithdraw w) {
         if (w.answer()) {
-            withdrawn(w);
+            withdrawn(fromWorld, w);
         } else {
             plane.links().send(fromWorld, w.answered(plane.matcher().withdraw(fromWorld, w.id(), w.offer())));
         }
     }
 
-    private void withdrawn(PeerWithdraw answer) {
-        Withdrawal w = withdrawing.remove(key(answer.offer(), answer.id()));
-        if (w == null || !answer.takenBack()) {
+    private void withdrawn(int fromWorld, PeerWithdraw answer) {
+        long key = key(answer.offer(), answer.id());
+        Withdrawal w = withdrawing.get(key);
+        if (w == null || w.dest() != fromWorld || !withdrawing.remove(key, w) || !answer.takenBack()) {
             return; // a receive has it: its PeerAck or PeerGo comes, or came
         }
         w.onTakenBack().run();
