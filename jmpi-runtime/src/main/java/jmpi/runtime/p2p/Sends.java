@@ -139,8 +139,9 @@ final class Sends {
         ssends.matched(syncId);
     }
 
-    /** A rank failed: what was sent to it and waits fails. */
+    /** A rank failed: what was sent to it and waits fails, and no answer to a withdrawal comes from it. */
     void failTo(int rank, Throwable why) {
+        withdrawing.values().removeIf(w -> w.dest() == rank);
         ssends.failTo(rank, why);
         offers.failTo(rank, why);
     }
