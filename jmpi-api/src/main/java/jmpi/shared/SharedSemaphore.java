@@ -6,7 +6,9 @@ import java.util.concurrent.TimeUnit;
  * A fair counting semaphore shared by the ranks of a communicator, as
  * {@link java.util.concurrent.Semaphore} is shared by threads. Its permits are created with it, by
  * the first call that reaches the coordinator; like Java's, a permit has no owner: any rank may
- * release permits it did not acquire, and the permits a failed rank had acquired are not given back.
+ * release permits it did not acquire. The permits a rank holds when it fails (those it acquired, less
+ * those it released) are given back, to the waiters in order, as a lock whose owner fails passes on;
+ * the coordinator logs it.
  */
 public interface SharedSemaphore {
     /**

@@ -23,6 +23,7 @@ final class ErrorReporter {
     static final String MISSING_PROVIDES = "jmpi.MissingProvides";
     static final String MISSING_REQUIRES = "jmpi.MissingRequires";
     static final String LATE_TYPE = "jmpi.LateType";
+    static final String UNREGISTERED_TASK = "jmpi.UnregisteredTask";
     static final String IO = "jmpi.IO";
     static final String CRASH = "jmpi.Crash";
 

@@ -35,10 +35,12 @@ import javax.tools.StandardLocation;
  * Generates a wire codec for every {@code @jmpi.op.Operation} record and {@code @jmpi.op.Payload} record or
  * enum, and one {@code jmpi.op.Registration} per module that hands them all to the runtime. Types that cannot
  * cross the wire are compile errors, each tagged ({@code [jmpi.Disallowed]}, ...) and placed on the element at
- * fault. The option {@code -Ajmpi.serial=a.B,c.D} allows more classes, as {@code JMPI_SERIAL} does at run time.
+ * fault, and so is a class that implements {@code jmpi.exec.Task} but is not a {@code @Payload} record. The option
+ * {@code -Ajmpi.serial=a.B,c.D} allows more classes, as {@code JMPI_SERIAL} does at run time.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({ClassNames.OPERATION, ClassNames.PAYLOAD})
+// every type, not only the annotated ones: a task record that lacks @Payload is an error too
+@SupportedAnnotationTypes("*")
 @SupportedOptions(ClassNames.SERIAL_OPTION)
 public final class OperationProcessor extends AbstractProcessor {
     static final String SERVICES_FILE = "META-INF/services/" + ClassNames.REGISTRATION;
@@ -48,6 +50,7 @@ public final class OperationProcessor extends AbstractProcessor {
     private ErrorReporter reporter;
     private OperationValidator validator;
     private ModuleCheck moduleCheck;
+    private TaskCheck taskCheck;
 
     /** Valid models per module name ("" when unnamed), by wire name: sorted, so every build writes the same code. */
     private final Map<String, SortedMap<String, OperationModel>> models = new TreeMap<>();
@@ -72,6 +75,7 @@ public final class OperationProcessor extends AbstractProcessor {
         validator = new OperationValidator(elements, env.getTypeUtils(), reporter,
                 new AllowList(elements, env.getTypeUtils(), serialNames));
         moduleCheck = new ModuleCheck(reporter);
+        taskCheck = new TaskCheck(elements, env.getTypeUtils(), reporter);
         for (String name : serialNames) {
             if (elements.getTypeElement(name) == null && elements.getTypeElement(name.replace('$', '.')) == null) {
                 reporter.error(ErrorReporter.UNKNOWN_SERIAL, "the %s option names %s, which cannot be found: check"
@@ -98,6 +102,7 @@ public final class OperationProcessor extends AbstractProcessor {
     }
 
     private void processImpl(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+        taskCheck.check(roundEnv.getRootElements());
         boolean generated = false;
         for (TypeElement type : typesToValidate(annotations, roundEnv)) {
             generated |= validate(type, roundEnv.processingOver());

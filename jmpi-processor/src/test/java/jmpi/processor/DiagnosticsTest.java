@@ -44,6 +44,17 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aTaskThatIsNotAPayloadRecord() {
+        JavaFileObject src = Inputs.source("errors/UnmarkedTask.java");
+        Compilation c = Inputs.javac().compile(src);
+        assertThat(c).hadErrorContaining("[jmpi.UnregisteredTask] record Square implements jmpi.exec.Task but is not"
+                + " marked @jmpi.op.Payload: mark it").inFile(src).onLineContaining("record Square");
+        assertThat(c).hadErrorContaining("[jmpi.NotARecord] Counting implements jmpi.exec.Task but is a class: code"
+                + " does not cross the wire").inFile(src).onLineContaining("class Counting");
+        assertThat(c).hadErrorCount(2);
+    }
+
+    @Test
     void notAContext() {
         JavaFileObject src = Inputs.source("errors/NotAContext.java");
         Compilation c = Inputs.javac().compile(src);

@@ -78,7 +78,7 @@ class MPITestExtensionTest {
         String m = failure(tests).getMessage();
         assertTrue(m.startsWith("timed out after 1 s; what each rank waits in:"), m);
         // the barrier runs among the ranks: each says which rank its step waits for
-        assertTrue(m.contains("rank 0: waits in barrier #1 on communicator 0, missing rank 1"), m);
+        assertTrue(m.contains("rank 0: waits in barrier #1 on communicator 0 (MPI_COMM_WORLD), missing rank 1"), m);
         assertTrue(m.contains("rank 1: waits in recv(source 2, tag 7)"), m);
         assertTrue(m.contains("rank 2: waits in barrier"), m);
     }

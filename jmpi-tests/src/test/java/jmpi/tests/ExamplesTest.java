@@ -161,9 +161,9 @@ class ExamplesTest {
         Jobs.Result r = Jobs.run(pb, Duration.ofMinutes(1));
         assertTrue(r.exitCode() != 0, r.out());
         // the first rank to fail aborts the job and prints its error: either side of the hang names the other
-        assertTrue(r.out().contains("barrier #1 on communicator 0 unmatched for") && r.out().contains(
+        assertTrue(r.out().contains("barrier #1 on communicator 0 (MPI_COMM_WORLD) unmatched for") && r.out().contains(
                 "missing rank 1 (waits in recv(source 0, tag 99) on communicator 0 (MPI_COMM_WORLD) for")
-                || r.out().contains("recv(source 0, tag 99) on communicator 0 unmatched for") && r.out().contains(
+                || r.out().contains("recv(source 0, tag 99) on communicator 0 (MPI_COMM_WORLD) unmatched for") && r.out().contains(
                 "no message came from rank 0 (waits in barrier #1 on communicator 0 (MPI_COMM_WORLD) for"), r.out());
     }
 }

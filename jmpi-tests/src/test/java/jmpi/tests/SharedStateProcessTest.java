@@ -14,6 +14,7 @@ import jmpi.Config;
 import jmpi.Coordinator;
 import jmpi.Session;
 import jmpi.shared.SharedLock;
+import jmpi.shared.SharedSemaphore;
 import jmpi.tests.programs.Dying;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class SharedStateProcessTest {
 
     @ParameterizedTest(name = "the holder dies by {0}")
     @EnumSource(value = Dying.class, names = {"HALT", "KILL"})
-    void aLockWhoseHolderProcessDiesPassesToTheWaiterWhoIsTold(Dying way) throws Exception {
+    void aLockAndPermitsWhoseHolderProcessDiesPassToTheWaitersAndTheLockWaiterIsTold(Dying way) throws Exception {
         coordinator = Coordinator.start(Config.builder().port(0).token(TOKEN).build());
         int port = coordinator.address().getPort();
         ProcessBuilder pb = new ProcessBuilder(Jobs.rankCommand("jmpi.tests.programs.LockHolder", way.name()))
@@ -102,11 +103,27 @@ class SharedStateProcessTest {
                 outcome.set(e);
             }
         });
+        SharedSemaphore slots = world.semaphore("slots", 3);
+        AtomicReference<Object> permits = new AtomicReference<>();
+        Thread acquirer = new Thread(() -> {
+            try {
+                slots.acquire(3);
+                permits.set(3);
+            } catch (Throwable e) {
+                permits.set(e);
+            }
+        });
         waiter.start();
-        awaitRollCall("rank 0: waits in lock(\"guard\") on communicator 0, held by rank 1");
+        acquirer.start();
+        awaitRollCall("waits in lock(\"guard\") on communicator 0, held by rank 1");
+        awaitRollCall("semaphore.acquire(\"slots\", 3) on communicator 0, 1 free");
         world.send("now", 1);
         waiter.join(TimeUnit.MINUTES.toMillis(1));
+        acquirer.join(TimeUnit.MINUTES.toMillis(1));
         assertEquals(Boolean.TRUE, outcome.get(), "the waiter got the lock and was told its owner failed");
+        assertEquals(3, permits.get(), "the 2 permits the failed rank held came back to the waiter");
+        assertEquals(0, slots.availablePermits(), "given back once, not the one it had released too");
+        slots.release(3);
         assertTrue(holder.waitFor(Duration.ofMinutes(1)).exitCode() != 0);
         assertTrue(lock.tryLock(), "free again once unlocked");
         assertTrue(!lock.previousOwnerFailed());

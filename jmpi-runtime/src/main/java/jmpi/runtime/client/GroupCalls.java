@@ -85,6 +85,9 @@ final class GroupCalls {
             throw new MPIException(MPI.ERR_ARG, "Set_name needs a name, not null");
         }
         name = n;
+        if (core.data() != null) {
+            core.data().labels().named(core.id(), n);
+        }
         if (!onOwnCoordinator(core.conn())) {
             // one way and only when named: the coordinator shows it, nothing waits for it
             core.conn().sendOneWay(new CommName(core.id(), n));

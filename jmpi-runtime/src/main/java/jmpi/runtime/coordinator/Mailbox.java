@@ -13,8 +13,13 @@ import jmpi.runtime.elem.ElementType;
  * arrival order, which gives MPI's non-overtaking rule.
  */
 final class Mailbox {
-    /** A message waiting for its receive. */
-    record Message(int source, int tag, ByteBuf payload, int senderWorld, int senderReqId, boolean sync, int elemType) {
+    /** A message waiting for its receive, since (System.nanoTime()) it came. */
+    record Message(int source, int tag, ByteBuf payload, int senderWorld, int senderReqId, boolean sync, int elemType,
+            long since) {
+        Message(int source, int tag, ByteBuf payload, int senderWorld, int senderReqId, boolean sync, int elemType) {
+            this(source, tag, payload, senderWorld, senderReqId, sync, elemType, System.nanoTime());
+        }
+
         /** Elements for buffers, bytes for objects. */
         int count() {
             int bytes = payload == null ? 0 : payload.readableBytes();

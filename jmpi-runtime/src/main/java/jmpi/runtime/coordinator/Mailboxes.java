@@ -195,8 +195,17 @@ final class Mailboxes {
         ErrorInfo why(int worldRank, CommInfo comm, Mailbox.Posted p);
     }
 
-    /** Fails every receive and probe posted before cutoff (System.nanoTime), with the error why gives for it. */
-    void failOlderThan(CommTable comms, long cutoff, Overdue why) {
+    /** Where an ssend that waited too long for its receive was (its receiver's world rank), and what its sender is answered. */
+    interface OverdueSend {
+        ErrorInfo why(int destWorld, CommInfo comm, Mailbox.Message m);
+    }
+
+    /**
+     * Fails every receive and probe posted before cutoff (System.nanoTime), with the error why gives
+     * for it, and every ssend that has waited since then for its receive, which is dropped: a later
+     * receive never sees it.
+     */
+    void failOlderThan(CommTable comms, long cutoff, Overdue why, OverdueSend whySend) {
         for (Map.Entry<Long, Mailbox> e : boxes.entrySet()) {
             CommInfo ci = comms.get(commOf(e.getKey()));
             if (ci == null) {
@@ -210,6 +219,17 @@ final class Mailboxes {
                     replies.reply(worldRank, Reply.error(p.reqId(), why.why(worldRank, ci, p)));
                 }
             }
+            for (Iterator<Mailbox.Message> it = e.getValue().unexpected.iterator(); it.hasNext(); ) {
+                Mailbox.Message m = it.next();
+                if (m.sync() && m.since() - cutoff < 0) {
+                    it.remove();
+                    replies.held(m.senderWorld(), -bytes(m));
+                    if (m.payload() != null) {
+                        m.payload().release();
+                    }
+                    replies.reply(m.senderWorld(), Reply.error(m.senderReqId(), whySend.why(worldRank, ci, m)));
+                }
+            }
         }
     }
 
@@ -219,6 +239,23 @@ final class Mailboxes {
             mb.clearMessages();
         }
         boxes.clear();
+    }
+
+    /** Sees one ssend that waits for its receive: its receiver's world rank and communicator. */
+    interface SsendVisitor {
+        void visit(int destWorld, int comm, Mailbox.Message m);
+    }
+
+    /** Visits every ssend that waits for its receive, for the roll-call. */
+    void forEachSsend(CommTable comms, SsendVisitor visit) {
+        for (Map.Entry<Long, Mailbox> e : boxes.entrySet()) {
+            CommInfo ci = comms.get(commOf(e.getKey()));
+            for (Mailbox.Message m : e.getValue().unexpected) {
+                if (m.sync() && ci != null) {
+                    visit.visit(ci.members[rankOf(e.getKey())], ci.id, m);
+                }
+            }
+        }
     }
 
     /** Visits every posted receive and probe with the key of its mailbox, for the roll-call. */

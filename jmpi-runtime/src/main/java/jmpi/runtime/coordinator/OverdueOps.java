@@ -33,7 +33,7 @@ final class OverdueOps {
         String limit = " (JMPI_OP_TIMEOUT " + timeout.toMillis() + " ms)";
         ops.failOlderThan(cutoff, p -> {
             StringBuilder b = new StringBuilder(p.firstArrived().describe()).append(" on communicator ")
-                    .append(p.comm.id).append(" unmatched for ").append(ms(now - p.since)).append(" ms").append(limit)
+                    .append(comms.label(p.comm.id)).append(" unmatched for ").append(ms(now - p.since)).append(" ms").append(limit)
                     .append(": missing ");
             int named = 0;
             int missing = 0;
@@ -54,7 +54,7 @@ final class OverdueOps {
             StringBuilder b = new StringBuilder(posted.probe() ? "probe" : "recv").append("(source ")
                     .append(posted.source() == MPI.ANY_SOURCE ? "any" : posted.source()).append(", tag ")
                     .append(posted.tag() == MPI.ANY_TAG ? "any" : posted.tag()).append(") on communicator ")
-                    .append(ci.id).append(" unmatched for ").append(ms(now - posted.since())).append(" ms").append(limit)
+                    .append(comms.label(ci.id)).append(" unmatched for ").append(ms(now - posted.since())).append(" ms").append(limit)
                     .append(": no message came from ");
             if (posted.source() != MPI.ANY_SOURCE && posted.source() >= 0 && posted.source() < ci.size()) {
                 b.append(describe(ci.members[posted.source()], doing));
@@ -70,7 +70,9 @@ final class OverdueOps {
                 }
             }
             return ErrorInfo.mpi(MPI.ERR_TIMEOUT, b.toString());
-        });
+        }, (destWorld, ci, m) -> ErrorInfo.mpi(MPI.ERR_TIMEOUT, rollCall.ssend(destWorld, ci.id, m) + " unmatched for "
+                + ms(now - m.since()) + " ms" + limit + ": no matching receive was posted by "
+                + describe(destWorld, doing)));
     }
 
     private static String describe(int worldRank, String[] doing) {

@@ -157,6 +157,12 @@ final class RollCall {
                         + ms(p.since(), now) + " ms");
             }
         });
+        mailboxes.forEachSsend(comms, (destWorld, comm, m) -> {
+            int rank = m.senderWorld();
+            if (rank >= 0 && rank < job.size) {
+                waits[rank] = join(waits[rank], ssend(destWorld, comm, m) + " for " + ms(m.since(), now) + " ms");
+            }
+        });
         shared.forEachWait((rank, what, since) -> {
             if (rank >= 0 && rank < job.size) {
                 waits[rank] = join(waits[rank], what + " for " + ms(since, now) + " ms");
@@ -178,6 +184,11 @@ final class RollCall {
             }
         }
         return lines;
+    }
+
+    /** An ssend that waits in a mailbox for its receive, as the roll-call and a timeout say it. */
+    String ssend(int destWorld, int comm, Mailbox.Message m) {
+        return "ssend to rank " + destWorld + ", tag " + m.tag() + " on communicator " + comms.label(comm);
     }
 
     private static String join(String a, String b) {

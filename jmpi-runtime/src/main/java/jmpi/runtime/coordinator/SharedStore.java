@@ -3,6 +3,7 @@ package jmpi.runtime.coordinator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class SharedStore {
 
     record Key(int comm, String name) {
     }
+
+    private static final System.Logger LOG = System.getLogger(SharedStore.class.getName());
 
     private final Replies replies;
     private final ObjectSerializer serial;
@@ -87,7 +90,7 @@ final class SharedStore {
             }
             case ACQUIRE, TRY_ACQUIRE -> {
                 HeldSemaphore s = semaphore(k, c.b());
-                if (s.tryTake(c.a())) {
+                if (s.tryTake(rank, c.a())) {
                     answer(rank, c.reqId(), 1);
                 } else if (c.op() == SharedOp.TRY_ACQUIRE) {
                     answer(rank, c.reqId(), 0);
@@ -102,7 +105,7 @@ final class SharedStore {
                             + Long.MAX_VALUE + " permits");
                 }
                 answer(rank, c.reqId(), 1);
-                s.release(c.a()).forEach(w -> answer(w.rank(), w.reqId(), 1));
+                s.release(rank, c.a()).forEach(w -> answer(w.rank(), w.reqId(), 1));
             }
             case PERMITS -> answer(rank, c.reqId(), semaphore(k, c.b()).available());
             case MAP_GET, MAP_PUT, MAP_MERGE, MAP_REMOVE, MAP_SIZE -> mapCall(rank, k, c);
@@ -224,7 +227,7 @@ final class SharedStore {
         for (HeldSemaphore s : semaphores.values()) {
             if (s.cancel(rank, reqId)) {
                 // a waiter that leaves the front may let the ones behind it through
-                s.release(0).forEach(w -> answer(w.rank(), w.reqId(), 1));
+                s.serve().forEach(w -> answer(w.rank(), w.reqId(), 1));
                 return cancelled(rank, reqId);
             }
         }
@@ -236,15 +239,24 @@ final class SharedStore {
         return true;
     }
 
-    /** A rank failed: its waits go, and each lock it held passes to the next waiter, who is told. */
+    /**
+     * A rank failed: its waits go, each lock it held passes to the next waiter, who is told, and the
+     * permits it held return to their semaphores, which the log says.
+     */
     void failRank(int rank) {
         for (HeldLock l : locks.values()) {
             l.failRank(rank);
             grantNext(l);
         }
-        for (HeldSemaphore s : semaphores.values()) {
-            s.failRank(rank).forEach(w -> answer(w.rank(), w.reqId(), 1));
-        }
+        semaphores.forEach((k, s) -> {
+            List<HeldSemaphore.Waiter> served = new ArrayList<>();
+            long back = s.failRank(rank, served);
+            if (back > 0) {
+                LOG.log(System.Logger.Level.WARNING, "rank {0} failed holding {1} permits of semaphore \"{2}\" on"
+                        + " communicator {3}: they are given back", rank, back, k.name(), k.comm());
+            }
+            served.forEach(w -> answer(w.rank(), w.reqId(), 1));
+        });
     }
 
     /** Where the roll-call hears of a rank that waits here: what for, and since when (System.nanoTime). */

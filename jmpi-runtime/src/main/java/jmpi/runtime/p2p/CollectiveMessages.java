@@ -75,7 +75,7 @@ public final class CollectiveMessages {
             public void failed(Throwable why) {
                 got.completeExceptionally(why);
             }
-        }, what + " on communicator " + comm + ", missing rank " + source, members, sourceWorld);
+        }, what + " on communicator " + plane.labels().of(comm) + ", missing rank " + source, members, sourceWorld);
         Runnable now = plane.matcher().post(context, p);
         if (now != null) {
             now.run();

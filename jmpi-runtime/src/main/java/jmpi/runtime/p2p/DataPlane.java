@@ -26,6 +26,7 @@ import jmpi.runtime.wire.PeerChunk;
 import jmpi.runtime.wire.PeerGo;
 import jmpi.runtime.wire.PeerOffer;
 import jmpi.runtime.wire.PeerMessage;
+import jmpi.runtime.wire.PeerWithdraw;
 import jmpi.runtime.wire.Reply;
 
 /**
@@ -36,7 +37,8 @@ import jmpi.runtime.wire.Reply;
 public final class DataPlane implements AutoCloseable {
     private final int me;
     private final LinkTable links;
-    private final Matcher matcher = new Matcher();
+    private final CommLabels labels = new CommLabels();
+    private final Matcher matcher = new Matcher(labels);
     private final Sends sends;
     private final Incoming incoming;
     private final AtomicLong messagesSent = new AtomicLong();
@@ -68,7 +70,7 @@ public final class DataPlane implements AutoCloseable {
         });
         this.sends = new Sends(this, config);
         this.incoming = new Incoming(config.serialSize());
-        this.overdue = OverdueWaits.start(config.opTimeout(), matcher, () -> coordinator, me);
+        this.overdue = OverdueWaits.start(config.opTimeout(), matcher, sends, () -> coordinator, me);
     }
 
     /** Listens for peers on bindHost; {@link #useCoordinator} must follow before the first send. */
@@ -128,7 +130,7 @@ public final class DataPlane implements AutoCloseable {
                 if (probe) {
                     onReply.accept(Reply.message(0, Reply.OK, m.source(), m.tag(), m.count(), m.elemType(), Parts.NONE));
                 } else if (m.isOffer()) {
-                    incoming.fetch(m, sink, onReply, links, failed::contains);
+                    incoming.fetch(comm, m, sink, onReply, links, failed::contains);
                 } else {
                     take(m, onReply);
                 }
@@ -217,6 +219,11 @@ public final class DataPlane implements AutoCloseable {
         return links;
     }
 
+    /** The names of this rank's communicators, as its waits and timeouts say them. */
+    public CommLabels labels() {
+        return labels;
+    }
+
     Matcher matcher() {
         return matcher;
     }
@@ -249,6 +256,8 @@ public final class DataPlane implements AutoCloseable {
             incoming.chunk(fromRank, c);
         } else if (f instanceof PeerAck a) {
             sends.acked(a.syncId());
+        } else if (f instanceof PeerWithdraw w) {
+            sends.withdrawal(fromRank, w);
         } else {
             ReferenceCountUtil.release(f);
         }
@@ -269,6 +278,7 @@ public final class DataPlane implements AutoCloseable {
                     p.delivery.failed(e);
                 }
                 sends.failComm(comm, e);
+                incoming.failComm(comm, e);
             }
 
             @Override

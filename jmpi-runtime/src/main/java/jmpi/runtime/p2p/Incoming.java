@@ -26,13 +26,15 @@ import jmpi.runtime.wire.Reply;
  */
 final class Incoming {
     private static final class Transfer {
+        final int comm;
         final Arrived offer;
         final Sink sink;
         final Consumer<Reply> onReply;
         final ObjectAssembly assembly;
         long received;
 
-        Transfer(Arrived offer, Sink sink, Consumer<Reply> onReply) {
+        Transfer(int comm, Arrived offer, Sink sink, Consumer<Reply> onReply) {
+            this.comm = comm;
             this.offer = offer;
             this.sink = sink;
             this.onReply = onReply;
@@ -57,7 +59,7 @@ final class Incoming {
      * buffer, for an object's decoder). A sink that cannot take them fails the receive, and the sender
      * drops them: the message is consumed, as MPI wants.
      */
-    void fetch(Arrived offer, Sink sink, Consumer<Reply> onReply, LinkTable links, IntPredicate failed) {
+    void fetch(int comm, Arrived offer, Sink sink, Consumer<Reply> onReply, LinkTable links, IntPredicate failed) {
         int from = offer.fromWorld();
         if (sink != null || offer.offered() > sizeLimit) {
             try {
@@ -72,7 +74,7 @@ final class Incoming {
                 return;
             }
         }
-        open.put(key(from, offer.syncId()), new Transfer(offer, sink, onReply));
+        open.put(key(from, offer.syncId()), new Transfer(comm, offer, sink, onReply));
         if (failed.test(from)) {
             failFrom(from, new ProcessFailedException(from, "rank " + from + " failed"));
         } else {
@@ -135,6 +137,15 @@ final class Incoming {
     void failFrom(int rank, Throwable why) {
         for (Map.Entry<Long, Transfer> e : open.entrySet()) {
             if (e.getValue().offer.fromWorld() == rank) {
+                fail(e.getKey(), e.getValue(), why);
+            }
+        }
+    }
+
+    /** A communicator was revoked: the receives on it whose bytes are on their way fail, and let go of them. */
+    void failComm(int comm, Throwable why) {
+        for (Map.Entry<Long, Transfer> e : open.entrySet()) {
+            if (e.getValue().comm == comm) {
                 fail(e.getKey(), e.getValue(), why);
             }
         }

@@ -44,9 +44,9 @@ final class Matcher {
                     + (tag == MPI.ANY_TAG ? "any" : tag) + ")";
         }
 
-        /** What waits, with its communicator: a collective's step names itself whole. */
-        String describe(long context) {
-            return what != null ? what : this + " on communicator " + (context >> 1);
+        /** What waits, with its communicator (labels name it): a collective's step names itself whole. */
+        String describe(long context, CommLabels labels) {
+            return what != null ? what : this + " on communicator " + labels.of((int) (context >> 1));
         }
 
         Posted(int source, int tag, boolean probe, IntPredicate waitsOn, Delivery delivery, int[] members,
@@ -84,8 +84,18 @@ final class Matcher {
     }
 
     private final Map<Long, Box> boxes = new HashMap<>();
+    private final CommLabels labels;
     /** Bytes of messages that wait for their receive, by the world rank that sent them. */
     private final Map<Integer, Long> held = new HashMap<>();
+
+    Matcher(CommLabels labels) {
+        this.labels = labels;
+    }
+
+    /** What a wait is, with its communicator's name. */
+    String describe(Waiting w) {
+        return w.posted().describe(w.context(), labels);
+    }
 
     private Box box(long context) {
         return boxes.computeIfAbsent(context, k -> new Box());
@@ -160,6 +170,33 @@ final class Matcher {
         return null;
     }
 
+    /**
+     * Takes back a message from fromWorld that its sender withdraws (its ssend's number, or its
+     * offer's): true if no receive had taken it, and it is gone with its bytes; false if one had.
+     */
+    boolean withdraw(int fromWorld, int id, boolean offer) {
+        Arrived gone = null;
+        synchronized (this) {
+            for (Map.Entry<Long, Box> e : boxes.entrySet()) {
+                if ((e.getKey() & 1) != 0) {
+                    continue; // a collective's messages are never withdrawn
+                }
+                for (Iterator<Arrived> it = e.getValue().unexpected.iterator(); it.hasNext() && gone == null; ) {
+                    Arrived m = it.next();
+                    if (m.fromWorld() == fromWorld && m.syncId() == id && m.isOffer() == offer) {
+                        it.remove();
+                        held.merge(fromWorld, -bytes(m), Long::sum);
+                        gone = m;
+                    }
+                }
+            }
+        }
+        if (gone != null) {
+            gone.release();
+        }
+        return gone != null;
+    }
+
     /** Takes back a posted receive or probe; false if it has matched already. */
     synchronized boolean cancel(long context, Posted p) {
         Box b = boxes.get(context);
@@ -194,10 +231,12 @@ final class Matcher {
         return gone;
     }
 
-    /** Every posted receive and probe, with its communicator: what this rank waits for here. */
+    /** Every posted receive and probe, with its communicator and how long it has waited: what this rank waits for here. */
     synchronized List<String> waits() {
+        long now = System.nanoTime();
         List<String> lines = new ArrayList<>();
-        boxes.forEach((context, b) -> b.posted.forEach(p -> lines.add(p.describe(context))));
+        boxes.forEach((context, b) -> b.posted.forEach(p -> lines.add(p.describe(context, labels) + " for "
+                + (now - p.since) / 1_000_000 + " ms")));
         return lines;
     }
 

@@ -33,6 +33,10 @@ final class Offers {
         final Outgoing data;
         final CompletableFuture<Void> done;
         final String what;
+        final long since = System.nanoTime();
+        /** Whether the receive has answered (then the bytes go), or JMPI_OP_TIMEOUT has taken the offer up; guarded by the offer. */
+        boolean answered;
+        boolean overdue;
         long next;
         int inFlight;
         boolean pumping;
@@ -96,6 +100,9 @@ final class Offers {
         Offer o = open.get(go.offerId());
         if (o == null || o.dest != fromWorld) {
             return;
+        }
+        synchronized (o) {
+            o.answered = true;
         }
         if (go.send()) {
             pump(o);
@@ -216,12 +223,27 @@ final class Offers {
         }
     }
 
+    /** The offers made before cutoff (System.nanoTime()) that no receive has answered and JMPI_OP_TIMEOUT has not taken up yet; now it has. */
+    List<Sends.Late> overdue(long cutoff) {
+        List<Sends.Late> late = new ArrayList<>();
+        for (Offer o : open.values()) {
+            synchronized (o) {
+                if (!o.answered && !o.overdue && o.since - cutoff < 0) {
+                    o.overdue = true;
+                    late.add(new Sends.Late(true, o.id, o.dest, o.what, o.since));
+                }
+            }
+        }
+        return late;
+    }
+
     /** The sends that wait for their receive or are on their way, a line each. */
     List<String> waits() {
+        long now = System.nanoTime();
         List<String> lines = new ArrayList<>();
         for (Offer o : open.values()) {
             synchronized (o) {
-                lines.add(o.what + (o.next == 0 ? ": waits for its receive"
+                lines.add(o.what + (o.next == 0 ? " for " + (now - o.since) / 1_000_000 + " ms"
                         : ": " + o.next + " of " + o.data.bytes() + " bytes sent"));
             }
         }

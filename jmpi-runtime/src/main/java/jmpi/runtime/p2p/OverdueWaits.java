@@ -21,7 +21,8 @@ import jmpi.runtime.wire.Reply;
 
 /**
  * JMPI_OP_TIMEOUT on this rank's links: a receive, probe or collective step that has waited that
- * long fails with ERR_TIMEOUT, taken back first so nothing of it stays behind. Its message says what
+ * long fails with ERR_TIMEOUT, taken back first so nothing of it stays behind; a synchronous or large
+ * send that waits that long for its receive is withdrawn, and fails unless a receive matched it first. Its message says what
  * each other rank of the communicator is doing, from the coordinator's roll-call, for which the
  * coordinator asks every rank what it waits for; the wait stays posted while the answer comes, so
  * that a rank that times out at the same moment still sees it.
@@ -45,15 +46,17 @@ final class OverdueWaits implements AutoCloseable {
 
     private final Duration timeout;
     private final Matcher matcher;
+    private final Sends sends;
     private final Supplier<Link> coordinator;
     private final int me;
     private final ScheduledExecutorService timer;
     /** The waits that timed out within the last timeout, oldest first; guarded by itself. */
     private final Deque<TimedOut> recent = new ArrayDeque<>();
 
-    private OverdueWaits(Duration timeout, Matcher matcher, Supplier<Link> coordinator, int me) {
+    private OverdueWaits(Duration timeout, Matcher matcher, Sends sends, Supplier<Link> coordinator, int me) {
         this.timeout = timeout;
         this.matcher = matcher;
+        this.sends = sends;
         this.coordinator = coordinator;
         this.me = me;
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
@@ -68,19 +71,23 @@ final class OverdueWaits implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Watches matcher's waits when timeout is set; null when it is zero (off): no thread then. */
-    static OverdueWaits start(Duration timeout, Matcher matcher, Supplier<Link> coordinator, int me) {
-        return timeout.isZero() ? null : new OverdueWaits(timeout, matcher, coordinator, me);
+    /** Watches the waits of matcher and sends when timeout is set; null when it is zero (off): no thread then. */
+    static OverdueWaits start(Duration timeout, Matcher matcher, Sends sends, Supplier<Link> coordinator, int me) {
+        return timeout.isZero() ? null : new OverdueWaits(timeout, matcher, sends, coordinator, me);
     }
 
     private void check() {
-        long now = System.nanoTime();
-        List<Matcher.Waiting> late = matcher.overdue(now - timeout.toNanos());
-        if (!late.isEmpty()) {
+        long cutoff = System.nanoTime() - timeout.toNanos();
+        List<Matcher.Waiting> late = matcher.overdue(cutoff);
+        List<Sends.Late> lateSends = sends.overdue(cutoff);
+        if (!late.isEmpty() || !lateSends.isEmpty()) {
             // failed on the timer's thread, never on the link's thread that brings the answer
             askRollCall().thenAccept(roll -> {
                 try {
-                    timer.execute(() -> fail(late, roll));
+                    timer.execute(() -> {
+                        fail(late, roll);
+                        withdraw(lateSends, roll);
+                    });
                 } catch (RejectedExecutionException e) {
                     // closed meanwhile: the waits went with the data plane
                 }
@@ -115,12 +122,7 @@ final class OverdueWaits implements AutoCloseable {
         for (Matcher.Waiting w : late) {
             List<Matcher.Posted> gone = matcher.takeBack(w);
             if (!gone.isEmpty()) {
-                synchronized (recent) {
-                    recent.addLast(new TimedOut(w.posted().describe(w.context()), System.nanoTime()));
-                    if (recent.size() > RECENT) {
-                        recent.removeFirst();
-                    }
-                }
+                timedOut(matcher.describe(w));
                 MPIException e = new MPIException(MPI.ERR_TIMEOUT, message(w, roll, now));
                 for (Matcher.Posted p : gone) {
                     p.delivery.failed(e);
@@ -129,9 +131,33 @@ final class OverdueWaits implements AutoCloseable {
         }
     }
 
+    private void timedOut(String what) {
+        synchronized (recent) {
+            recent.addLast(new TimedOut(what, System.nanoTime()));
+            if (recent.size() > RECENT) {
+                recent.removeFirst();
+            }
+        }
+    }
+
+    /** Sends that wait too long for their receive are withdrawn: each fails if its receiver had not matched it. */
+    private void withdraw(List<Sends.Late> late, RollCall roll) {
+        long now = System.nanoTime();
+        for (Sends.Late s : late) {
+            StringBuilder b = new StringBuilder(s.what()).append(" unmatched for ").append((now - s.since()) / 1_000_000)
+                    .append(" ms (JMPI_OP_TIMEOUT ").append(timeout.toMillis()).append(" ms)");
+            if (roll.lines() == null) {
+                b.append(": what rank ").append(s.dest()).append(" does is not known: ").append(roll.missing());
+            } else {
+                b.append(": no matching receive was posted by ").append(describe(s.dest(), roll));
+            }
+            sends.withdraw(s, new MPIException(MPI.ERR_TIMEOUT, b.toString()), () -> timedOut(s.what()));
+        }
+    }
+
     private String message(Matcher.Waiting w, RollCall roll, long now) {
         Matcher.Posted p = w.posted();
-        StringBuilder b = new StringBuilder(p.describe(w.context())).append(" unmatched for ")
+        StringBuilder b = new StringBuilder(matcher.describe(w)).append(" unmatched for ")
                 .append((now - p.since) / 1_000_000).append(" ms (JMPI_OP_TIMEOUT ").append(timeout.toMillis())
                 .append(" ms)");
         if (roll.lines() == null) {

@@ -153,6 +153,10 @@ final class FrameBodies {
                 out.writeBoolean(((PeerGo) f).send());
             }
             case PEER_CHUNK -> out.writeInt(((PeerChunk) f).offerId());
+            case PEER_WITHDRAW -> {
+                out.writeInt(((PeerWithdraw) f).id());
+                out.writeByte(((PeerWithdraw) f).flags());
+            }
             case SURVIVOR_CALL -> {
                 SurvivorCall c = (SurvivorCall) f;
                 out.writeInt(c.reqId());
@@ -232,6 +236,7 @@ final class FrameBodies {
             case PEER_OFFER -> readOffer(in);
             case PEER_GO -> new PeerGo(in.readInt(), readBoolean(in));
             case PEER_CHUNK -> new PeerChunk(in.readInt(), parts.read(in));
+            case PEER_WITHDRAW -> new PeerWithdraw(in.readInt(), in.readByte());
             case SURVIVOR_CALL -> readSurvivorCall(in);
             case REVOKE_CALL -> new RevokeCall(in.readInt(), in.readInt());
             case COMM_REVOKED -> new CommRevoked(in.readInt(), in.readInt());

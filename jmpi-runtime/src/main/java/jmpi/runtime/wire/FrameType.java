@@ -30,9 +30,11 @@ public enum FrameType {
     SURVIVOR_CALL(60, false),
     REVOKE_CALL(61, false),
     COMM_REVOKED(62, false),
-    ACK_CALL(63, false);
+    ACK_CALL(63, false),
+    // the data plane's answers to JMPI_OP_TIMEOUT
+    PEER_WITHDRAW(80, false);
 
-    private static final FrameType[] BY_CODE = new FrameType[64];
+    private static final FrameType[] BY_CODE = new FrameType[128];
 
     static {
         for (FrameType t : values()) {

@@ -110,6 +110,11 @@ class FrameCodecTest {
                 roundTrip(new PeerOffer(4, 1, 7, PeerMessage.SYNC, 3, ElementType.LONG.code(), 5L << 30)));
         assertEquals(new PeerGo(3, true), roundTrip(new PeerGo(3, true)));
         assertEquals(new PeerGo(3, false), roundTrip(new PeerGo(3, false)));
+        PeerWithdraw ask = new PeerWithdraw(3, PeerWithdraw.OFFER);
+        assertEquals(ask, roundTrip(ask));
+        PeerWithdraw answer = (PeerWithdraw) roundTrip(ask.answered(true));
+        assertTrue(answer.offer() && answer.answer() && answer.takenBack());
+        assertFalse(new PeerWithdraw(3, 0).answered(false).takenBack());
         PeerChunk chunk = (PeerChunk) roundTrip(PeerChunk.of(3, Parts.wrap(new byte[] {5, 6, 7})));
         assertEquals(3, chunk.offerId());
         assertArrayEquals(new byte[] {5, 6, 7}, Parts.bytes(chunk.bytes()));

@@ -63,7 +63,8 @@ class FrameFuzzTest {
 
                 new SharedCall(6, 0, SharedOp.MAP_PUT, "m", 1, 2,
                         new ByteBuf[] {Parts.wrap(new byte[] {1}), Parts.wrap(new byte[] {2, 3})}),
-                new RankQuery(4, true), new RankReport(4, "\"main\" RUNNABLE", "recv(source 1, tag 2) on communicator 0"));
+                new RankQuery(4, true), new RankReport(4, "\"main\" RUNNABLE", "recv(source 1, tag 2) on communicator 0"),
+                new PeerWithdraw(5, PeerWithdraw.OFFER | PeerWithdraw.ANSWER | PeerWithdraw.TAKEN_BACK));
     }
 
     /** The samples' bytes on the wire, length prefix included. */
