@@ -1,0 +1,170 @@
+package jmpi.tests.inter;
+
+import static jmpi.tests.Check.same;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import jmpi.Intercomm;
+import jmpi.MPI;
+import jmpi.Op;
+import jmpi.Request;
+import jmpi.Status;
+import jmpi.tests.Messages;
+import jmpi.tests.RankSuite;
+import jmpi.tests.RankTest;
+
+/**
+ * Messages across an intercommunicator's two groups, as mpi4py's intercommunicator collective tests:
+ * point-to-point naming the remote group's ranks, and barrier, bcast (MPI.ROOT, PROC_NULL),
+ * allgather and allreduce, each group getting the other group's part.
+ */
+public class IntercommMessageSuite extends RankSuite {
+    @RankTest
+    public void testPointToPoint() {
+        if (comm().size() < 2) {
+            return;
+        }
+        try (Halves h = new Halves(comm())) {
+            Intercomm i = h.inter;
+            List<Request<Void>> sends = new ArrayList<>();
+            for (int to = 0; to < i.remoteSize(); to++) {
+                sends.add(i.isend(List.of(h.color, i.rank(), to), to, 3));
+            }
+            for (int from = 0; from < i.remoteSize(); from++) {
+                Status st = i.probe(from, 3);
+                assertEquals(from, st.source());
+                assertEquals(List.of(1 - h.color, from, i.rank()), i.recv(from, 3));
+            }
+            sends.forEach(Request::waitFor);
+            // from any source: the status names the remote rank
+            for (int to = 0; to < i.remoteSize(); to++) {
+                i.send(i.rank(), to, 4);
+            }
+            for (int n = 0; n < i.remoteSize(); n++) {
+                Request<Integer> r = i.irecv(MPI.ANY_SOURCE, 4);
+                int got = r.waitFor();
+                assertEquals(got, r.status().source());
+            }
+            i.barrier();
+        }
+    }
+
+    @RankTest
+    public void testPointToPointBuffers() {
+        if (comm().size() < 2) {
+            return;
+        }
+        try (Halves h = new Halves(comm())) {
+            Intercomm i = h.inter;
+            int peer = i.rank() % i.remoteSize();
+            // each remote rank that picks this one as its peer sends to it
+            int senders = (int) IntStream.range(0, i.remoteSize()).filter(r -> r % i.size() == i.rank()).count();
+            Request<Void> sent = i.Isend(new double[] {h.color, i.rank()}, peer, 1);
+            for (int n = 0; n < senders; n++) {
+                double[] got = new double[2];
+                Status st = i.Recv(got, MPI.ANY_SOURCE, 1);
+                assertArrayEquals(new double[] {1 - h.color, st.source()}, got);
+                assertEquals(i.rank(), st.source() % i.size());
+            }
+            sent.waitFor();
+            i.barrier();
+        }
+    }
+
+    @RankTest
+    public void testBarrier() {
+        if (comm().size() < 2) {
+            return;
+        }
+        try (Halves h = new Halves(comm())) {
+            h.inter.barrier();
+            h.inter.ibarrier().waitFor();
+        }
+    }
+
+    @RankTest
+    public void testBcast() {
+        if (comm().size() < 2) {
+            return;
+        }
+        try (Halves h = new Halves(comm())) {
+            Intercomm i = h.inter;
+            for (Object message : Messages.ALL) {
+                for (int color = 0; color < 2; color++) {
+                    if (h.color == color) {
+                        for (int root = 0; root < i.size(); root++) {
+                            assertNull(i.bcast(root == i.rank() ? message : null,
+                                    root == i.rank() ? MPI.ROOT : MPI.PROC_NULL));
+                        }
+                    } else {
+                        for (int root = 0; root < i.remoteSize(); root++) {
+                            same(message, i.bcast(null, root));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @RankTest
+    public void testBcastBuffer() {
+        if (comm().size() < 2) {
+            return;
+        }
+        try (Halves h = new Halves(comm())) {
+            Intercomm i = h.inter;
+            for (int color = 0; color < 2; color++) {
+                int roots = h.color == color ? i.size() : i.remoteSize();
+                for (int r = 0; r < roots; r++) {
+                    int root = r;
+                    long[] buf = new long[100_000];
+                    if (h.color == color) {
+                        Arrays.fill(buf, root == i.rank() ? 7L * root + 1 : -1);
+                        i.Bcast(buf, root == i.rank() ? MPI.ROOT : MPI.PROC_NULL);
+                        assertEquals(root == i.rank() ? 7L * root + 1 : -1, buf[buf.length - 1]);
+                    } else {
+                        i.Bcast(buf, root);
+                        assertTrue(Arrays.stream(buf).allMatch(x -> x == 7L * root + 1));
+                    }
+                }
+            }
+        }
+    }
+
+    @RankTest
+    public void testAllgather() {
+        if (comm().size() < 2) {
+            return;
+        }
+        try (Halves h = new Halves(comm())) {
+            List<List<Integer>> got = h.inter.allgather(List.of(h.color, comm().rank()));
+            List<List<Integer>> expected = IntStream.of(h.baseRanks(1 - h.color))
+                    .mapToObj(r -> List.of(1 - h.color, r)).toList();
+            assertEquals(expected, got);
+            assertEquals(expected, h.inter.<List<Integer>>iallgather(List.of(h.color, comm().rank())).waitFor());
+        }
+    }
+
+    @RankTest
+    public void testAllreduce() {
+        if (comm().size() < 2) {
+            return;
+        }
+        try (Halves h = new Halves(comm())) {
+            int[] others = h.baseRanks(1 - h.color);
+            int value = 10 * comm().rank() + 1;
+            assertEquals(IntStream.of(others).map(r -> 10 * r + 1).sum(), (int) h.inter.<Integer>allreduce(value));
+            assertEquals(10 * others[others.length - 1] + 1, (int) h.inter.<Integer>allreduce(value, MPI.MAX));
+            // not commutative: the fold keeps the remote group's rank order
+            Op concat = Op.create("concat", (String a, String b) -> a + "," + b, false);
+            String expected = String.join(",", IntStream.of(others).mapToObj(String::valueOf).toList());
+            assertEquals(expected, h.inter.allreduce(String.valueOf(comm().rank()), concat));
+        }
+    }
+}
