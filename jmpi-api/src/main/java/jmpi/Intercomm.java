@@ -12,10 +12,12 @@ import java.util.List;
  * <p>Its collectives are MPI's intercommunicator collectives, called by every rank of both groups:
  * {@link #barrier()}; {@link #bcast(Object, int)} and {@link #Bcast(Object, int)}, where the root
  * passes {@link MPI#ROOT}, the other ranks of its group {@link MPI#PROC_NULL} (both get nothing), and
- * the ranks of the other group the root's rank in the remote group; {@link #allgather(Object)}, each
- * group getting the other group's objects; {@link #allreduce(Object, Op)}, each group getting the
- * reduction of the other group's values. The other collectives, and making communicators from it
- * other than by {@link #Dup()} and {@link #Merge(boolean)}, fail with {@link MPI#ERR_COMM}.
+ * the ranks of the other group the root's rank in the remote group; {@link #allgather(Object)} and
+ * {@link #Allgather(Object, Object)}, each group getting the other group's objects or blocks;
+ * {@link #allreduce(Object, Op)} and {@link #Allreduce(Object, Object, Op)}, each group getting the
+ * reduction of the other group's values, in the remote group's rank order. The other collectives, and making communicators from it
+ * other than by {@link #Dup()} and {@link #Merge(boolean)}, fail with {@link MPI#ERR_COMM};
+ * {@link #Idup()} makes its duplicate before it returns.
  */
 public interface Intercomm extends Comm {
 

@@ -24,7 +24,7 @@ class IntercommPropertiesTest {
 
     @Test
     void mergeOrderAndReductionsAcrossFollowTheModel() {
-        qt().withExamples(12).forAll(integers().between(2, 6), longs().all()).checkAssert((n, seed) -> {
+        qt().withExamples(25).forAll(integers().between(2, 6), longs().all()).checkAssert((n, seed) -> {
             try {
                 check(n, seed);
             } catch (Throwable e) {

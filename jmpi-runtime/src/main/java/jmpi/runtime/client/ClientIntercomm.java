@@ -28,6 +28,7 @@ final class ClientIntercomm extends ClientComm implements Intercomm {
     private final int peerCount;
     private final int localBase;
     private final int localCount;
+    private final InterBuffers across;
 
     ClientIntercomm(CommCore core, ClientComm inner) {
         super(core);
@@ -37,6 +38,7 @@ final class ClientIntercomm extends ClientComm implements Intercomm {
         // the groups lie side by side: the local one before the remote one, or after it
         this.localBase = peerBase == 0 ? peerCount : 0;
         this.localCount = core.size() - peerCount;
+        this.across = new InterBuffers(inner, peerBase, peerCount);
     }
 
     @Override
@@ -133,18 +135,30 @@ final class ClientIntercomm extends ClientComm implements Intercomm {
         return new JoinedRequest<>(List.of(all), () -> (R) op.reduce(remotePart(all.waitFor())));
     }
 
+    @Override
+    public Request<Void> Iallgather(Object sendbuf, Object recvbuf) {
+        core.checkLive();
+        return across.allgather(sendbuf, recvbuf);
+    }
+
+    @Override
+    public Request<Void> Iallreduce(Object sendbuf, Object recvbuf, Op op) {
+        core.checkLive();
+        return across.allreduce(sendbuf, recvbuf, op);
+    }
+
     private <T> List<T> remotePart(List<T> all) {
         return new ArrayList<>(all.subList(peerBase, peerBase + peerCount));
     }
 
     @Override
     public <T> Request<T> ibcast(T obj, int root) {
-        return across(root, to -> inner.isend(obj, to, BCAST), from -> inner.irecv(from, BCAST));
+        return rooted(root, to -> inner.isend(obj, to, BCAST), from -> inner.irecv(from, BCAST));
     }
 
     @Override
     public Request<Void> Ibcast(Object buf, int root) {
-        return across(root, to -> inner.Isend(buf, to, BCAST),
+        return rooted(root, to -> inner.Isend(buf, to, BCAST),
                 from -> new JoinedRequest<Void>(List.of(inner.Irecv(buf, from, BCAST)), () -> null));
     }
 
@@ -152,7 +166,7 @@ final class ClientIntercomm extends ClientComm implements Intercomm {
      * A bcast across the groups: the root sends to every remote rank (nothing is returned on its side),
      * its group's other ranks do nothing, and each remote rank receives from it.
      */
-    private <T> Request<T> across(int root, IntFunction<Request<?>> send, IntFunction<Request<?>> receive) {
+    private <T> Request<T> rooted(int root, IntFunction<Request<?>> send, IntFunction<Request<?>> receive) {
         core.checkLive();
         if (root == MPI.PROC_NULL) {
             return FutureRequest.completed(null, null);

@@ -1,11 +1,14 @@
 package jmpi.tests.inter;
 
+import static jmpi.tests.Check.fails;
 import static jmpi.tests.Check.same;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -165,6 +168,49 @@ public class IntercommMessageSuite extends RankSuite {
             Op concat = Op.create("concat", (String a, String b) -> a + "," + b, false);
             String expected = String.join(",", IntStream.of(others).mapToObj(String::valueOf).toList());
             assertEquals(expected, h.inter.allreduce(String.valueOf(comm().rank()), concat));
+        }
+    }
+
+    @RankTest
+    public void testAllgatherBuffer() {
+        if (comm().size() < 2) {
+            return;
+        }
+        try (Halves h = new Halves(comm())) {
+            Intercomm i = h.inter;
+            int[] got = new int[2 * i.remoteSize()];
+            i.Allgather(new int[] {h.color, comm().rank()}, got);
+            int[] expected = IntStream.of(h.baseRanks(1 - h.color)).flatMap(r -> IntStream.of(1 - h.color, r)).toArray();
+            assertArrayEquals(expected, got);
+            DoubleBuffer into = DoubleBuffer.allocate(i.remoteSize());
+            i.Allgather(DoubleBuffer.wrap(new double[] {comm().rank() + 0.5}), into);
+            assertArrayEquals(IntStream.of(h.baseRanks(1 - h.color)).mapToDouble(r -> r + 0.5).toArray(), into.array());
+            fails(MPI.ERR_TRUNCATE, () -> i.Allgather(new int[2], new int[2 * i.remoteSize() - 1]));
+            fails(MPI.ERR_TYPE, () -> i.Allgather(new int[1], new long[i.remoteSize()]));
+        }
+    }
+
+    @RankTest
+    public void testAllreduceBuffer() {
+        if (comm().size() < 2) {
+            return;
+        }
+        try (Halves h = new Halves(comm())) {
+            Intercomm i = h.inter;
+            int[] others = h.baseRanks(1 - h.color);
+            long[] sum = new long[3];
+            i.Allreduce(new long[] {comm().rank(), 1, -comm().rank()}, sum, MPI.SUM);
+            long total = IntStream.of(others).sum();
+            assertArrayEquals(new long[] {total, others.length, -total}, sum);
+            double[] max = new double[1];
+            i.Allreduce(new double[] {comm().rank()}, max, MPI.MAX);
+            assertEquals(others[others.length - 1], max[0]);
+            // not commutative: the first remote rank's value is the left operand
+            Op first = Op.create("first", (IntBuffer in, IntBuffer inout, int count) -> inout.put(0, in.get(0)), false);
+            int[] got = new int[1];
+            i.Allreduce(new int[] {comm().rank()}, got, first);
+            assertEquals(others[0], got[0]);
+            fails(MPI.ERR_BUFFER, () -> i.Allreduce(MPI.IN_PLACE, new int[1], MPI.SUM));
         }
     }
 }

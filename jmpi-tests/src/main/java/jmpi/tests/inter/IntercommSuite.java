@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import jmpi.Comm;
 import jmpi.Group;
 import jmpi.Intercomm;
 import jmpi.MPI;
+import jmpi.MPIException;
 import jmpi.Request;
 import jmpi.Win;
 import jmpi.tests.RankSuite;
@@ -144,7 +147,7 @@ public class IntercommSuite extends RankSuite {
             assertTrue(message.contains("Merge it into an intracommunicator"), message);
             fails(MPI.ERR_COMM, () -> i.Split(0, 0));
             fails(MPI.ERR_COMM, () -> i.Create(i.group()));
-            fails(MPI.ERR_COMM, () -> i.Allreduce(new int[1], new int[1], MPI.SUM));
+            fails(MPI.ERR_COMM, () -> i.Reduce(new int[1], new int[1], MPI.SUM, 0));
             fails(MPI.ERR_COMM, () -> i.scan(1));
             fails(MPI.ERR_COMM, () -> i.Create_intercomm(0, comm(), 0, 0));
             fails(MPI.ERR_COMM, () -> Win.allocate(8, 1, i));
@@ -177,5 +180,34 @@ public class IntercommSuite extends RankSuite {
                 fails(MPI.ERR_RANK, () -> h.local.Create_intercomm(0, c, c.size(), 0));
             }
         }
+    }
+
+    /**
+     * Groups that share a process are refused on both sides: ranks 0 and 1 lead a group of both, and
+     * rank 0, from a second thread, a group of itself alone.
+     */
+    @RankTest
+    public void testOverlappingGroupsAreRefused() throws Exception {
+        Comm c = comm();
+        Comm pair = c.Split(c.rank() < 2 ? 0 : MPI.UNDEFINED, c.rank());
+        Comm alone = c.Split(c.rank(), 0);
+        try {
+            if (c.size() >= 2 && c.rank() == 0) {
+                FutureTask<MPIException> single = new FutureTask<>(
+                        () -> fails(MPI.ERR_GROUP, () -> alone.Create_intercomm(0, c, 1, 9)));
+                new Thread(single, "second group").start();
+                String message = fails(MPI.ERR_GROUP, () -> pair.Create_intercomm(1, c, 0, 9)).getMessage();
+                assertTrue(message.contains("disjoint"), message);
+                assertTrue(single.get(1, TimeUnit.MINUTES).getMessage().contains("is in both groups"));
+            } else if (c.size() >= 2 && c.rank() == 1) {
+                fails(MPI.ERR_GROUP, () -> pair.Create_intercomm(1, c, 0, 9));
+            }
+        } finally {
+            if (pair != MPI.COMM_NULL) {
+                pair.Free();
+            }
+            alone.Free();
+        }
+        c.barrier();
     }
 }
