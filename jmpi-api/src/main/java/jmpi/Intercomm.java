@@ -56,7 +56,7 @@ public interface Intercomm extends Comm {
     /**
      * Makes one intracommunicator of both groups (collective over both): the group that passed
      * {@code high = false} comes first, each group keeping its order; when both groups pass the same
-     * value, the group whose leader had the lower rank in the job's world comes first.
+     * value, the group that holds the lower world rank comes first.
      *
      * @param high the same on every rank of a group (ERR_ARG otherwise, on every rank)
      * @return the intracommunicator of both groups

@@ -78,7 +78,7 @@ final class ClientIntercomm extends ClientComm implements Intercomm {
         return Intercomms.over((ClientComm) inner.Dup(), peerBase, peerCount);
     }
 
-    /** Made before it returns: an intercommunicator is made by a split of its inner communicator's twin. */
+    /** Made before it returns: a duplicate is two creations, one after the other (the inner twin, then its split). */
     @Override
     public Request<Comm> Idup() {
         return FutureRequest.completed(Dup(), null);
