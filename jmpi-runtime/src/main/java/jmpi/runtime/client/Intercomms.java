@@ -29,30 +29,18 @@ final class Intercomms {
         }
         Checks.sendTag(tag);
         int[] mine = core.members();
-        Object told;
+        int[] remote;
         if (core.rank() == localLeader) {
-            RuntimeException failed = null;
-            Object answer;
             try {
-                answer = askRemoteLeader(mine, peerComm, remoteLeader, tag);
+                remote = askRemoteLeader(mine, peerComm, remoteLeader, tag);
             } catch (RuntimeException e) {
-                failed = e;
-                answer = (e instanceof MPIException m ? m.getErrorClass() : MPI.ERR_OTHER) + "\n" + e.getMessage();
+                tellGroup(local, localLeader, e);
+                throw e;
             }
-            // the group hears of a failure too, so that nobody waits for a leader that gave up
-            told = local.bcast(answer, localLeader);
-            if (failed != null) {
-                throw failed;
-            }
+            local.bcast(remote, localLeader);
         } else {
-            told = local.bcast(null, localLeader);
+            remote = fromLeader(local.bcast(null, localLeader), localLeader);
         }
-        if (told instanceof String failure) {
-            int cut = failure.indexOf('\n');
-            throw new MPIException(Integer.parseInt(failure.substring(0, cut)), "Create_intercomm failed at the"
-                    + " local leader (rank " + localLeader + "): " + failure.substring(cut + 1));
-        }
-        int[] remote = (int[]) told;
         boolean lowFirst = IntStream.of(mine).min().getAsInt() < IntStream.of(remote).min().getAsInt();
         int[] both = lowFirst ? concat(mine, remote) : concat(remote, mine);
         CommLifecycle world = (CommLifecycle) core.session().world();
@@ -73,6 +61,29 @@ final class Intercomms {
             inner.Free();
             throw e;
         }
+    }
+
+    /**
+     * Tells the leader's group that it failed, so that nobody waits for a leader that gave up; the
+     * leader reports its own failure, whatever becomes of this bcast.
+     */
+    private static void tellGroup(CommLifecycle local, int leader, RuntimeException failed) {
+        int errorClass = failed instanceof MPIException m ? m.errorClass() : MPI.ERR_OTHER;
+        try {
+            local.bcast(errorClass + "\n" + failed.getMessage(), leader);
+        } catch (RuntimeException e) {
+            failed.addSuppressed(e);
+        }
+    }
+
+    /** The remote group's world ranks, as the leader told them, or the leader's failure thrown here too. */
+    private static int[] fromLeader(Object told, int leader) {
+        if (told instanceof String failure) {
+            int cut = failure.indexOf('\n');
+            throw new MPIException(Integer.parseInt(failure.substring(0, cut)), "Create_intercomm failed at the"
+                    + " local leader (rank " + leader + "): " + failure.substring(cut + 1));
+        }
+        return (int[]) told;
     }
 
     /** The leader's part: swaps the groups' world ranks with the remote leader, checking what it can first. */
