@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import jmpi.Intercomm;
 import jmpi.MPI;
+import jmpi.Message;
 import jmpi.Op;
 import jmpi.Request;
 import jmpi.Status;
@@ -45,6 +46,15 @@ public class IntercommMessageSuite extends RankSuite {
                 assertEquals(List.of(1 - h.color, from, i.rank()), i.recv(from, 3));
             }
             sends.forEach(Request::waitFor);
+            // a matched probe's message names the remote rank too
+            for (int to = 0; to < i.remoteSize(); to++) {
+                i.send(-i.rank(), to, 5);
+            }
+            for (int from = 0; from < i.remoteSize(); from++) {
+                Message m = i.mprobe(from, 5);
+                assertEquals(from, m.status().source());
+                assertEquals(-from, (int) m.<Integer>recv());
+            }
             // from any source: the status names the remote rank
             for (int to = 0; to < i.remoteSize(); to++) {
                 i.send(i.rank(), to, 4);

@@ -17,6 +17,7 @@ import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Request;
 import jmpi.Win;
+import jmpi.exec.TaskPool;
 import jmpi.tests.RankSuite;
 import jmpi.tests.RankTest;
 
@@ -151,6 +152,7 @@ public class IntercommSuite extends RankSuite {
             fails(MPI.ERR_COMM, () -> i.scan(1));
             fails(MPI.ERR_COMM, () -> i.Create_intercomm(0, comm(), 0, 0));
             fails(MPI.ERR_COMM, () -> Win.allocate(8, 1, i));
+            fails(MPI.ERR_COMM, () -> TaskPool.open(i, 0));
             fails(MPI.ERR_ROOT, () -> i.bcast(1, i.remoteSize()));
             fails(MPI.ERR_RANK, () -> i.send(1, i.remoteSize(), 0));
             fails(MPI.ERR_RANK, () -> i.recv(i.remoteSize(), 0));
