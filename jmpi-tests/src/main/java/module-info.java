@@ -6,6 +6,7 @@ open module jmpi.tests {
 
     exports jmpi.tests;
     exports jmpi.tests.cco;
+    exports jmpi.tests.inter;
     exports jmpi.tests.p2p;
     exports jmpi.tests.rma;
     exports jmpi.tests.ops;

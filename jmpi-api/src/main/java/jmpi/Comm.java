@@ -244,7 +244,8 @@ public interface Comm extends PointToPoint, Persistent {
     Request<Comm> Idup();
 
     /**
-     * Compares two communicators (local).
+     * Compares two communicators (local). Two intercommunicators compare by their local and remote
+     * groups alike; an intercommunicator and an intracommunicator are {@link MPI#UNEQUAL}.
      *
      * @param a a communicator
      * @param b another communicator
@@ -253,11 +254,67 @@ public interface Comm extends PointToPoint, Persistent {
      *         processes in another order, else {@link MPI#UNEQUAL}
      */
     static int Compare(Comm a, Comm b) {
-        if (a == b) {
+        Comm x = MPI.target(a);
+        Comm y = MPI.target(b);
+        if (x == y) {
             return MPI.IDENT;
         }
-        int groups = Group.Compare(a.group(), b.group());
+        if (x.Is_inter() != y.Is_inter()) {
+            return MPI.UNEQUAL;
+        }
+        int groups = Group.Compare(x.group(), y.group());
+        if (x instanceof Intercomm xi && y instanceof Intercomm yi) {
+            int remote = Group.Compare(xi.remoteGroup(), yi.remoteGroup());
+            groups = Math.max(groups, remote);
+        }
         return groups == MPI.IDENT ? MPI.CONGRUENT : groups;
+    }
+
+    /**
+     * Whether this is an intercommunicator ({@link Intercomm}): two groups, messages going from one to
+     * the other.
+     *
+     * @return true for an intercommunicator
+     */
+    default boolean Is_inter() {
+        return false;
+    }
+
+    /**
+     * Whether this is an intracommunicator: one group, whose ranks talk to each other.
+     *
+     * @return true unless this is an intercommunicator
+     */
+    default boolean Is_intra() {
+        return !Is_inter();
+    }
+
+    /**
+     * Makes an intercommunicator between this communicator's group and another, disjoint group
+     * (collective over this communicator; the other group makes its side at the same time). The two
+     * leaders exchange their groups over peerComm with tag; the other ranks of each group then learn
+     * the remote group from their leader.
+     *
+     * @param localLeader  this communicator's rank that talks to the other group; the same on every
+     *                     rank, ERR_RANK when out of range
+     * @param peerComm     a communicator that holds both leaders; read at the local leader only
+     * @param remoteLeader the other group's leader, as a rank of peerComm; read at the local leader only
+     * @param tag          the tag of the leaders' messages on peerComm, not negative (ERR_TAG); a tag the
+     *                     other leader does not use never matches (JMPI_OP_TIMEOUT ends that wait)
+     * @return the intercommunicator; ERR_GROUP when the two groups share a process
+     */
+    Intercomm Create_intercomm(int localLeader, Comm peerComm, int remoteLeader, int tag);
+
+    /**
+     * {@link #Create_intercomm(int, Comm, int, int)} with tag 0.
+     *
+     * @param localLeader  this communicator's rank that talks to the other group
+     * @param peerComm     a communicator that holds both leaders
+     * @param remoteLeader the other group's leader, as a rank of peerComm
+     * @return the intercommunicator
+     */
+    default Intercomm Create_intercomm(int localLeader, Comm peerComm, int remoteLeader) {
+        return Create_intercomm(localLeader, peerComm, remoteLeader, 0);
     }
 
     /**

@@ -23,6 +23,11 @@ public final class MPI {
     public static final int ANY_TAG = -1;
     /** The null process: sends to it complete at once, receives from it give {@code null}. */
     public static final int PROC_NULL = -2;
+    /**
+     * The root of an intercommunicator's rooted collective, as the root itself passes it; the other
+     * members of its group pass {@link #PROC_NULL}.
+     */
+    public static final int ROOT = -4;
     /** An undefined value, for example the colour that gives {@link #COMM_NULL} in {@code Split}. */
     public static final int UNDEFINED = -32766;
     /** The largest tag a message may carry. */
@@ -402,6 +407,11 @@ public final class MPI {
     }
 
     /** A communicator constant that finds its target when first used, so that it can exist before Init. */
+    /** The communicator a constant stands for now (itself for any other), so that comparing sees through it. */
+    static Comm target(Comm c) {
+        return c == COMM_WORLD ? session().world() : c == COMM_SELF ? session().self() : c;
+    }
+
     private static Comm delegate(String name, Supplier<Comm> target, Class<?>... kinds) {
         InvocationHandler h = (proxy, method, args) -> invoke(name, proxy, target, method, args);
         return (Comm) Proxy.newProxyInstance(Comm.class.getClassLoader(), kinds.length == 0

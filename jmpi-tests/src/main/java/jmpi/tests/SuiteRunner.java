@@ -16,6 +16,8 @@ import jmpi.tests.cco.PersistentCollectiveSuite;
 import jmpi.tests.cco.ReduceScatterSuite;
 import jmpi.tests.cco.ScanSuite;
 import jmpi.tests.cco.CollectiveObjectSuite;
+import jmpi.tests.inter.IntercommMessageSuite;
+import jmpi.tests.inter.IntercommSuite;
 import jmpi.tests.p2p.LargeMessageSuite;
 import jmpi.tests.p2p.MatchedProbeSuite;
 import jmpi.tests.p2p.PersistentSuite;
@@ -55,6 +57,8 @@ public final class SuiteRunner {
             CommSuite.class,
             GroupSuite.class,
             CommCreationSuite.class,
+            IntercommSuite.class,
+            IntercommMessageSuite.class,
             TopoSuite.class,
             NeighborObjectSuite.class,
             NeighborBufferSuite.class,

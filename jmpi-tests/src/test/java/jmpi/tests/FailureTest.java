@@ -68,10 +68,10 @@ class FailureTest {
         s.setSoTimeout(30_000);
         byte[] t = token.getBytes(StandardCharsets.UTF_8);
         DataOutputStream out = new DataOutputStream(s.getOutputStream());
-        // type, protocol version 6, rank, size, token, no shared-memory segment and no data link
+        // type, protocol version 7, rank, size, token, no shared-memory segment and no data link
         out.writeInt(1 + 4 + 4 + 4 + 4 + t.length + 4 + 4);
         out.writeByte(1);
-        out.writeInt(6);
+        out.writeInt(7);
         out.writeInt(rank);
         out.writeInt(size);
         out.writeInt(t.length);

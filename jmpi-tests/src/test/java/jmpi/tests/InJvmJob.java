@@ -34,12 +34,12 @@ final class InJvmJob implements AutoCloseable {
     private final Coordinator coordinator;
     private final List<Session> sessions = new ArrayList<>();
 
-    private InJvmJob(int n, List<String> serial, String data) {
+    private InJvmJob(int n, List<String> serial, String data, Duration opTimeout) {
         byte[] t = new byte[16];
         new SecureRandom().nextBytes(t);
         String token = HexFormat.of().formatHex(t);
         Config base = Config.builder().port(0).token(token).serial(serial).waitTime(Duration.ofSeconds(10))
-                .data(data).build();
+                .data(data).opTimeout(opTimeout).build();
         coordinator = Coordinator.start(base);
         try {
             for (int r = 0; r < n; r++) {
@@ -58,7 +58,12 @@ final class InJvmJob implements AutoCloseable {
 
     /** data: how messages go ({@link Config#data()}), null for the transport's default. */
     static InJvmJob start(int n, String data) {
-        return new InJvmJob(n, SuiteRunner.SERIAL, data);
+        return start(n, data, Duration.ZERO);
+    }
+
+    /** As {@link #start(int, String)}, with JMPI_OP_TIMEOUT set (zero: off). */
+    static InJvmJob start(int n, String data, Duration opTimeout) {
+        return new InJvmJob(n, SuiteRunner.SERIAL, data, opTimeout);
     }
 
     int size() {

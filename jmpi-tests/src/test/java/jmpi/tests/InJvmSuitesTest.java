@@ -17,6 +17,8 @@ import jmpi.tests.cco.AlltoallwSuite;
 import jmpi.tests.cco.CollectiveVectorSuite;
 import jmpi.tests.cco.PersistentCollectiveSuite;
 import jmpi.tests.cco.ReduceScatterSuite;
+import jmpi.tests.inter.IntercommMessageSuite;
+import jmpi.tests.inter.IntercommSuite;
 import jmpi.tests.p2p.LargeMessageSuite;
 import jmpi.tests.p2p.MatchedProbeSuite;
 import jmpi.tests.p2p.PersistentSuite;
@@ -44,6 +46,7 @@ class InJvmSuitesTest {
     private static final List<Class<? extends RankSuite>> MESSAGE_SUITES = List.of(PointToPointObjectSuite.class,
             PointToPointBufferSuite.class, LargeMessageSuite.class, SendModesSuite.class,
             MatchedProbeSuite.class, RequestSuite.class, ErrorsSuite.class, CommSuite.class, CommCreationSuite.class,
+            IntercommSuite.class, IntercommMessageSuite.class,
             CollectiveObjectSuite.class, CollectiveNonBlockingSuite.class, CollectiveBufferSuite.class,
             CollectiveVectorSuite.class, ReduceScatterSuite.class, AlltoallwSuite.class, PersistentSuite.class,
             PersistentCollectiveSuite.class, TopoSuite.class, NeighborObjectSuite.class, NeighborBufferSuite.class,

@@ -35,7 +35,11 @@ class ClientComm extends CommLifecycle {
 
     /** members: the world rank of each rank of the communicator. */
     ClientComm(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
-        super(new CommCore(session, link, data, id, rank, members));
+        this(new CommCore(session, link, data, id, rank, members));
+    }
+
+    ClientComm(CommCore core) {
+        super(core);
         this.objects = new ObjectCalls(core);
         this.p2p = new PointToPointCalls(core, objects);
         this.buffers = new BufferCalls(core, p2p);
@@ -294,6 +298,7 @@ class ClientComm extends CommLifecycle {
     @Override
     public <T, R, U> Request<U> submit(OperationRequest<T, R> op, Function<? super R, ? extends U> callback) {
         core.checkLive();
+        core.checkIntra("A custom operation");
         CommunicationGroup g = op.group();
         for (int r : g.members()) {
             if (r >= core.size()) {

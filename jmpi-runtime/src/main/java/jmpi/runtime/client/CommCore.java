@@ -46,8 +46,24 @@ final class CommCore {
     private final Set<FutureRequest<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean freed;
     private final CommFaults faults;
+    /** The members that point-to-point calls name: all of them, or an intercommunicator's remote group. */
+    private final int peerBase;
+    private final int peerCount;
+    private final boolean inter;
 
     CommCore(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members) {
+        this(session, link, data, id, rank, members, 0, members.length, false);
+    }
+
+    /**
+     * A communicator whose point-to-point calls name only the members from peerBase on, peerCount of
+     * them, numbered from 0: an intercommunicator's remote group, when inter.
+     */
+    CommCore(ClientSession session, Link link, DataPlane data, int id, int rank, int[] members, int peerBase,
+            int peerCount, boolean inter) {
+        this.peerBase = peerBase;
+        this.peerCount = peerCount;
+        this.inter = inter;
         this.session = session;
         this.link = link;
         this.data = data;
@@ -98,6 +114,33 @@ final class CommCore {
 
     int size() {
         return size;
+    }
+
+    /** How many ranks point-to-point calls may name. */
+    int peers() {
+        return peerCount;
+    }
+
+    /** The member a point-to-point call's rank names ({@code ANY_SOURCE} and {@code PROC_NULL} kept). */
+    int member(int peer) {
+        return peer < 0 ? peer : peerBase + peer;
+    }
+
+    /** A matched message's reply, its source renamed as the rank point-to-point calls use. */
+    Reply asPeer(Reply r) {
+        if (peerBase == 0 || r.source() < 0) {
+            return r;
+        }
+        return new Reply(r.reqId(), r.status(), r.source() - peerBase, r.tag(), r.count(), r.elemType(), r.comm(),
+                r.parts(), r.error());
+    }
+
+    /** Refuses what only an intracommunicator does (its collectives, the communicators made from it). */
+    void checkIntra(String op) {
+        if (inter) {
+            throw new MPIException(MPI.ERR_COMM, op + " is not available on an intercommunicator (it has barrier,"
+                    + " bcast, allgather, allreduce, Dup and Merge); Merge it into an intracommunicator first");
+        }
     }
 
     /** The number of the next operation that every member of the communicator makes. */
@@ -203,6 +246,7 @@ final class CommCore {
      */
     <T> Launch<T> prepare(Kind kind, int root, int op, int elemType, long bytes, Decoder<T> decoder) {
         checkLive();
+        checkIntra(kind.label());
         Collective algorithm = CollectiveTable.choose(kind, CollectiveTable.Shape.of(bytes, size, op));
         AmongRanks among = data != null && algorithm instanceof AmongRanks a ? a : null;
         if (among == null) {
@@ -273,6 +317,7 @@ final class CommCore {
     /** Starts this rank's part of a streamed bcast of v from root (see {@link #streamsBcast}). */
     Request<Void> streamedBcast(BufferView v, int root) {
         checkLive();
+        checkIntra(Kind.BCAST.label());
         long bytes = (long) v.count() * v.type().size();
         BcastStreamed.Buffer buffer = new BcastStreamed.Buffer() {
             @Override

@@ -2,6 +2,7 @@ package jmpi.runtime.client;
 
 import jmpi.Comm;
 import jmpi.Group;
+import jmpi.Intercomm;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Request;
@@ -149,6 +150,17 @@ abstract class CommLifecycle extends PersistentComm {
     @Override
     public Comm Create_group(Group group, int tag) {
         return groups.createGroup(group, tag).waitFor();
+    }
+
+    @Override
+    public Intercomm Create_intercomm(int localLeader, Comm peerComm, int remoteLeader, int tag) {
+        return Intercomms.create(this, localLeader, peerComm, remoteLeader, tag);
+    }
+
+    /** A communicator of these ranks of this one, in this order, made by them alone (the caller among them). */
+    Comm createGroup(int[] ranks, int tag) {
+        core.checkLive();
+        return groups.createGroup(ranks, tag).waitFor();
     }
 
     @Override

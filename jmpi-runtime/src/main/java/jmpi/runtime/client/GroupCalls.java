@@ -40,11 +40,13 @@ final class GroupCalls {
     /** A split whose new communicator make builds (one with a topology, say). */
     FutureRequest<Comm> split(int color, int key, ClientComm.Maker make) {
         core.checkLive();
+        core.checkIntra("Split");
         return newComm(reqId -> new SplitCall(reqId, core.id(), core.nextSeq(), color, key), make);
     }
 
     FutureRequest<Comm> create(Group group) {
         core.checkLive();
+        core.checkIntra("Create");
         commRanks(group, "Create");
         int mine = group.rank();
         return split(mine == MPI.UNDEFINED ? MPI.UNDEFINED : 0, mine == MPI.UNDEFINED ? 0 : mine);
@@ -52,17 +54,24 @@ final class GroupCalls {
 
     FutureRequest<Comm> createGroup(Group group, int tag) {
         core.checkLive();
+        core.checkIntra("Create_group");
         Checks.sendTag(tag);
         int[] ranks = commRanks(group, "Create_group");
         if (group.rank() == MPI.UNDEFINED) {
             throw new MPIException(MPI.ERR_RANK, "Create_group: rank " + core.rank() + " is not in " + group
                     + "; only the group's members call Create_group (the others may call Create)");
         }
+        return createGroup(ranks, tag);
+    }
+
+    /** A communicator of these ranks of this one, in this order, made by them alone; the caller is one of them. */
+    FutureRequest<Comm> createGroup(int[] ranks, int tag) {
         long seq = core.nextGroupSeq(CreateGroupCall.groupOf(tag, ranks));
         return newComm(reqId -> new CreateGroupCall(reqId, core.id(), seq, tag, ranks));
     }
 
     FutureRequest<Comm> splitType(int splitType, int key) {
+        core.checkIntra("Split_type");
         if (splitType != MPI.COMM_TYPE_SHARED && splitType != MPI.UNDEFINED) {
             throw new MPIException(MPI.ERR_ARG, "Split_type takes MPI.COMM_TYPE_SHARED or MPI.UNDEFINED, not " + splitType);
         }

@@ -37,13 +37,13 @@ final class PointToPointCalls {
 
     void checkRecv(int source, int tag) {
         comm.checkLive();
-        Checks.source(source, comm.size());
+        Checks.source(source, comm.peers());
         Checks.recvTag(tag);
     }
 
     void checkSend(int dest, int tag) {
         comm.checkLive();
-        Checks.dest(dest, comm.size());
+        Checks.dest(dest, comm.peers());
         Checks.sendTag(tag);
     }
 
@@ -57,8 +57,8 @@ final class PointToPointCalls {
         if (data != null) {
             long bytes = out.bytes();
             // refused (too large) before anything is tracked
-            CompletableFuture<Void> sent = data.send(comm.id(), comm.rank(), comm.members()[dest], tag, sync, elemType,
-                    out);
+            int to = comm.members()[comm.member(dest)];
+            CompletableFuture<Void> sent = data.send(comm.id(), comm.rank(), to, tag, sync, elemType, out);
             FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", bytes, null);
             sent.whenComplete((v, e) -> {
                 if (e != null) {
@@ -77,10 +77,10 @@ final class PointToPointCalls {
         }
         ByteBuf payload = out.whole();
         int reqId = comm.conn().nextId();
-        SendCall c = SendCall.of(reqId, comm.id(), dest, tag, sync, elemType, payload);
+        SendCall c = SendCall.of(reqId, comm.id(), comm.member(dest), tag, sync, elemType, payload);
         FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", payload.readableBytes());
         if (sync) {
-            comm.conn().send(c, reqId, reply -> comm.complete(r, reply, x -> null));
+            comm.conn().send(c, reqId, reply -> comm.complete(r, comm.asPeer(reply), x -> null));
         } else {
             comm.conn().sendOneWay(c).whenComplete((v, e) -> {
                 if (e != null) {
@@ -118,15 +118,16 @@ final class PointToPointCalls {
         DataPlane data = comm.data();
         if (data != null) {
             FutureRequest<T> r = comm.track(new FutureRequest<>(), "recv", 0, null);
-            r.onCancel(data.receive(comm.id(), source, tag, comm.faults().watchedFor(source), false, sink,
-                    reply -> comm.complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder)));
+            r.onCancel(data.receive(comm.id(), comm.member(source), tag, comm.faults().watchedFor(source), false,
+                    sink, reply -> comm.complete(r, comm.asPeer(reply),
+                            reply.status() == Reply.CANCELLED ? x -> null : decoder)));
             return r;
         }
         FutureRequest<T> r = comm.track(new FutureRequest<>(), "recv", 0);
         int reqId = comm.conn().nextId();
         r.onCancel(() -> comm.conn().cancel(reqId));
-        comm.conn().send(new RecvCall(reqId, Kind.RECV, comm.id(), source, tag), reqId,
-                reply -> comm.complete(r, reply, reply.status() == Reply.CANCELLED ? x -> null : decoder));
+        comm.conn().send(new RecvCall(reqId, Kind.RECV, comm.id(), comm.member(source), tag), reqId,
+                reply -> comm.complete(r, comm.asPeer(reply), reply.status() == Reply.CANCELLED ? x -> null : decoder));
         return r;
     }
 
@@ -136,7 +137,7 @@ final class PointToPointCalls {
      */
     Request<Optional<Message>> matchedProbe(int source, int tag, boolean wait) {
         comm.checkLive();
-        Checks.source(source, comm.size());
+        Checks.source(source, comm.peers());
         Checks.recvTag(tag);
         if (source == MPI.PROC_NULL) {
             return FutureRequest.completed(Optional.of(MPI.MESSAGE_NO_PROC), null);
@@ -146,8 +147,8 @@ final class PointToPointCalls {
         FutureRequest<Optional<Message>> r = new FutureRequest<>();
         DataPlane data = comm.data();
         if (data != null) {
-            Runnable takeBack = data.receive(comm.id(), source, tag, comm.faults().watchedFor(source), false, null,
-                    reply -> comm.complete(r, reply, taken));
+            Runnable takeBack = data.receive(comm.id(), comm.member(source), tag, comm.faults().watchedFor(source),
+                    false, null, reply -> comm.complete(r, comm.asPeer(reply), taken));
             if (!wait) {
                 // nothing matched now: the receive is taken back, and answers none
                 takeBack.run();
@@ -156,14 +157,14 @@ final class PointToPointCalls {
         }
         r.drivenBy(comm.conn());
         int reqId = comm.conn().nextId();
-        comm.conn().send(new RecvCall(reqId, wait ? Kind.RECV : Kind.IMPROBE, comm.id(), source, tag), reqId,
-                reply -> comm.complete(r, reply, taken));
+        comm.conn().send(new RecvCall(reqId, wait ? Kind.RECV : Kind.IMPROBE, comm.id(), comm.member(source), tag), reqId,
+                reply -> comm.complete(r, comm.asPeer(reply), taken));
         return r;
     }
 
     Request<Optional<Status>> probe(Kind kind, int source, int tag) {
         comm.checkLive();
-        Checks.source(source, comm.size());
+        Checks.source(source, comm.peers());
         Checks.recvTag(tag);
         if (source == MPI.PROC_NULL) {
             return FutureRequest.completed(Optional.of(new Status(MPI.PROC_NULL, MPI.ANY_TAG, 0, false)), null);
@@ -174,16 +175,17 @@ final class PointToPointCalls {
         DataPlane data = comm.data();
         if (data != null) {
             if (kind == Kind.IPROBE) {
-                comm.complete(r, data.peek(comm.id(), source, tag), envelope);
+                comm.complete(r, comm.asPeer(data.peek(comm.id(), comm.member(source), tag)), envelope);
             } else {
-                data.receive(comm.id(), source, tag, comm.faults().watchedFor(source), true, null, reply -> comm.complete(r, reply, envelope));
+                data.receive(comm.id(), comm.member(source), tag, comm.faults().watchedFor(source), true, null,
+                        reply -> comm.complete(r, comm.asPeer(reply), envelope));
             }
             return r;
         }
         r.drivenBy(comm.conn());
         int reqId = comm.conn().nextId();
-        comm.conn().send(new RecvCall(reqId, kind, comm.id(), source, tag), reqId,
-                reply -> comm.complete(r, reply, envelope));
+        comm.conn().send(new RecvCall(reqId, kind, comm.id(), comm.member(source), tag), reqId,
+                reply -> comm.complete(r, comm.asPeer(reply), envelope));
         return r;
     }
 }

@@ -24,6 +24,9 @@ public final class RuntimeTaskPools implements TaskPools {
 
     @Override
     public TaskPool open(Comm comm, int root, TaskListener listener) {
+        if (comm.Is_inter()) {
+            throw new MPIException(MPI.ERR_COMM, "a task pool needs an intracommunicator; Merge the intercommunicator first");
+        }
         if (root < 0 || root >= comm.size()) {
             throw new MPIException(MPI.ERR_ROOT, "root " + root + " is not a rank of the communicator (size "
                     + comm.size() + ")");

@@ -48,6 +48,9 @@ public final class RuntimeWindows implements Windows {
         if (comm == null) {
             throw new MPIException(MPI.ERR_COMM, "a window needs a communicator, not null");
         }
+        if (comm.Is_inter()) {
+            throw new MPIException(MPI.ERR_COMM, "a window needs an intracommunicator; Merge the intercommunicator first");
+        }
         Comm own = comm.Dup();
         int n = own.size();
         long[] all = new long[2 * n];

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class FrameCodec {
     /** The protocol version a {@link Hello} carries. */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
     /** Parts smaller than this are copied next to the header: cheaper than one more buffer to write. */
     static final int INLINE_LIMIT = 2048;
     /** A part's length field: no part. */
