@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Messages over 2 GiB under jmpirun, two ranks, each with a heap of about three times the message: a
+ * Messages over 2 GiB under jmpirun, two ranks, each with a heap of three times the message: a
  * 2.4 GB long[] sent and broadcast on the direct data plane, and refused on every rank, with an error
  * that names JMPI_DATA, through the coordinator, which would have to hold it whole; an object of 2.2 GB
  * serialized sent and received, then broadcast. One job per case;
@@ -18,8 +18,10 @@ class HugeMessageTest {
     static final long BYTES = 2_400_000_000L;
     /** Two long[] of 1.1 GB each in one object. */
     static final long OBJECT_BYTES = 2_200_000_000L;
-    /** Three times the larger message. */
-    static final List<String> RANK_JVM = List.of("-Xmx7500m");
+    /** A rank's heap: three times the message, in MiB. */
+    static List<String> heapOf(long messageBytes) {
+        return List.of("-Xmx" + 3 * messageBytes / (1 << 20) + "m");
+    }
 
     @Test
     void aLongArrayOver2GiBIsSentAndReceived() throws Exception {
@@ -35,7 +37,7 @@ class HugeMessageTest {
 
     @Test
     void anObjectOver2GiBSerializedIsSentAndReceivedAndBroadcast() throws Exception {
-        ProcessBuilder pb = Jobs.jmpirun(2, Jobs.rankCommand(RANK_JVM, "jmpi.tests.programs.HugeMessages", "object",
+        ProcessBuilder pb = Jobs.jmpirun(2, Jobs.rankCommand(heapOf(OBJECT_BYTES), "jmpi.tests.programs.HugeMessages", "object",
                 Long.toString(OBJECT_BYTES)));
         pb.environment().merge("JMPI_SERIAL", "jmpi.tests.programs.HugeMessages$Halves", (a, b) -> a + "," + b);
         String out = run(pb, "object", "direct");
@@ -59,7 +61,7 @@ class HugeMessageTest {
     }
 
     static String run(String what, String data) throws Exception {
-        return run(Jobs.jmpirun(2, Jobs.rankCommand(RANK_JVM, "jmpi.tests.programs.HugeMessages", what,
+        return run(Jobs.jmpirun(2, Jobs.rankCommand(heapOf(BYTES), "jmpi.tests.programs.HugeMessages", what,
                 Long.toString(BYTES))), what, data);
     }
 

@@ -34,12 +34,7 @@ final class InJvmJob implements AutoCloseable {
     private final Coordinator coordinator;
     private final List<Session> sessions = new ArrayList<>();
 
-    private InJvmJob(int n, List<String> serial, String data, Duration opTimeout) {
-        byte[] t = new byte[16];
-        new SecureRandom().nextBytes(t);
-        String token = HexFormat.of().formatHex(t);
-        Config base = Config.builder().port(0).token(token).serial(serial).waitTime(Duration.ofSeconds(10))
-                .data(data).opTimeout(opTimeout).build();
+    private InJvmJob(int n, Config base) {
         coordinator = Coordinator.start(base);
         try {
             for (int r = 0; r < n; r++) {
@@ -63,7 +58,24 @@ final class InJvmJob implements AutoCloseable {
 
     /** As {@link #start(int, String)}, with JMPI_OP_TIMEOUT set (zero: off). */
     static InJvmJob start(int n, String data, Duration opTimeout) {
-        return new InJvmJob(n, SuiteRunner.SERIAL, data, opTimeout);
+        byte[] t = new byte[16];
+        new SecureRandom().nextBytes(t);
+        return configured(n, Config.builder().port(0).token(HexFormat.of().formatHex(t)).serial(SuiteRunner.SERIAL)
+                .waitTime(Duration.ofSeconds(10)).data(data).opTimeout(opTimeout).build());
+    }
+
+    /** n ranks of a job configured as base, whose coordinator listens on base's port (0: a free one). */
+    static InJvmJob configured(int n, Config base) {
+        return new InJvmJob(n, base);
+    }
+
+    Coordinator coordinator() {
+        return coordinator;
+    }
+
+    /** Rank r's session, for a test that drives its ranks itself rather than through {@link #run}. */
+    Session session(int r) {
+        return sessions.get(r);
     }
 
     int size() {

@@ -14,10 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import jmpi.Comm;
 import jmpi.Config;
-import jmpi.Coordinator;
 import jmpi.MPI;
 import jmpi.MPIException;
-import jmpi.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,15 +36,10 @@ class OpTimeoutTest {
         Config base = Config.builder().port(0).token("op-timeout-test").data(Config.DATA_COORDINATOR)
                 .opTimeout(Duration.ofMillis(300)).waitTime(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Session> sessions = new ArrayList<>();
-        try (Coordinator coordinator = Coordinator.start(base)) {
-            for (int r = 0; r < 3; r++) {
-                sessions.add(Session.connect(base.toBuilder().rank(r).size(3).addr("127.0.0.1")
-                        .port(coordinator.address().getPort()).build()));
-            }
-            Comm w0 = sessions.get(0).world();
-            Comm w1 = sessions.get(1).world();
-            Comm w2 = sessions.get(2).world();
+        try (InJvmJob job = InJvmJob.configured(3, base)) {
+            Comm w0 = job.session(0).world();
+            Comm w1 = job.session(1).world();
+            Comm w2 = job.session(2).world();
             Future<MPIException> barrier0 = pool.submit(() -> assertThrows(MPIException.class, w0::barrier));
             Future<MPIException> barrier2 = pool.submit(() -> assertThrows(MPIException.class, w2::barrier));
             Future<MPIException> recv1 = pool.submit(() -> assertThrows(MPIException.class, () -> w1.recv(2, 7)));
@@ -73,8 +66,8 @@ class OpTimeoutTest {
             // the receive waits first, so that the ssend is there when the receive times out
             String waiting = "rank 1: waits in recv(source 2, tag 11)";
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-            while (!coordinator.rollCall().contains(waiting)) {
-                assertTrue(System.nanoTime() < deadline, "never " + waiting + ": " + coordinator.rollCall());
+            while (!job.coordinator().rollCall().contains(waiting)) {
+                assertTrue(System.nanoTime() < deadline, "never " + waiting + ": " + job.coordinator().rollCall());
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }
             MPIException ssend = assertThrows(MPIException.class, () -> w2.ssend("unreceived", 1, 6));
@@ -89,11 +82,7 @@ class OpTimeoutTest {
                     r.getMessage());
             assertTrue(w1.iprobe(2, 6).isEmpty(), "the timed out ssend is gone");
         } finally {
-            for (Session s : sessions) {
-                pool.submit(s::close);
-            }
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
+            pool.shutdownNow();
         }
     }
 
@@ -111,14 +100,9 @@ class OpTimeoutTest {
         Config base = Config.builder().port(0).token("op-timeout-direct").data(Config.DATA_DIRECT)
                 .opTimeout(Duration.ofMillis(500)).waitTime(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Session> sessions = new ArrayList<>();
-        try (Coordinator coordinator = Coordinator.start(base)) {
-            for (int r = 0; r < 2; r++) {
-                sessions.add(Session.connect(base.toBuilder().rank(r).size(2).addr("127.0.0.1")
-                        .port(coordinator.address().getPort()).build()));
-            }
-            Comm w0 = sessions.get(0).world();
-            Comm w1 = sessions.get(1).world();
+        try (InJvmJob job = InJvmJob.configured(2, base)) {
+            Comm w0 = job.session(0).world();
+            Comm w1 = job.session(1).world();
             // each tries twice: while one fails, the other still waits, and is seen waiting
             Future<List<MPIException>> recv0 = pool.submit(() -> twice(() -> w0.recv(1, 5)));
             Future<List<MPIException>> barrier1 = pool.submit(() -> twice(w1::barrier));
@@ -144,14 +128,10 @@ class OpTimeoutTest {
             Future<Object> later = pool.submit(() -> w0.recv(1, 5));
             w1.send("after", 0, 5);
             assertEquals("after", later.get(1, TimeUnit.MINUTES));
-            assertTrue(sessions.get(0).waits().isEmpty(), sessions.get(0).waits().toString());
-            assertTrue(sessions.get(1).waits().isEmpty(), sessions.get(1).waits().toString());
+            assertTrue(job.session(0).waits().isEmpty(), job.session(0).waits().toString());
+            assertTrue(job.session(1).waits().isEmpty(), job.session(1).waits().toString());
         } finally {
-            for (Session s : sessions) {
-                pool.submit(s::close);
-            }
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
+            pool.shutdownNow();
         }
     }
 
@@ -171,14 +151,9 @@ class OpTimeoutTest {
         Config base = Config.builder().port(0).token("op-timeout-sends").data(Config.DATA_DIRECT).eager(1024)
                 .opTimeout(Duration.ofMillis(500)).waitTime(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Session> sessions = new ArrayList<>();
-        try (Coordinator coordinator = Coordinator.start(base)) {
-            for (int r = 0; r < 2; r++) {
-                sessions.add(Session.connect(base.toBuilder().rank(r).size(2).addr("127.0.0.1")
-                        .port(coordinator.address().getPort()).build()));
-            }
-            Comm w0 = sessions.get(0).world();
-            Comm w1 = sessions.get(1).world();
+        try (InJvmJob job = InJvmJob.configured(2, base)) {
+            Comm w0 = job.session(0).world();
+            Comm w1 = job.session(1).world();
             // rank 1 waits for tag 9 only, so nothing receives rank 0's tags 5 and 6
             Future<Object> stop = pool.submit(() -> recvThroughTimeouts(w1, 0, 9));
             MPIException ssend = assertThrows(MPIException.class, () -> w0.ssend("first", 1, 5));
@@ -210,14 +185,10 @@ class OpTimeoutTest {
             w0.Send(next, 1, 6);
             assertEquals("second", five.get(1, TimeUnit.MINUTES));
             assertEquals(7, six.get(1, TimeUnit.MINUTES)[4999]);
-            assertTrue(sessions.get(0).waits().isEmpty(), sessions.get(0).waits().toString());
-            assertTrue(sessions.get(1).waits().isEmpty(), sessions.get(1).waits().toString());
+            assertTrue(job.session(0).waits().isEmpty(), job.session(0).waits().toString());
+            assertTrue(job.session(1).waits().isEmpty(), job.session(1).waits().toString());
         } finally {
-            for (Session s : sessions) {
-                pool.submit(s::close);
-            }
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
+            pool.shutdownNow();
         }
     }
 
@@ -227,14 +198,9 @@ class OpTimeoutTest {
                 .opTimeout(Duration.ofMillis(100)).waitTime(Duration.ofSeconds(10)).build();
         int rounds = 20;
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Session> sessions = new ArrayList<>();
-        try (Coordinator coordinator = Coordinator.start(base)) {
-            for (int r = 0; r < 2; r++) {
-                sessions.add(Session.connect(base.toBuilder().rank(r).size(2).addr("127.0.0.1")
-                        .port(coordinator.address().getPort()).build()));
-            }
-            Comm w0 = sessions.get(0).world();
-            Comm w1 = sessions.get(1).world();
+        try (InJvmJob job = InJvmJob.configured(2, base)) {
+            Comm w0 = job.session(0).world();
+            Comm w1 = job.session(1).world();
             // rank 1 posts each receive as a wait of its own times out, at about the moment rank 0's ssend does
             Future<List<Integer>> received = pool.submit(() -> {
                 List<Integer> got = new ArrayList<>();
@@ -260,11 +226,7 @@ class OpTimeoutTest {
             w0.send(-1, 1, 5);
             assertEquals(delivered, received.get(1, TimeUnit.MINUTES), "what rank 1 received is what rank 0 saw delivered");
         } finally {
-            for (Session s : sessions) {
-                pool.submit(s::close);
-            }
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
+            pool.shutdownNow();
         }
     }
 
