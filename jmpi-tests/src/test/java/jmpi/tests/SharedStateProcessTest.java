@@ -115,8 +115,8 @@ class SharedStateProcessTest {
         });
         waiter.start();
         acquirer.start();
-        awaitRollCall("waits in lock(\"guard\") on communicator 0, held by rank 1");
-        awaitRollCall("semaphore.acquire(\"slots\", 3) on communicator 0, 1 free");
+        awaitRollCall("waits in lock(\"guard\") on communicator 0 (MPI_COMM_WORLD), held by rank 1");
+        awaitRollCall("semaphore.acquire(\"slots\", 3) on communicator 0 (MPI_COMM_WORLD), 1 free");
         world.send("now", 1);
         waiter.join(TimeUnit.MINUTES.toMillis(1));
         acquirer.join(TimeUnit.MINUTES.toMillis(1));

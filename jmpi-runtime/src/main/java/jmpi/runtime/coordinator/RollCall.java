@@ -163,7 +163,7 @@ final class RollCall {
                 waits[rank] = join(waits[rank], ssend(destWorld, comm, m) + " for " + ms(m.since(), now) + " ms");
             }
         });
-        shared.forEachWait((rank, what, since) -> {
+        shared.forEachWait(comms::label, (rank, what, since) -> {
             if (rank >= 0 && rank < job.size) {
                 waits[rank] = join(waits[rank], what + " for " + ms(since, now) + " ms");
             }

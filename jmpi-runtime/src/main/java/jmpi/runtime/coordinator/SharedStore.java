@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.Op;
@@ -264,21 +265,25 @@ final class SharedStore {
         void waits(int rank, String what, long since);
     }
 
-    /** Every lock and acquire that waits, with the lock's holder or the semaphore's free permits. */
-    void forEachWait(WaitSink sink) {
+    /**
+     * Every lock and acquire that waits, with the lock's holder or the semaphore's free permits; commLabel
+     * says a communicator as the roll-call does (its id and name).
+     */
+    void forEachWait(IntFunction<String> commLabel, WaitSink sink) {
         locks.forEach((k, l) -> {
             HeldLock.Waiter h = l.holder();
             String held = h == null ? "free" : "held by rank " + h.rank();
             for (var it = l.waiters(); it.hasNext(); ) {
                 HeldLock.Waiter w = it.next();
-                sink.waits(w.rank(), "lock(\"" + k.name() + "\") on communicator " + k.comm() + ", " + held, w.since());
+                sink.waits(w.rank(), "lock(\"" + k.name() + "\") on communicator " + commLabel.apply(k.comm()) + ", "
+                        + held, w.since());
             }
         });
         semaphores.forEach((k, s) -> {
             for (var it = s.waiters(); it.hasNext(); ) {
                 HeldSemaphore.Waiter w = it.next();
                 sink.waits(w.rank(), "semaphore.acquire(\"" + k.name() + "\", " + w.permits() + ") on communicator "
-                        + k.comm() + ", " + s.available() + " free", w.since());
+                        + commLabel.apply(k.comm()) + ", " + s.available() + " free", w.since());
             }
         });
     }
