@@ -89,9 +89,9 @@ final class BufferCalls {
     Starter<Void> bcast(Object buf, int root) {
         Checks.root(root, comm.size());
         BufferView v = BufferView.of(buf, "buffer");
-        if (comm.streamsBcast(bytes(v, v.count()))) {
+        if (StreamedBcasts.applies(comm, bytes(v, v.count()))) {
             // straight from and into the user's buffer at each start
-            return () -> comm.streamedBcast(v, root);
+            return () -> StreamedBcasts.ofBuffer(comm, v, root);
         }
         // every rank's buffer holds the count, the root's included, so all choose by the same bytes
         CommCore.Launch<Void> launch = prepare(Kind.BCAST, root, 0, v.type().code(), bytes(v, v.count()), r -> {

@@ -13,10 +13,8 @@ import jmpi.ProcessFailedException;
 import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.coll.AmongRanks;
-import jmpi.runtime.coll.BcastStreamed;
 import jmpi.runtime.coll.Collective;
 import jmpi.runtime.coll.CollectiveTable;
-import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.coll.Ops;
 import jmpi.runtime.link.Errors;
 import jmpi.runtime.link.Link;
@@ -297,59 +295,12 @@ final class CommCore {
      * Fails r if a member of the communicator has failed, and says so: as on the coordinator, a
      * collective among the ranks that needs a dead rank fails at once, on every caller.
      */
-    private boolean failedAMember(FutureRequest<?> r) {
+    boolean failedAMember(FutureRequest<?> r) {
         int dead = data.collectives().failedAmong(members);
         if (dead >= 0) {
             r.fail(new ProcessFailedException(dead, "rank " + dead + " failed"));
         }
         return dead >= 0;
-    }
-
-    /**
-     * Whether a buffer bcast of this many bytes streams straight from and into the user's buffers
-     * ({@link BcastStreamed}): on the data plane, where the table chooses it.
-     */
-    boolean streamsBcast(long bytes) {
-        return data != null && CollectiveTable.choose(Kind.BCAST, CollectiveTable.Shape.of(bytes, size, 0))
-                instanceof BcastStreamed;
-    }
-
-    /** Starts this rank's part of a streamed bcast of v from root (see {@link #streamsBcast}). */
-    Request<Void> streamedBcast(BufferView v, int root) {
-        checkLive();
-        checkIntra(Kind.BCAST.label());
-        long bytes = (long) v.count() * v.type().size();
-        BcastStreamed.Buffer buffer = new BcastStreamed.Buffer() {
-            @Override
-            public long bytes() {
-                return bytes;
-            }
-
-            @Override
-            public ByteBuf read(long offset, int length) {
-                return v.readBuf((int) (offset / v.type().size()), length / v.type().size(), CommCore.this::newPart);
-            }
-
-            @Override
-            public void write(long offset, ByteBuf chunk) {
-                v.write(chunk, (int) (offset / v.type().size()));
-            }
-        };
-        return streamBcast(nextSeq(), root, v.type().code(), buffer);
-    }
-
-    /** Streams buffer from root down the ranks as the collective numbered seq ({@link BcastStreamed}). */
-    FutureRequest<Void> streamBcast(long seq, int root, int elemType, BcastStreamed.Buffer buffer) {
-        int reqId = conn().nextId();
-        CollCall c = new CollCall(reqId, Kind.BCAST, id, seq, root, 0, elemType, Parts.NONE);
-        FutureRequest<Void> r = track(new FutureRequest<>(), Kind.BCAST.label(), buffer.bytes(), null);
-        if (failedAMember(r)) {
-            return r;
-        }
-        BcastStreamed.stream(new RankExchange(this, data.collectives(), c), root, buffer).whenComplete((x, e) ->
-                complete(r, e != null ? Reply.error(reqId, ErrorInfo.of(Errors.unwrap(e))) : Reply.ok(reqId, Parts.NONE),
-                        reply -> null));
-        return r;
     }
 
     <T> void complete(FutureRequest<T> r, Reply reply, Decoder<T> decoder) {

@@ -63,7 +63,7 @@ final class ObjectBcasts {
         if (stream != null) {
             // the root streams at once; the others join once the note has reached them
             Outgoing from = stream;
-            FutureRequest<Void> sent = comm.streamBcast(seq, root, 0, buffer(from.bytes(), from, null));
+            FutureRequest<Void> sent = StreamedBcasts.start(comm, seq, root, 0, buffer(from.bytes(), from, null));
             sent.whenDone((v, e) -> from.release());
             first.whenDone((got, e) -> sent.whenDone((v, e2) -> end(result, obj, e != null ? e : e2)));
             return result;
@@ -74,7 +74,7 @@ final class ObjectBcasts {
                 return;
             }
             ObjectAssembly into = new ObjectAssembly(got.streamed());
-            comm.streamBcast(seq, root, 0, buffer(got.streamed(), null, into)).whenDone((v, e2) -> {
+            StreamedBcasts.start(comm, seq, root, 0, buffer(got.streamed(), null, into)).whenDone((v, e2) -> {
                 if (e2 != null) {
                     into.release();
                     end(result, null, e2);

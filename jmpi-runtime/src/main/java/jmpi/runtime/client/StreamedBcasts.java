@@ -1,0 +1,67 @@
+package jmpi.runtime.client;
+
+import io.netty.buffer.ByteBuf;
+import jmpi.Request;
+import jmpi.runtime.coll.BcastStreamed;
+import jmpi.runtime.coll.CollectiveTable;
+import jmpi.runtime.elem.BufferView;
+import jmpi.runtime.link.Errors;
+import jmpi.runtime.wire.CollCall;
+import jmpi.runtime.wire.ErrorInfo;
+import jmpi.runtime.wire.Kind;
+import jmpi.runtime.wire.Parts;
+import jmpi.runtime.wire.Reply;
+
+/**
+ * Bcasts that stream ({@link BcastStreamed}): a large buffer chunk by chunk straight from the root's
+ * buffer into each rank's, and an object too large for one part, from the root's pieces into each
+ * rank's assembly. Only among ranks on the data plane, where the table chooses it.
+ */
+final class StreamedBcasts {
+    private StreamedBcasts() {
+    }
+
+    /** Whether a buffer bcast of this many bytes on comm streams. */
+    static boolean applies(CommCore comm, long bytes) {
+        return comm.data() != null && CollectiveTable.choose(Kind.BCAST, CollectiveTable.Shape.of(bytes, comm.size(), 0))
+                instanceof BcastStreamed;
+    }
+
+    /** Starts this rank's part of a streamed bcast of v from root (see {@link #applies}). */
+    static Request<Void> ofBuffer(CommCore comm, BufferView v, int root) {
+        comm.checkLive();
+        comm.checkIntra(Kind.BCAST.label());
+        long bytes = (long) v.count() * v.type().size();
+        BcastStreamed.Buffer buffer = new BcastStreamed.Buffer() {
+            @Override
+            public long bytes() {
+                return bytes;
+            }
+
+            @Override
+            public ByteBuf read(long offset, int length) {
+                return v.readBuf((int) (offset / v.type().size()), length / v.type().size(), comm::newPart);
+            }
+
+            @Override
+            public void write(long offset, ByteBuf chunk) {
+                v.write(chunk, (int) (offset / v.type().size()));
+            }
+        };
+        return start(comm, comm.nextSeq(), root, v.type().code(), buffer);
+    }
+
+    /** Streams buffer from root down the ranks of comm as its collective numbered seq. */
+    static FutureRequest<Void> start(CommCore comm, long seq, int root, int elemType, BcastStreamed.Buffer buffer) {
+        int reqId = comm.conn().nextId();
+        CollCall c = new CollCall(reqId, Kind.BCAST, comm.id(), seq, root, 0, elemType, Parts.NONE);
+        FutureRequest<Void> r = comm.track(new FutureRequest<>(), Kind.BCAST.label(), buffer.bytes(), null);
+        if (comm.failedAMember(r)) {
+            return r;
+        }
+        BcastStreamed.stream(new RankExchange(comm, comm.data().collectives(), c), root, buffer).whenComplete((x, e) ->
+                comm.complete(r, e != null ? Reply.error(reqId, ErrorInfo.of(Errors.unwrap(e))) : Reply.ok(reqId, Parts.NONE),
+                        reply -> null));
+        return r;
+    }
+}
