@@ -75,6 +75,7 @@ final class ProcessEnd {
         jobAborted = true;
     }
 
+    /** No timeout needed: the abort's exit was started with its halt backstop (see {@link #exit}). */
     private static void parkUntilExit() {
         while (true) {
             LockSupport.park(ProcessEnd.class);
