@@ -41,6 +41,7 @@ public final class Config {
     private final int statusPort;
     private final Duration hangWarning;
     private final Duration opTimeout;
+    private final Duration spin;
     private final String data;
     private final int eager;
 
@@ -64,6 +65,7 @@ public final class Config {
         this.statusPort = b.statusPort;
         this.hangWarning = b.hangWarning;
         this.opTimeout = b.opTimeout;
+        this.spin = b.spin;
         this.data = b.data;
         this.eager = b.eager;
     }
@@ -105,6 +107,7 @@ public final class Config {
         b.statusPort = statusPort;
         b.hangWarning = hangWarning;
         b.opTimeout = opTimeout;
+        b.spin = spin;
         return b;
     }
 
@@ -169,6 +172,9 @@ public final class Config {
         }
         if ((v = env.get("JMPI_OP_TIMEOUT")) != null && !v.isBlank()) {
             b.opTimeout("off".equalsIgnoreCase(v.trim()) ? Duration.ZERO : parseDuration("JMPI_OP_TIMEOUT", v));
+        }
+        if ((v = env.get("JMPI_SPIN")) != null && !v.isBlank()) {
+            b.spin(parseDuration("JMPI_SPIN", v));
         }
         if ((v = env.get("JMPI_DATA")) != null && !v.isBlank()) {
             b.data(v.trim().toLowerCase(Locale.ROOT));
@@ -248,6 +254,8 @@ public final class Config {
         try {
             if (s.startsWith("pt")) {
                 return Duration.parse(s.toUpperCase(Locale.ROOT));
+            } else if (s.endsWith("us")) {
+                return Duration.ofNanos((long) (Double.parseDouble(s.substring(0, s.length() - 2).trim()) * 1000));
             } else if (s.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
             } else if (s.endsWith("s")) {
@@ -257,7 +265,7 @@ public final class Config {
             }
             return Duration.ofMillis((long) (Double.parseDouble(s) * 1000));
         } catch (RuntimeException e) {
-            throw new MPIException(MPI.ERR_ARG, name + " is not a duration: '" + v + "' (seconds, 500ms, 2s, 1m or PT30S)");
+            throw new MPIException(MPI.ERR_ARG, name + " is not a duration: '" + v + "' (seconds, 50us, 500ms, 2s, 1m or PT30S)");
         }
     }
 
@@ -466,6 +474,27 @@ public final class Config {
     }
 
     /**
+     * How long a thread about to wait for a message from a peer reads the rank's links itself before it
+     * sleeps (JMPI_SPIN, default 100 µs): a wake-up costs more than a small message takes to arrive, on
+     * a small machine more than the message's whole way. {@link Duration#ZERO} sleeps at once, leaving
+     * the reading to the rank's progress thread; a longer spin uses more CPU while the rank waits.
+     *
+     * @return the time (JMPI_SPIN: a duration such as {@code 100us}, or {@code 0})
+     */
+    public Duration spin() {
+        return spin;
+    }
+
+    /**
+     * {@link #spin()} in nanoseconds.
+     *
+     * @return the time in nanoseconds
+     */
+    public long spinNanos() {
+        return spin.toNanos();
+    }
+
+    /**
      * How ranks move their messages (JMPI_DATA): {@code direct}, rank to rank over links of their own,
      * or {@code coordinator}, every message through the coordinator. Unless set, direct for TCP and
      * coordinator for MQTT and gRPC, whose point is to go through a broker or a proxy.
@@ -519,6 +548,7 @@ public final class Config {
         private int statusPort;
         private Duration hangWarning = Duration.ofSeconds(10);
         private Duration opTimeout = Duration.ZERO;
+        private Duration spin = Duration.ofNanos(100_000);
         private String data;
         private int eager = 64 << 10;
 
@@ -735,6 +765,21 @@ public final class Config {
                 throw new MPIException(MPI.ERR_ARG, "opTimeout " + opTimeout + " is negative; use Duration.ZERO for never");
             }
             this.opTimeout = opTimeout;
+            return this;
+        }
+
+        /**
+         * Sets how long a waiting thread reads the links itself before it sleeps.
+         *
+         * @param spin the time, not negative; {@link Duration#ZERO} to sleep at once
+         * @return this builder
+         */
+        public Builder spin(Duration spin) {
+            Objects.requireNonNull(spin, "spin == null");
+            if (spin.isNegative()) {
+                throw new MPIException(MPI.ERR_ARG, "spin " + spin + " is negative (JMPI_SPIN); use Duration.ZERO to sleep at once");
+            }
+            this.spin = spin;
             return this;
         }
 

@@ -17,6 +17,7 @@ import jmpi.runtime.coll.Collective;
 import jmpi.runtime.coll.CollectiveTable;
 import jmpi.runtime.coll.Ops;
 import jmpi.runtime.link.Errors;
+import jmpi.runtime.link.Driver;
 import jmpi.runtime.link.Link;
 import jmpi.runtime.link.Netty;
 import jmpi.runtime.p2p.DataPlane;
@@ -167,7 +168,7 @@ final class CommCore {
     }
 
     /** As above, for a request that driver's replies complete (null: completed from elsewhere, nothing to read). */
-    <T> FutureRequest<T> track(FutureRequest<T> r, String operation, long bytes, Link driver) {
+    <T> FutureRequest<T> track(FutureRequest<T> r, String operation, long bytes, Driver driver) {
         pending.add(r);
         r.drivenBy(driver);
         // Loading an event class starts Flight Recorder's machinery, some 0.15 s of every JVM's start,
@@ -271,7 +272,7 @@ final class CommCore {
         CollCall c = new CollCall(reqId, kind, id, nextSeq(), root, op, elemType, parts);
         if (among != null) {
             // among the ranks: nothing for the coordinator's link to read, the data plane completes it
-            FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes(), null);
+            FutureRequest<T> r = track(new FutureRequest<>(), kind.label(), c.payloadBytes(), data.driver());
             if (failedAMember(r)) {
                 Parts.release(parts);
                 return r;

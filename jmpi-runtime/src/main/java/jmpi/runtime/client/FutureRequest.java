@@ -9,7 +9,7 @@ import jmpi.MPIException;
 import jmpi.Request;
 import jmpi.Status;
 import jmpi.runtime.link.Errors;
-import jmpi.runtime.link.Link;
+import jmpi.runtime.link.Driver;
 import jmpi.spi.Completions;
 
 /** A {@link Request} backed by a future that the client completes when the reply arrives. */
@@ -20,7 +20,7 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
     private volatile Status status = EMPTY;
     private volatile Runnable canceller;
     /** The link whose replies complete this request, where a waiting caller may read them itself. */
-    private volatile Link link;
+    private volatile Driver link;
 
     /** A request that has already completed. */
     public static <T> FutureRequest<T> completed(T value, Status status) {
@@ -47,13 +47,13 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
         future.whenComplete(then);
     }
 
-    void drivenBy(Link l) {
+    void drivenBy(Driver l) {
         this.link = l;
     }
 
     /** Lets the link read replies in this thread until the future is done, where it can. */
     private void drive() {
-        Link l = link;
+        Driver l = link;
         if (l != null && !future.isDone()) {
             l.await(future);
         }
@@ -64,7 +64,7 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        Link l = link;
+        Driver l = link;
         return l != null && l.awaitSignal(seen);
     }
 
@@ -91,7 +91,7 @@ public class FutureRequest<T> implements Request<T>, Completions.Signalling {
 
     @Override
     public boolean test() {
-        Link l = link;
+        Driver l = link;
         if (l != null && !future.isDone()) {
             l.poll();
         }

@@ -60,6 +60,9 @@ final class ObjectBcasts {
         }
         long seq = comm.nextSeq();
         FutureRequest<T> result = new FutureRequest<>();
+        if (comm.data() != null) {
+            result.drivenBy(comm.data().driver());
+        }
         if (stream != null) {
             // the root streams at once; the others join once the note has reached them
             Outgoing from = stream;

@@ -59,7 +59,7 @@ final class PointToPointCalls {
             // refused (too large) before anything is tracked
             int to = comm.members()[comm.member(dest)];
             CompletableFuture<Void> sent = data.send(comm.id(), comm.rank(), to, tag, sync, elemType, out);
-            FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", bytes, null);
+            FutureRequest<Void> r = comm.track(new FutureRequest<>(), sync ? "ssend" : "send", bytes, data.driver());
             sent.whenComplete((v, e) -> {
                 if (e != null) {
                     r.fail(e);
@@ -117,7 +117,7 @@ final class PointToPointCalls {
         }
         DataPlane data = comm.data();
         if (data != null) {
-            FutureRequest<T> r = comm.track(new FutureRequest<>(), "recv", 0, null);
+            FutureRequest<T> r = comm.track(new FutureRequest<>(), "recv", 0, data.driver());
             r.onCancel(data.receive(comm.id(), comm.member(source), tag, comm.faults().watchedFor(source), false,
                     sink, reply -> comm.complete(r, comm.asPeer(reply),
                             reply.status() == Reply.CANCELLED ? x -> null : decoder)));
@@ -147,6 +147,7 @@ final class PointToPointCalls {
         FutureRequest<Optional<Message>> r = new FutureRequest<>();
         DataPlane data = comm.data();
         if (data != null) {
+            r.drivenBy(data.driver());
             Runnable takeBack = data.receive(comm.id(), comm.member(source), tag, comm.faults().watchedFor(source),
                     false, null, reply -> comm.complete(r, comm.asPeer(reply), taken));
             if (!wait) {
@@ -177,6 +178,7 @@ final class PointToPointCalls {
             if (kind == Kind.IPROBE) {
                 comm.complete(r, comm.asPeer(data.peek(comm.id(), comm.member(source), tag)), envelope);
             } else {
+                r.drivenBy(data.driver());
                 data.receive(comm.id(), comm.member(source), tag, comm.faults().watchedFor(source), true, null,
                         reply -> comm.complete(r, comm.asPeer(reply), envelope));
             }

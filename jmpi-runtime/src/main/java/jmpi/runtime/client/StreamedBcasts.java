@@ -55,7 +55,7 @@ final class StreamedBcasts {
     static FutureRequest<Void> start(CommCore comm, long seq, int root, int elemType, BcastStreamed.Buffer buffer) {
         int reqId = comm.conn().nextId();
         CollCall c = new CollCall(reqId, Kind.BCAST, comm.id(), seq, root, 0, elemType, Parts.NONE);
-        FutureRequest<Void> r = comm.track(new FutureRequest<>(), Kind.BCAST.label(), buffer.bytes(), null);
+        FutureRequest<Void> r = comm.track(new FutureRequest<>(), Kind.BCAST.label(), buffer.bytes(), comm.data().driver());
         if (comm.failedAMember(r)) {
             return r;
         }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ScatteringByteChannel;
 import jmpi.runtime.wire.MalformedFrameException;
 
 /**
@@ -20,11 +21,26 @@ final class FrameReader {
     /** A read buffer larger than this is let go once everything in it has been taken. */
     private static final int KEEP_READ_BUFFER = 4 * READ_CHUNK;
 
-    private final int maxFrame;
+    /** Bytes one read of a channel asks for at most: the JDK stages a heap buffer's read in a direct one this large. */
+    private static final int CHANNEL_READ = 1 << 20;
+
+    private int maxFrame;
+    /** Who sends the frames, as an error names them. */
+    private final String from;
     private ByteBuf inbound = Unpooled.EMPTY_BUFFER;
 
     /** maxFrame: the largest frame, its length prefix included. */
     FrameReader(int maxFrame) {
+        this(maxFrame, "the coordinator");
+    }
+
+    FrameReader(int maxFrame, String from) {
+        this.maxFrame = maxFrame;
+        this.from = from;
+    }
+
+    /** From now on frames may be as large as maxFrame (a connection that has shown the job token). */
+    void limit(int maxFrame) {
         this.maxFrame = maxFrame;
     }
 
@@ -35,6 +51,12 @@ final class FrameReader {
     int readFrom(InputStream in, int limit) throws IOException {
         makeRoom(missing());
         return inbound.writeBytes(in, limit < 0 ? inbound.writableBytes() : Math.min(limit, inbound.writableBytes()));
+    }
+
+    /** As above, from a channel in non-blocking mode: 0 when nothing has arrived. */
+    int readFrom(ScatteringByteChannel in) throws IOException {
+        makeRoom(missing());
+        return inbound.writeBytes(in, Math.min(CHANNEL_READ, inbound.writableBytes()));
     }
 
     /** The body of the next frame if it has arrived whole, as a slice the caller releases; else null. */
@@ -68,7 +90,7 @@ final class FrameReader {
         int len = inbound.getInt(inbound.readerIndex());
         // as Netty's length decoder counts it, the prefix included
         if (len < 1 || len > maxFrame - 4) {
-            throw new MalformedFrameException("a frame of " + len + " bytes from the coordinator (at most "
+            throw new MalformedFrameException("a frame of " + Integer.toUnsignedString(len) + " bytes from " + from + " (at most "
                     + (maxFrame - 4) + ")");
         }
         return len;

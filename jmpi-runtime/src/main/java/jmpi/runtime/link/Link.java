@@ -12,7 +12,7 @@ import jmpi.runtime.wire.Reply;
  * Where a communicator's calls go: the coordinator over the network, or a coordinator inside this
  * process (which the client reaches through this interface like any other).
  */
-public interface Link {
+public interface Link extends Driver {
     /** A new request id, unique on this link. */
     int nextId();
 
@@ -24,26 +24,6 @@ public interface Link {
 
     /** Asks to cancel a pending receive or probe. */
     void cancel(int reqId);
-
-    /**
-     * Called by a thread about to wait for f: a link whose callers read their own replies does so
-     * here. Returns when f is done, or early when the link cannot help (the caller then waits for f).
-     */
-    default void await(CompletableFuture<?> f) {
-    }
-
-    /**
-     * Called by a thread that waits for any request to complete after generation seen of
-     * {@link jmpi.spi.Completions}: a link whose callers read their own replies does so here until one
-     * completes, and says true; false if it cannot (the caller then waits for the signal).
-     */
-    default boolean awaitSignal(long seen) {
-        return false;
-    }
-
-    /** Called by a thread that tests a request: a link whose callers read their own replies routes what has arrived. */
-    default void poll() {
-    }
 
     /** What the coordinator tells a rank unasked. */
     interface Watcher {

@@ -1,16 +1,11 @@
 package jmpi.runtime.link;
 
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
-import jmpi.runtime.link.tcp.TcpTransport;
 import jmpi.runtime.wire.Frame;
 
 /**
@@ -18,9 +13,10 @@ import jmpi.runtime.wire.Frame;
  * token, and one outgoing link per peer, connected on first use. A rank sends only on the links it
  * opened and reads only those opened to it, so two ranks that connect to each other at once never
  * need to agree which link to keep, and each sender's frames arrive in the order it sent them.
+ * Plain TCP links are driven by the rank's own threads ({@link PolledLinks}); TLS links by Netty.
  */
 public final class LinkTable implements AutoCloseable {
-    /** What arrives from peers, on the links' event loop. */
+    /** What arrives from peers, on the thread that reads the links. */
     public interface Inbound {
         /** A frame from a peer that has shown the token; the frame's references pass to the callee. */
         void frame(int fromRank, Frame f);
@@ -29,37 +25,23 @@ public final class LinkTable implements AutoCloseable {
         void lost(int rank, Throwable why);
     }
 
-    private final Config config;
-    private final EventLoopGroup group;
-    private final Transport.Listener listener;
-    private final Inbound inbound;
-    private final Map<Integer, PeerOut> out = new ConcurrentHashMap<>();
-    /** The links peers opened to this rank, with the rank each came from (-1 before its hello). */
-    private final Map<Channel, Integer> in = new ConcurrentHashMap<>();
+    private final PeerLinks links;
     private volatile IntFunction<CompletableFuture<InetSocketAddress>> directory;
     private volatile boolean closed;
 
-    private LinkTable(Config config, String bindHost, Inbound inbound) {
-        this.config = config;
-        this.inbound = inbound;
-        this.group = ClientLoop.acquire();
-        try {
-            this.listener = TcpTransport.INSTANCE.listen(config, group, bindHost, 0,
-                    ch -> PeerIn.install(ch, config, inbound, in));
-        } catch (RuntimeException e) {
-            ClientLoop.release();
-            throw new MPIException(MPI.ERR_OTHER, "cannot listen for peers on " + bindHost + ": " + e.getMessage(), e);
-        }
+    private LinkTable(PeerLinks links) {
+        this.links = links;
     }
 
     /** Listens on bindHost (any free port) for the job's other ranks. */
     public static LinkTable start(Config config, String bindHost, Inbound inbound) {
-        return new LinkTable(config, bindHost, inbound);
+        return new LinkTable(config.ssl() ? new NettyLinks(config, bindHost, inbound)
+                : new PolledLinks(config, bindHost, inbound));
     }
 
     /** Where peers reach this rank, for its hello: {@code host:port}, or {@code :port} when bound to every address. */
     public String advertised() {
-        InetSocketAddress a = listener.address();
+        InetSocketAddress a = links.address();
         if (a.getAddress() == null || a.getAddress().isAnyLocalAddress()) {
             return ":" + a.getPort();
         }
@@ -81,12 +63,12 @@ public final class LinkTable implements AutoCloseable {
             io.netty.util.ReferenceCountUtil.release(f);
             return CompletableFuture.failedFuture(new MPIException(MPI.ERR_COMM, "this rank has finalized"));
         }
-        return out.computeIfAbsent(rank, r -> new PeerOut(config, group, r, directory, inbound)).send(f);
+        return links.send(rank, f, directory);
     }
 
-    /** Whether the caller is the links' own thread, which must never wait for them. */
+    /** Whether the caller is a thread of the links (one that reads or writes them), which must never wait for them. */
     public boolean onLinksThread() {
-        return group.next().inEventLoop();
+        return links.onLinksThread();
     }
 
     /**
@@ -94,11 +76,12 @@ public final class LinkTable implements AutoCloseable {
      * the rank's link fills and its sender waits.
      */
     public void pause(int rank, boolean paused) {
-        in.forEach((ch, from) -> {
-            if (from == rank) {
-                ch.config().setAutoRead(!paused);
-            }
-        });
+        links.pause(rank, paused);
+    }
+
+    /** What a thread about to wait for a message from a peer does meanwhile: reads the links itself, where it can. */
+    public Driver driver() {
+        return links.driver();
     }
 
     /** Says goodbye on every link this rank opened, closes them and stops listening. */
@@ -108,13 +91,6 @@ public final class LinkTable implements AutoCloseable {
             return;
         }
         closed = true;
-        for (PeerOut p : out.values()) {
-            p.close();
-        }
-        listener.close();
-        for (Channel ch : in.keySet()) {
-            ch.close().awaitUninterruptibly(5, java.util.concurrent.TimeUnit.SECONDS);
-        }
-        ClientLoop.release();
+        links.close();
     }
 }

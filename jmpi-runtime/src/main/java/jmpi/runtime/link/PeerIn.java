@@ -47,7 +47,7 @@ final class PeerIn extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Frame f = (Frame) msg;
         if (rank < 0) {
-            String why = refusal(f);
+            String why = refusal(config, f);
             if (why != null) {
                 ReferenceCountUtil.release(msg);
                 HandshakeGuard.refused(ctx.channel(), why);
@@ -66,7 +66,8 @@ final class PeerIn extends ChannelInboundHandlerAdapter {
         inbound.frame(rank, f);
     }
 
-    private String refusal(Frame f) {
+    /** Why a link whose first frame is f is not admitted, or null if it shows a rank of this job and its token. */
+    static String refusal(Config config, Frame f) {
         if (!(f instanceof Hello h)) {
             return "the first frame must be a hello, not " + f.type();
         }

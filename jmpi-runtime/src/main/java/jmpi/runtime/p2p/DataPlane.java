@@ -15,6 +15,7 @@ import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.ProcessFailedException;
+import jmpi.runtime.link.Driver;
 import jmpi.runtime.link.Link;
 import jmpi.runtime.link.LinkTable;
 import jmpi.runtime.wire.CommRevoked;
@@ -76,6 +77,11 @@ public final class DataPlane implements AutoCloseable {
     /** Listens for peers on bindHost; {@link #useCoordinator} must follow before the first send. */
     public static DataPlane start(Config config, String bindHost) {
         return new DataPlane(config, bindHost);
+    }
+
+    /** What a thread about to wait for a message of this plane does meanwhile: reads the links itself, where it can. */
+    public Driver driver() {
+        return links.driver();
     }
 
     /** Where peers reach this rank, for its hello. */

@@ -1,0 +1,153 @@
+package jmpi.runtime.link;
+
+import java.io.IOException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A rank's thread for what its senders could not write at once: links still connecting, and frames
+ * that found a link's socket full. A sender writes to the socket itself when it can; this thread
+ * finishes the rest when the socket has room again, so that no sender (and never the thread that
+ * routes what arrives) waits for a peer to read.
+ */
+final class PeerWriter {
+    private static final System.Logger LOG = System.getLogger(PeerWriter.class.getName());
+
+    /** What the writer calls back on a link. */
+    interface Writable {
+        /** The link's connection opened, or failed to. */
+        void connected(SocketChannel ch);
+
+        /** The link's socket has room: writes what waits; false once nothing does. */
+        boolean drain();
+
+        /** The link could not connect in time, or its connection failed. */
+        void failed(Throwable why);
+
+        /** When a link still connecting gives up, in System.nanoTime. */
+        long connectDeadline();
+    }
+
+    private record Interest(SocketChannel ch, Writable link, int ops) {
+    }
+
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Interest> interests = new ConcurrentLinkedQueue<>();
+    private volatile boolean closing;
+
+    PeerWriter(String name) throws IOException {
+        this.selector = Selector.open();
+        this.thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Watches ch until it connects. */
+    void connecting(SocketChannel ch, Writable link) {
+        interests.add(new Interest(ch, link, SelectionKey.OP_CONNECT));
+        selector.wakeup();
+    }
+
+    /** Writes link's waiting frames as ch has room. */
+    void pending(SocketChannel ch, Writable link) {
+        interests.add(new Interest(ch, link, SelectionKey.OP_WRITE));
+        if (!isWriterThread()) {
+            selector.wakeup();
+        }
+    }
+
+    private void loop() {
+        while (!closing) {
+            try {
+                register();
+                selector.select(TimeUnit.SECONDS.toMillis(1));
+                for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    serve(key);
+                }
+                expireConnects();
+            } catch (ClosedSelectorException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (!closing) {
+                    LOG.log(System.Logger.Level.ERROR, "the peer links' writer failed: " + e);
+                }
+                return;
+            }
+        }
+    }
+
+    private void register() {
+        Interest i;
+        while ((i = interests.poll()) != null) {
+            try {
+                SelectionKey key = i.ch().keyFor(selector);
+                if (key == null) {
+                    i.ch().register(selector, i.ops(), i.link());
+                } else if (key.isValid()) {
+                    key.interestOps(key.interestOps() | i.ops());
+                }
+            } catch (IOException | RuntimeException e) {
+                i.link().failed(e);
+            }
+        }
+    }
+
+    private void serve(SelectionKey key) {
+        Writable link = (Writable) key.attachment();
+        if (!key.isValid()) {
+            return;
+        }
+        if (key.isConnectable()) {
+            SocketChannel ch = (SocketChannel) key.channel();
+            try {
+                if (ch.finishConnect()) {
+                    key.interestOps(0);
+                    link.connected(ch);
+                }
+            } catch (IOException e) {
+                key.cancel();
+                link.failed(e);
+            }
+        } else if (key.isWritable() && !link.drain()) {
+            key.interestOps(0);
+        }
+    }
+
+    private void expireConnects() {
+        long now = System.nanoTime();
+        for (SelectionKey key : selector.keys()) {
+            if (key.isValid() && (key.interestOps() & SelectionKey.OP_CONNECT) != 0
+                    && key.attachment() instanceof Writable link && now - link.connectDeadline() > 0) {
+                key.cancel();
+                link.failed(new IOException("no connection within "
+                        + TimeUnit.MILLISECONDS.toSeconds(PolledOut.CONNECT_TIMEOUT_MS) + " s"));
+            }
+        }
+    }
+
+    void close() {
+        closing = true;
+        selector.wakeup();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+            selector.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // closing: the selector goes either way
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package jmpi.runtime.link;
+
+import io.netty.buffer.ByteBuf;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import jmpi.Config;
+import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.FrameCodec;
+import jmpi.runtime.wire.Hello;
+
+/**
+ * One link a peer opened to this rank, read by whoever holds {@link PolledPeers}' routing lock. Its
+ * first frame must be a hello with the job token, at most a few KiB and within the doorway's deadline;
+ * after that, frames may be as large as the job allows and go to the rank's inbound handler.
+ */
+final class PolledIn {
+    /** Reads of one link in a row before the others get their turn. */
+    private static final int READS_PER_TURN = 4;
+
+    final SocketChannel channel;
+    final SelectionKey key;
+    private final FrameReader reader;
+    private final Config config;
+    /** When an unadmitted link is closed, in System.nanoTime. */
+    final long deadline;
+    /** The peer's rank once its hello has shown the token, else -1. */
+    volatile int rank = -1;
+    volatile boolean paused;
+    private boolean saidBye;
+    private boolean closed;
+
+    PolledIn(SocketChannel channel, SelectionKey key, Config config) {
+        this.channel = channel;
+        this.key = key;
+        this.config = config;
+        this.reader = new FrameReader(HandshakeGuard.LIMIT + 4, "a peer before its job token");
+        this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Doorway.DEADLINE_SECONDS);
+    }
+
+    boolean admitted() {
+        return rank >= 0;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** What a link's reader is told of its frames. */
+    interface Frames {
+        /** A frame of an admitted link, references passing to the callee. */
+        void frame(int rank, Frame f);
+
+        /** The link's hello was refused: why, for the doorway's log. */
+        void refused(PolledIn in, String why);
+
+        /** The link's hello showed the token. */
+        void admitted(PolledIn in);
+    }
+
+    /**
+     * Reads what has arrived, a few reads at most, and passes on every whole frame; throws
+     * {@link EOFException} once the peer has closed its end.
+     */
+    void read(Frames to) throws IOException {
+        for (int i = 0; i < READS_PER_TURN && !closed; i++) {
+            int n = reader.readFrom(channel);
+            deliver(to);
+            if (n < 0) {
+                throw new EOFException("closed");
+            }
+            if (n == 0) {
+                return;
+            }
+        }
+    }
+
+    private void deliver(Frames to) {
+        ByteBuf body;
+        while (!closed && (body = reader.next()) != null) {
+            Frame f;
+            try {
+                f = FrameCodec.decode(body);
+            } finally {
+                body.release();
+            }
+            if (rank < 0) {
+                String why = PeerIn.refusal(config, f);
+                io.netty.util.ReferenceCountUtil.release(f);
+                if (why != null) {
+                    to.refused(this, why);
+                    return;
+                }
+                reader.limit(Math.min(Netty.maxFrame(config.serialSize()), Integer.MAX_VALUE - 16));
+                rank = ((Hello) f).rank();
+                to.admitted(this);
+            } else if (f instanceof Bye) {
+                saidBye = true;
+            } else {
+                to.frame(rank, f);
+            }
+        }
+    }
+
+    /** Whether the peer said goodbye before its link closed: if not, it failed. */
+    boolean saidBye() {
+        return saidBye;
+    }
+
+    SocketAddress remote() {
+        try {
+            return channel.getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    SocketAddress local() {
+        try {
+            return channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Closes the link and gives back what was read and not taken; true the first time. */
+    boolean close() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        key.cancel();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing: nothing more to read from it either way
+        }
+        reader.release();
+        return true;
+    }
+}

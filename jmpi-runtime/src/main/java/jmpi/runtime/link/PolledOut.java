@@ -1,0 +1,268 @@
+package jmpi.runtime.link;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.BooleanSupplier;
+import jmpi.Config;
+import jmpi.MPI;
+import jmpi.MPIException;
+import jmpi.runtime.wire.Bye;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.FrameCodec;
+import jmpi.runtime.wire.Hello;
+
+/**
+ * This rank's link to one peer over plain TCP: connected on the first send and introduced with the job
+ * token. A sender writes its frame to the socket itself, without waiting; what the socket cannot take
+ * at once waits here, in order, and {@link PeerWriter} writes it as the socket drains. Senders other
+ * than the threads that must never wait (see mustNotWait) wait while more than JMPI_SERIAL_QUEUE bytes
+ * wait here, as MPI allows, rather than the memory of both ranks growing.
+ */
+final class PolledOut implements PeerWriter.Writable {
+    static final long CONNECT_TIMEOUT_MS = 5000;
+    private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
+
+    private record Queued(ByteBuf[] bufs, CompletableFuture<Void> sent, long bytes) {
+    }
+
+    private final Config config;
+    private final int rank;
+    private final PeerWriter writer;
+    private final LinkTable.Inbound inbound;
+    private final BooleanSupplier mustNotWait;
+    private final ArrayDeque<Queued> queued = new ArrayDeque<>();
+    private SocketChannel channel;
+    private boolean open;
+    private boolean writerOwns;
+    private long queuedBytes;
+    private Throwable broken;
+    private volatile long connectDeadline = Long.MAX_VALUE;
+
+    PolledOut(Config config, PeerWriter writer, int rank, IntFunction<CompletableFuture<InetSocketAddress>> directory,
+            LinkTable.Inbound inbound, BooleanSupplier mustNotWait) {
+        this.config = config;
+        this.writer = writer;
+        this.rank = rank;
+        this.inbound = inbound;
+        this.mustNotWait = mustNotWait;
+        if (directory == null) {
+            broken = new MPIException(MPI.ERR_OTHER, "no way to find rank " + rank + "'s address");
+            return;
+        }
+        directory.apply(rank).whenComplete((address, e) -> {
+            if (e != null) {
+                failed(Errors.unwrap(e));
+            } else {
+                connect(address);
+            }
+        });
+    }
+
+    private void connect(InetSocketAddress address) {
+        try {
+            SocketChannel ch = SocketChannel.open();
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            synchronized (this) {
+                channel = ch;
+            }
+            connectDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MS);
+            if (ch.connect(new InetSocketAddress(address.getHostString(), address.getPort()))) {
+                connected(ch);
+            } else {
+                writer.connecting(ch, this);
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(new MPIException(MPI.ERR_OTHER, "cannot reach rank " + rank + " at " + address + ": " + e.getMessage(), e));
+        }
+    }
+
+    @Override
+    public long connectDeadline() {
+        return connectDeadline;
+    }
+
+    @Override
+    public void connected(SocketChannel ch) {
+        Hello hello = new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(), null, null);
+        synchronized (this) {
+            if (broken != null) {
+                return;
+            }
+            queued.addFirst(new Queued(encode(hello), null, 0));
+            open = true;
+            writerOwns = true;
+            if (!drain()) {
+                return;
+            }
+        }
+        writer.pending(ch, this);
+    }
+
+    /** Sends f; completes once its last byte is with the socket. */
+    CompletableFuture<Void> send(Frame f) {
+        if (!mustNotWait.getAsBoolean()) {
+            awaitRoom();
+        }
+        ByteBuf[] bufs;
+        try {
+            bufs = encode(f);
+        } finally {
+            ReferenceCountUtil.release(f);
+        }
+        long bytes = 0;
+        for (ByteBuf b : bufs) {
+            bytes += b.readableBytes();
+        }
+        boolean handOver;
+        CompletableFuture<Void> sent;
+        synchronized (this) {
+            if (broken != null) {
+                release(bufs);
+                return CompletableFuture.failedFuture(broken);
+            }
+            if (open && queued.isEmpty()) {
+                try {
+                    if (Gather.write(channel, bufs)) {
+                        release(bufs);
+                        return WRITTEN;
+                    }
+                } catch (IOException e) {
+                    release(bufs);
+                    brokenBy(e);
+                    return CompletableFuture.failedFuture(broken);
+                }
+            }
+            sent = new CompletableFuture<>();
+            queued.add(new Queued(bufs, sent, bytes));
+            queuedBytes += bytes;
+            handOver = open && !writerOwns;
+            writerOwns |= handOver;
+        }
+        if (handOver) {
+            writer.pending(channel, this);
+        }
+        return sent;
+    }
+
+    private static ByteBuf[] encode(Frame f) {
+        List<Object> out = new ArrayList<>(4);
+        FrameCodec.encode(f, ByteBufAllocator.DEFAULT, out);
+        return out.toArray(new ByteBuf[0]);
+    }
+
+    @Override
+    public synchronized boolean drain() {
+        try {
+            while (!queued.isEmpty()) {
+                Queued q = queued.peek();
+                if (!Gather.write(channel, q.bufs())) {
+                    return true;
+                }
+                queued.poll();
+                queuedBytes -= q.bytes();
+                release(q.bufs());
+                if (q.sent() != null) {
+                    q.sent().complete(null);
+                }
+            }
+        } catch (IOException e) {
+            brokenBy(e);
+        }
+        writerOwns = false;
+        notifyAll();
+        return false;
+    }
+
+    private void awaitRoom() {
+        synchronized (this) {
+            while (broken == null && queuedBytes >= config.serialQueue()) {
+                try {
+                    // woken when the link drains or breaks; the timeout only bounds a missed wake-up
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MPIException(MPI.ERR_OTHER, "interrupted while waiting to send to rank " + rank, e);
+                }
+            }
+        }
+    }
+
+    /** The peer closed the link (it finalized, or failed, which its own link to this rank tells) or it broke. */
+    private synchronized void brokenBy(IOException e) {
+        if (broken == null) {
+            broken = new MPIException(MPI.ERR_OTHER, "rank " + rank + " has finalized or failed", e);
+        }
+        failQueued(broken);
+    }
+
+    @Override
+    public void failed(Throwable why) {
+        synchronized (this) {
+            if (broken == null) {
+                broken = why;
+            }
+            failQueued(broken);
+        }
+        inbound.lost(rank, why);
+    }
+
+    private void failQueued(Throwable why) {
+        Queued q;
+        while ((q = queued.poll()) != null) {
+            release(q.bufs());
+            if (q.sent() != null) {
+                q.sent().completeExceptionally(why);
+            }
+        }
+        queuedBytes = 0;
+        writerOwns = false;
+        notifyAll();
+    }
+
+    private static void release(ByteBuf[] bufs) {
+        for (ByteBuf b : bufs) {
+            ReferenceCountUtil.release(b);
+        }
+    }
+
+    /** Says goodbye once all before it is written (within 5 s), then closes. */
+    void close() {
+        CompletableFuture<Void> bye = open() ? send(new Bye()) : WRITTEN;
+        try {
+            bye.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // the peer is gone or slow: closing goes on either way
+        }
+        SocketChannel ch;
+        synchronized (this) {
+            if (broken == null) {
+                broken = new MPIException(MPI.ERR_COMM, "this rank has finalized");
+            }
+            failQueued(broken);
+            ch = channel;
+        }
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // closing: the socket goes either way
+            }
+        }
+    }
+
+    private synchronized boolean open() {
+        return open && broken == null;
+    }
+}

@@ -1,0 +1,94 @@
+package jmpi.runtime.link;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import jmpi.spi.Completions;
+
+/**
+ * A caller about to wait reads the rank's peer links itself, for at most JMPI_SPIN, before it sleeps:
+ * on a small machine each wake-up of a sleeping thread costs some 20 µs, more than a message takes
+ * to cross the loopback. Once the spin ends without its message, the progress thread reads for it.
+ */
+final class SpinningDriver implements Driver {
+    /** Spins this long with the CPU's pause hint before yielding between polls to other threads. */
+    private static final long PURE_SPIN = 20_000;
+
+    private final PolledPeers peers;
+    private final long spinNanos;
+    private final AtomicInteger spinners = new AtomicInteger();
+
+    SpinningDriver(PolledPeers peers, long spinNanos) {
+        this.peers = peers;
+        this.spinNanos = spinNanos;
+    }
+
+    /** Whether a caller reads the links now (the progress thread then leaves them to it). */
+    boolean spinning() {
+        return spinners.get() > 0;
+    }
+
+    @Override
+    public void await(CompletableFuture<?> f) {
+        spin(f::isDone);
+    }
+
+    @Override
+    public boolean awaitSignal(long seen) {
+        return spin(() -> Completions.generation() != seen);
+    }
+
+    @Override
+    public void poll() {
+        if (!peers.routing.isHeldByCurrentThread() && peers.routing.tryLock()) {
+            try {
+                peers.readAdmitted();
+            } finally {
+                peers.routing.unlock();
+            }
+        }
+    }
+
+    /** Reads the links until done says so or the spin is over; whether done said so. */
+    private boolean spin(BooleanSupplier done) {
+        if (done.getAsBoolean()) {
+            return true;
+        }
+        // the thread that routes a frame never waits here: it is in the middle of reading one
+        if (spinNanos <= 0 || peers.routing.isHeldByCurrentThread()) {
+            return false;
+        }
+        long start = System.nanoTime();
+        spinners.incrementAndGet();
+        boolean met = false;
+        try {
+            while (!(met = done.getAsBoolean())) {
+                long spent = System.nanoTime() - start;
+                if (spent > spinNanos) {
+                    break;
+                }
+                if (peers.routing.tryLock()) {
+                    try {
+                        peers.readAdmitted();
+                    } finally {
+                        peers.routing.unlock();
+                    }
+                    if (met = done.getAsBoolean()) {
+                        break;
+                    }
+                }
+                if (spent < PURE_SPIN) {
+                    Thread.onSpinWait();
+                } else {
+                    // other threads of this machine (the sender, perhaps) may need this core
+                    Thread.yield();
+                }
+            }
+        } finally {
+            if (spinners.decrementAndGet() == 0 && !met) {
+                peers.wakeProgress();
+            }
+        }
+        return met;
+    }
+}
