@@ -1,6 +1,7 @@
 package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,11 @@ final class FrameReader {
     private static final int READ_CHUNK = 64 << 10;
     /** A read buffer larger than this is let go once everything in it has been taken. */
     private static final int KEEP_READ_BUFFER = 4 * READ_CHUNK;
+    /**
+     * As above, for a peer's link: large messages come in chunks of 1 MiB, and a fresh direct buffer for
+     * each would cost its pages' faults every time.
+     */
+    static final int KEEP_PEER_BUFFER = (2 << 20) + READ_CHUNK;
 
     /** Bytes one read of a channel asks for at most: the JDK stages a heap buffer's read in a direct one this large. */
     private static final int CHANNEL_READ = 1 << 20;
@@ -27,16 +33,24 @@ final class FrameReader {
     private int maxFrame;
     /** Who sends the frames, as an error names them. */
     private final String from;
+    private final ByteBufAllocator alloc;
+    private final int keep;
     private ByteBuf inbound = Unpooled.EMPTY_BUFFER;
 
     /** maxFrame: the largest frame, its length prefix included. */
     FrameReader(int maxFrame) {
-        this(maxFrame, "the coordinator");
+        this(maxFrame, "the coordinator", HeapAllocator.HEAP, KEEP_READ_BUFFER);
     }
 
-    FrameReader(int maxFrame, String from) {
+    /**
+     * A reader of a channel: its buffers come from alloc, direct ones where the socket should read
+     * into them without the JDK staging each read in a buffer of its own.
+     */
+    FrameReader(int maxFrame, String from, ByteBufAllocator alloc, int keep) {
         this.maxFrame = maxFrame;
         this.from = from;
+        this.alloc = alloc;
+        this.keep = keep;
     }
 
     /** From now on frames may be as large as maxFrame (a connection that has shown the job token). */
@@ -100,7 +114,7 @@ final class FrameReader {
     private void makeRoom(int need) {
         ByteBuf b = inbound;
         if (b.readableBytes() == 0 && b.refCnt() == 1) {
-            if (b.capacity() > KEEP_READ_BUFFER) {
+            if (b.capacity() > keep) {
                 // one large frame must not keep its buffer for the rest of the session
                 b.release();
                 b = Unpooled.EMPTY_BUFFER;
@@ -116,7 +130,7 @@ final class FrameReader {
             b.discardReadBytes();
             return;
         }
-        ByteBuf next = HeapAllocator.HEAP.heapBuffer(Math.max(need, READ_CHUNK));
+        ByteBuf next = alloc.ioBuffer(Math.max(need, READ_CHUNK));
         next.writeBytes(b, b.readerIndex(), b.readableBytes());
         b.release();
         inbound = next;

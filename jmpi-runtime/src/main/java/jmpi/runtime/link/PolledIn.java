@@ -1,6 +1,7 @@
 package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -38,7 +39,8 @@ final class PolledIn {
         this.channel = channel;
         this.key = key;
         this.config = config;
-        this.reader = new FrameReader(HandshakeGuard.LIMIT + 4, "a peer before its job token");
+        this.reader = new FrameReader(HandshakeGuard.LIMIT + 4, "a peer before its job token", ByteBufAllocator.DEFAULT,
+                FrameReader.KEEP_PEER_BUFFER);
         this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Doorway.DEADLINE_SECONDS);
     }
 

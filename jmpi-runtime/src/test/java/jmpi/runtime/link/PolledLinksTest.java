@@ -1,0 +1,184 @@
+package jmpi.runtime.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.ReferenceCountUtil;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import jmpi.Config;
+import jmpi.runtime.wire.Frame;
+import jmpi.runtime.wire.FrameCodec;
+import jmpi.runtime.wire.Hello;
+import jmpi.runtime.wire.PeerAck;
+import jmpi.runtime.wire.PeerChunk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Plain TCP peer links driven by the ranks' own threads: frames arrive whole and in order, large ones
+ * too, a waiting thread reads its own message, a stranger is turned away without harm, and a peer
+ * that goes without a goodbye is reported lost.
+ */
+@Timeout(value = 1, unit = TimeUnit.MINUTES)
+class PolledLinksTest {
+    private static final String TOKEN = "polled-links-token";
+
+    /** One rank's links and what reached it. */
+    private static final class Rank implements LinkTable.Inbound {
+        final BlockingQueue<Object[]> frames = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> lost = new CompletableFuture<>();
+        volatile CompletableFuture<Frame> next = new CompletableFuture<>();
+        final LinkTable links;
+
+        Rank(int rank) {
+            Config c = Config.builder().rank(rank).size(2).token(TOKEN).build();
+            links = LinkTable.start(c, "127.0.0.1", this);
+        }
+
+        @Override
+        public void frame(int fromRank, Frame f) {
+            if (!next.complete(f)) {
+                frames.add(new Object[] {fromRank, f});
+            }
+        }
+
+        @Override
+        public void lost(int rank, Throwable why) {
+            lost.complete(rank);
+        }
+
+        InetSocketAddress address() {
+            String a = links.advertised();
+            return new InetSocketAddress("127.0.0.1", Integer.parseInt(a.substring(a.lastIndexOf(':') + 1)));
+        }
+    }
+
+    private final List<Rank> ranks = new ArrayList<>();
+
+    private Rank[] pair() {
+        Rank a = new Rank(0);
+        Rank b = new Rank(1);
+        ranks.add(a);
+        ranks.add(b);
+        a.links.directory(r -> CompletableFuture.completedFuture(b.address()));
+        b.links.directory(r -> CompletableFuture.completedFuture(a.address()));
+        return new Rank[] {a, b};
+    }
+
+    @AfterEach
+    void close() {
+        ranks.forEach(r -> r.links.close());
+    }
+
+    private static Frame take(Rank r) throws InterruptedException {
+        Object[] got = r.frames.poll(30, TimeUnit.SECONDS);
+        assertTrue(got != null, "a frame arrived");
+        return (Frame) got[1];
+    }
+
+    @Test
+    void framesArriveInOrderAndLargeOnesWhole() throws Exception {
+        Rank[] p = pair();
+        p[1].next.complete(null);
+        for (int i = 0; i < 1000; i++) {
+            p[0].links.send(1, new PeerAck(i));
+        }
+        byte[] big = new byte[5 << 20];
+        new Random(7).nextBytes(big);
+        p[0].links.send(1, PeerChunk.of(42, Unpooled.wrappedBuffer(big))).get(30, TimeUnit.SECONDS);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(new PeerAck(i), take(p[1]));
+        }
+        PeerChunk chunk = assertInstanceOf(PeerChunk.class, take(p[1]));
+        byte[] got = new byte[chunk.parts()[0].readableBytes()];
+        chunk.parts()[0].readBytes(got);
+        ReferenceCountUtil.release(chunk);
+        assertEquals(42, chunk.offerId());
+        assertArrayEquals(big, got);
+    }
+
+    @Test
+    void aWaitingThreadReadsItsOwnMessage() throws Exception {
+        Rank[] p = pair();
+        for (int round = 0; round < 100; round++) {
+            CompletableFuture<Frame> want = new CompletableFuture<>();
+            p[1].next = want;
+            p[0].links.send(1, new PeerAck(round));
+            p[1].links.driver().await(want);
+            assertEquals(new PeerAck(round), want.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aStrangerIsTurnedAwayAndTheLinksGoOn() throws Exception {
+        Rank[] p = pair();
+        p[1].next.complete(null);
+        InetSocketAddress at = p[1].address();
+        // a frame far larger than a hello: closed before it is read
+        assertClosed(at, out -> out.writeInt(1 << 30));
+        // a hello with the wrong token
+        assertClosed(at, out -> writeFrame(out, new Hello(FrameCodec.VERSION, 0, 2, "wrong", null, null)));
+        // a first frame that is no hello
+        assertClosed(at, out -> writeFrame(out, new PeerAck(1)));
+        p[0].links.send(1, new PeerAck(7)).get(30, TimeUnit.SECONDS);
+        assertEquals(new PeerAck(7), take(p[1]));
+        assertFalse(p[1].lost.isDone(), "no rank was taken as lost");
+    }
+
+    @Test
+    void aPeerGoneWithoutGoodbyeIsLost() throws Exception {
+        Rank[] p = pair();
+        p[1].next.complete(null);
+        try (Socket s = new Socket()) {
+            s.connect(p[1].address(), 5000);
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            writeFrame(out, new Hello(FrameCodec.VERSION, 0, 2, TOKEN, null, null));
+            writeFrame(out, new PeerAck(3));
+            out.flush();
+            assertEquals(new PeerAck(3), take(p[1]));
+        }
+        assertEquals(0, p[1].lost.get(30, TimeUnit.SECONDS));
+    }
+
+    private interface Writing {
+        void to(DataOutputStream out) throws IOException;
+    }
+
+    private static void assertClosed(InetSocketAddress at, Writing w) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(at, 5000);
+            s.setSoTimeout(30_000);
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            w.to(out);
+            out.flush();
+            InputStream in = s.getInputStream();
+            assertEquals(-1, in.read(), "the listener closed the connection");
+        }
+    }
+
+    private static void writeFrame(DataOutputStream out, Frame f) throws IOException {
+        ByteBuf b = Unpooled.buffer();
+        FrameCodec.encode(f, b);
+        byte[] bytes = new byte[b.readableBytes()];
+        b.readBytes(bytes);
+        b.release();
+        out.write(bytes);
+    }
+}
