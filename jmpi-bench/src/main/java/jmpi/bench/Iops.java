@@ -62,6 +62,9 @@ public final class Iops implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "1", description = "repetitions of the message set (default: ${DEFAULT-VALUE})")
     int reps;
 
+    @Option(names = "--warmup", defaultValue = "0", description = "untimed operations first, to let the JIT compile the path (default: ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--api", defaultValue = "object", description = "object or buffer (default: ${DEFAULT-VALUE})")
     Api api;
 
@@ -82,11 +85,18 @@ public final class Iops implements Callable<Integer> {
             System.err.println("iops: " + e.getMessage());
             return 2;
         }
+        if (warmup < 0 || (warmup > 0 && sizes.isEmpty())) {
+            System.err.println("iops: --warmup must not be negative, and needs messages to send");
+            return 2;
+        }
 
         Comm comm = MPI.COMM_WORLD;
         int ranks = comm.size();
         Exchange exchange = api == Api.object ? new ObjectExchange(comm, sizes) : new BufferExchange(comm, sizes);
 
+        for (int i = 0; i < warmup; i++) {
+            exchange.run(sizes.get(i % sizes.size()));
+        }
         comm.barrier();
         Memory.resetHeapPeaks();
         Memory.PssPeak pss = new Memory.PssPeak(PSS_PERIOD);

@@ -60,6 +60,9 @@ public final class Latency implements Callable<Integer> {
         int[] send = {1};
         int[] recv = new int[1];
         collective("Allreduce (int[1])", 4, () -> comm.Allreduce(send, recv));
+        byte[] eachOut = new byte[8 * comm.size()];
+        byte[] eachIn = new byte[8 * comm.size()];
+        collective("Alltoall (8 B each)", 8, () -> comm.Alltoall(eachOut, eachIn));
         if (comm.size() >= 2) {
             pingPong("ping-pong 8 B", 8, warmup, iters);
             pingPong("ping-pong " + sizeName(largeSize), largeSize, largeWarmup, largeIters);

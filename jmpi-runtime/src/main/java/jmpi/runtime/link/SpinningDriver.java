@@ -8,11 +8,19 @@ import jmpi.spi.Completions;
 /**
  * A caller about to wait reads the rank's peer links itself, for at most JMPI_SPIN, before it sleeps:
  * on a small machine each wake-up of a sleeping thread costs some 20 µs, more than a message takes
- * to cross the loopback. Once the spin ends without its message, the progress thread reads for it.
+ * to cross the loopback, and where ranks outnumber cores a sleeping rank may wait a whole time slice
+ * for its turn. After a short spin the caller yields between polls, so that ranks sharing a core take
+ * turns as MPI's do. Once the spin ends without its message, the progress thread reads for it.
  */
 final class SpinningDriver implements Driver {
     /** Spins this long with the CPU's pause hint before yielding between polls to other threads. */
     private static final long PURE_SPIN = 20_000;
+    /**
+     * Threads of this process that spin at once, at most one a core: ranks in one JVM (the testing
+     * kit's) beyond that sleep at once rather than take the cores from the ranks they wait for.
+     */
+    private static final AtomicInteger SPINNING = new AtomicInteger();
+    private static final int MOST_SPINNING = Runtime.getRuntime().availableProcessors();
 
     private final PolledPeers peers;
     private final long spinNanos;
@@ -58,6 +66,10 @@ final class SpinningDriver implements Driver {
         if (spinNanos <= 0 || peers.routing.isHeldByCurrentThread()) {
             return false;
         }
+        if (SPINNING.incrementAndGet() > MOST_SPINNING) {
+            SPINNING.decrementAndGet();
+            return false;
+        }
         long start = System.nanoTime();
         spinners.incrementAndGet();
         boolean met = false;
@@ -85,6 +97,7 @@ final class SpinningDriver implements Driver {
                 }
             }
         } finally {
+            SPINNING.decrementAndGet();
             if (spinners.decrementAndGet() == 0 && !met) {
                 peers.wakeProgress();
             }
