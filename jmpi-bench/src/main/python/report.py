@@ -145,7 +145,7 @@ lines += [
     "pympi's three cases. Time is the slowest rank's; transfer counts every byte twice (sent and received), as"
     " pympi does; memory is the largest rank's peak (rank 0 also hosts the coordinator). The resident set"
     " counts every shared-memory page a rank touched, its own segment's and the others', in full; the"
-    " proportional set size (PSS, sampled every 50 ms) divides each shared page among the processes that map it.",
+    " proportional set size (PSS, sampled every 500 ms) divides each shared page among the processes that map it.",
     "",
     "| Test | API | Transport | Time | Transfer | Operations | Memory (peak RSS) | Memory (peak PSS) | Memory (peak heap) |",
     "|-|-|-|-|-|-|-|-|-|",

@@ -44,8 +44,11 @@ public final class Iops implements Callable<Integer> {
 
     /** What each rank reports: time, peak RSS, peak heap, peak PSS. */
     private static final int FIGURES = 4;
-    /** How often the proportional set size is sampled; the kernel keeps no peak of it. */
-    private static final Duration PSS_PERIOD = Duration.ofMillis(50);
+    /**
+     * How often the proportional set size is sampled; the kernel keeps no peak of it. Reading it walks
+     * every mapping of the JVM: every 50 ms, that took a tenth of a 2-core machine.
+     */
+    private static final Duration PSS_PERIOD = Duration.ofMillis(500);
 
     @Option(names = "--min-size", defaultValue = "8", description = "exponent of the smallest message size (default: ${DEFAULT-VALUE})")
     int minSize;
