@@ -56,17 +56,11 @@ final class PolledOut implements PeerWriter.Writable {
         this.rank = rank;
         this.inbound = inbound;
         this.mustNotWait = mustNotWait;
-        if (directory == null) {
-            broken = new MPIException(MPI.ERR_OTHER, "no way to find rank " + rank + "'s address");
-            return;
+        // the directory may answer at once, and connect or fail the link before this returns
+        MPIException nowhere = PeerAddress.lookUp(directory, rank, this::connect, this::failed);
+        if (nowhere != null) {
+            broken = nowhere;
         }
-        directory.apply(rank).whenComplete((address, e) -> {
-            if (e != null) {
-                failed(Errors.unwrap(e));
-            } else {
-                connect(address);
-            }
-        });
     }
 
     private void connect(InetSocketAddress address) {
