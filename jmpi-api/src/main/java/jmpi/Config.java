@@ -487,15 +487,6 @@ public final class Config {
     }
 
     /**
-     * {@link #spin()} in nanoseconds.
-     *
-     * @return the time in nanoseconds
-     */
-    public long spinNanos() {
-        return spin.toNanos();
-    }
-
-    /**
      * How ranks move their messages (JMPI_DATA): {@code direct}, rank to rank over links of their own,
      * or {@code coordinator}, every message through the coordinator. Unless set, direct for TCP and
      * coordinator for MQTT and gRPC, whose point is to go through a broker or a proxy.

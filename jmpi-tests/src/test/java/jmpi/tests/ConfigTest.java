@@ -29,6 +29,14 @@ class ConfigTest {
         assertNull(c.addr());
         assertNull(c.token());
         assertEquals("tcp", c.proto());
+        assertEquals(Duration.ofMillis(10), c.spin());
+    }
+
+    @Test
+    void spinTakesMicrosecondsAndZero() {
+        assertEquals(Duration.ofNanos(500_000), Config.fromEnvironment(Map.of("JMPI_SPIN", "500us")).spin());
+        assertEquals(Duration.ZERO, Config.fromEnvironment(Map.of("JMPI_SPIN", "0")).spin());
+        assertEquals(Duration.ofMillis(2), Config.fromEnvironment(Map.of("JMPI_SPIN", "2ms")).spin());
     }
 
     @Test
@@ -110,6 +118,8 @@ class ConfigTest {
         refused(Map.of("JMPI_WAIT", "soon"), MPI.ERR_ARG, "JMPI_WAIT", "'soon'", "500ms");
         refused(Map.of("JMPI_HANG_WARN", "later"), MPI.ERR_ARG, "JMPI_HANG_WARN", "'later'");
         refused(Map.of("JMPI_SHM", "4G"), MPI.ERR_ARG, "JMPI_SHM", "2 GiB");
+        refused(Map.of("JMPI_SPIN", "busy"), MPI.ERR_ARG, "JMPI_SPIN", "'busy'", "50us");
+        refused(Map.of("JMPI_SPIN", "-1ms"), MPI.ERR_ARG, "JMPI_SPIN", "negative");
         refused(Map.of("JMPI_RANK", "4", "JMPI_SIZE", "4"), MPI.ERR_RANK, "rank 4 out of range [0, 4)");
     }
 
@@ -119,7 +129,8 @@ class ConfigTest {
         Config c = Config.builder().rank(1).size(3).addr("10.0.0.7").port(0).waitTime(Duration.ofSeconds(7))
                 .serial(List.of("x.Y")).serialSize(1 << 20).serialQueue(4096).shm(1 << 22).proto("mqtt").ssl(true)
                 .sslKey("k.pem").sslCert("c.pem").sslCa("ca.pem").token("t").statusPort(8080)
-                .hangWarning(Duration.ofSeconds(3)).opTimeout(Duration.ofSeconds(9)).data(Config.DATA_DIRECT).eager(1 << 12).abortOnException(false).build();
+                .hangWarning(Duration.ofSeconds(3)).opTimeout(Duration.ofSeconds(9)).data(Config.DATA_DIRECT).eager(1 << 12).abortOnException(false)
+                .spin(Duration.ofMillis(3)).build();
         Config d = c.toBuilder().build();
         int compared = 0;
         for (Method m : Config.class.getMethods()) {
@@ -130,7 +141,7 @@ class ConfigTest {
                 compared++;
             }
         }
-        assertEquals(21, compared, "every option of Config has an accessor compared here");
+        assertEquals(22, compared, "every option of Config has an accessor compared here");
         assertEquals(Duration.ofSeconds(9), d.opTimeout());
         assertEquals(List.of("x.Y"), d.serial());
         assertEquals("10.0.0.7", d.addr());
@@ -139,5 +150,6 @@ class ConfigTest {
         assertEquals(Config.DATA_DIRECT, d.data());
         assertEquals(1 << 12, d.eager());
         assertEquals(false, d.abortOnException());
+        assertEquals(Duration.ofMillis(3), d.spin());
     }
 }

@@ -113,7 +113,7 @@ final class Engine {
         comms.reset(next.size);
         replies.start(next);
         rollCall.start(next.size);
-        peers.start(next.size);
+        peers.start(next);
     }
 
     /** A rank said goodbye after finalizing. */

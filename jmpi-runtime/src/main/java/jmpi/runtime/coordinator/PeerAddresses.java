@@ -21,15 +21,18 @@ final class PeerAddresses {
     private final Replies replies;
     private String[] addresses = new String[0];
     private boolean[] joined = new boolean[0];
+    /** The shared-memory segments this host's ranks offered and this coordinator mapped, by rank. */
+    private String[] segments = new String[0];
     private final List<Waiting> waiting = new ArrayList<>();
 
     PeerAddresses(Replies replies) {
         this.replies = replies;
     }
 
-    void start(int size) {
-        addresses = new String[size];
-        joined = new boolean[size];
+    void start(Job job) {
+        addresses = new String[job.size];
+        joined = new boolean[job.size];
+        segments = job.segments;
         waiting.clear();
     }
 
@@ -74,8 +77,12 @@ final class PeerAddresses {
             return;
         }
         byte[] bytes = a.getBytes(StandardCharsets.UTF_8);
-        replies.reply(asker, Reply.message(q.reqId(), Reply.OK, q.rank(), 0, bytes.length, 0,
-                new ByteBuf[] {Unpooled.wrappedBuffer(bytes)}));
+        // both on this host, their segments mapped here: the asker may name blocks of its own segment
+        // to the peer, which maps it, instead of sending their bytes
+        String segment = segments[asker] != null ? segments[q.rank()] : null;
+        ByteBuf[] parts = segment == null ? new ByteBuf[] {Unpooled.wrappedBuffer(bytes)}
+                : new ByteBuf[] {Unpooled.wrappedBuffer(bytes), Unpooled.copiedBuffer(segment, StandardCharsets.UTF_8)};
+        replies.reply(asker, Reply.message(q.reqId(), Reply.OK, q.rank(), 0, bytes.length, 0, parts));
     }
 
     /** A rank died: whoever asks after it learns so. */

@@ -91,6 +91,11 @@ public interface Link extends Driver {
         }
     }
 
+    /** This rank's shared-memory segment for large payloads, while the coordinator shares its host; else null. */
+    default jmpi.runtime.link.shm.Arena sharedArena() {
+        return null;
+    }
+
     /** Says goodbye after finalizing and closes; returns once closed. */
     default void leave() {
     }

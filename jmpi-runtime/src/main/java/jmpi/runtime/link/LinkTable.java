@@ -26,7 +26,7 @@ public final class LinkTable implements AutoCloseable {
     }
 
     private final PeerLinks links;
-    private volatile IntFunction<CompletableFuture<InetSocketAddress>> directory;
+    private volatile IntFunction<CompletableFuture<PeerLocation>> directory;
     private volatile boolean closed;
 
     private LinkTable(PeerLinks links) {
@@ -50,7 +50,7 @@ public final class LinkTable implements AutoCloseable {
     }
 
     /** How to find a peer's address: asked once per peer, on its first message. */
-    public void directory(IntFunction<CompletableFuture<InetSocketAddress>> lookup) {
+    public void directory(IntFunction<CompletableFuture<PeerLocation>> lookup) {
         this.directory = lookup;
     }
 
@@ -82,6 +82,14 @@ public final class LinkTable implements AutoCloseable {
     /** What a thread about to wait for a message from a peer does meanwhile: reads the links itself, where it can. */
     public Driver driver() {
         return links.driver();
+    }
+
+    /**
+     * Large parts to peers that map this rank's shared-memory segment go there, named in their frames,
+     * instead of through the socket; null keeps every byte on the sockets.
+     */
+    public void shareMemory(jmpi.runtime.link.shm.Arena arena) {
+        links.shareMemory(arena);
     }
 
     /** Says goodbye on every link this rank opened, closes them and stops listening. */

@@ -43,7 +43,7 @@ final class NettyLinks implements PeerLinks {
     }
 
     @Override
-    public CompletableFuture<Void> send(int rank, Frame f, IntFunction<CompletableFuture<InetSocketAddress>> directory) {
+    public CompletableFuture<Void> send(int rank, Frame f, IntFunction<CompletableFuture<PeerLocation>> directory) {
         return out.computeIfAbsent(rank, r -> new PeerOut(config, group, r, directory, inbound)).send(f);
     }
 

@@ -1,6 +1,5 @@
 package jmpi.runtime.link;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -16,8 +15,8 @@ final class PeerAddress {
      * Looks rank up and calls connect with its address, or failed with why it cannot be found; returns
      * the error at once, instead, when there is no directory to ask.
      */
-    static MPIException lookUp(IntFunction<CompletableFuture<InetSocketAddress>> directory, int rank,
-            Consumer<InetSocketAddress> connect, Consumer<Throwable> failed) {
+    static MPIException lookUp(IntFunction<CompletableFuture<PeerLocation>> directory, int rank,
+            Consumer<PeerLocation> connect, Consumer<Throwable> failed) {
         if (directory == null) {
             return new MPIException(MPI.ERR_OTHER, "no way to find rank " + rank + "'s address");
         }

@@ -14,7 +14,7 @@ interface PeerLinks {
     InetSocketAddress address();
 
     /** Sends f to rank on the link this rank opened to it, opening it first through directory. */
-    CompletableFuture<Void> send(int rank, Frame f, IntFunction<CompletableFuture<InetSocketAddress>> directory);
+    CompletableFuture<Void> send(int rank, Frame f, IntFunction<CompletableFuture<PeerLocation>> directory);
 
     /** Whether the calling thread is one that reads or writes the links, and so must never wait for them. */
     boolean onLinksThread();
@@ -24,6 +24,10 @@ interface PeerLinks {
 
     /** What a thread about to wait for a message from a peer may do meanwhile. */
     Driver driver();
+
+    /** Large parts to peers on this host may go through arena, this rank's shared-memory segment (null: none). */
+    default void shareMemory(jmpi.runtime.link.shm.Arena arena) {
+    }
 
     /** Says goodbye on every link this rank opened, closes them and stops listening. */
     void close();

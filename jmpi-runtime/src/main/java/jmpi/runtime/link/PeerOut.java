@@ -39,7 +39,7 @@ final class PeerOut {
     private Throwable broken;
     private boolean closing;
 
-    PeerOut(Config config, EventLoopGroup group, int rank, IntFunction<CompletableFuture<InetSocketAddress>> directory,
+    PeerOut(Config config, EventLoopGroup group, int rank, IntFunction<CompletableFuture<PeerLocation>> directory,
             LinkTable.Inbound inbound) {
         this.config = config;
         this.group = group;
@@ -52,7 +52,8 @@ final class PeerOut {
         }
     }
 
-    private void connect(InetSocketAddress address) {
+    private void connect(PeerLocation where) {
+        InetSocketAddress address = where.address();
         ChannelFuture f = TcpTransport.INSTANCE.connect(config, group, address.getHostString(), address.getPort(),
                 new ChannelInboundHandlerAdapter() {
                     @Override

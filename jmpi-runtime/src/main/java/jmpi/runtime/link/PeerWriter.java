@@ -68,6 +68,7 @@ final class PeerWriter {
     }
 
     private void loop() {
+        LinkThreads.enter();
         while (!closing) {
             try {
                 register();

@@ -9,6 +9,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
+import jmpi.runtime.link.shm.Segment;
+import jmpi.runtime.link.shm.ShmLink;
 import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
@@ -20,6 +22,7 @@ import jmpi.runtime.wire.Hello;
  * after that, frames may be as large as the job allows and go to the rank's inbound handler.
  */
 final class PolledIn {
+    private static final System.Logger LOG = System.getLogger(PolledIn.class.getName());
     /** Reads of one link in a row before the others get their turn. */
     private static final int READS_PER_TURN = 4;
 
@@ -33,6 +36,8 @@ final class PolledIn {
     volatile int rank = -1;
     volatile boolean paused;
     private boolean saidBye;
+    /** The peer's shared-memory segment, mapped here once its hello named it; else null. */
+    private ShmLink shm;
     private boolean closed;
 
     PolledIn(SocketChannel channel, SelectionKey key, Config config) {
@@ -86,7 +91,7 @@ final class PolledIn {
         while (!closed && (body = reader.next()) != null) {
             Frame f;
             try {
-                f = FrameCodec.decode(body);
+                f = FrameCodec.decode(body, shm);
             } finally {
                 body.release();
             }
@@ -98,7 +103,9 @@ final class PolledIn {
                     return;
                 }
                 reader.limit(Math.min(Netty.maxFrame(config.serialSize()), Integer.MAX_VALUE - 16));
-                rank = ((Hello) f).rank();
+                Hello h = (Hello) f;
+                rank = h.rank();
+                shm = mapped(h.shm());
                 to.admitted(this);
             } else if (f instanceof Bye) {
                 saidBye = true;
@@ -106,6 +113,23 @@ final class PolledIn {
                 to.frame(rank, f);
             }
         }
+    }
+
+    /**
+     * The peer's segment, if its hello names one this process can map: the peer then names blocks of it
+     * in its frames, and no other segment. A segment that does not map leaves frames naming it malformed.
+     */
+    private static ShmLink mapped(String segment) {
+        if (segment == null) {
+            return null;
+        }
+        try {
+            Segment.open(segment);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a peer's shared memory " + segment + " does not map here: " + e);
+            return null;
+        }
+        return new ShmLink(null, false, segment::equals);
     }
 
     /** Whether the peer said goodbye before its link closed: if not, it failed. */

@@ -9,6 +9,7 @@ import java.util.function.IntFunction;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.runtime.link.shm.Arena;
 import jmpi.runtime.wire.Frame;
 
 /**
@@ -21,6 +22,7 @@ final class PolledLinks implements PeerLinks {
     private final PolledPeers peers;
     private final PeerWriter writer;
     private final Map<Integer, PolledOut> out = new ConcurrentHashMap<>();
+    private volatile Arena arena;
 
     PolledLinks(Config config, String bindHost, LinkTable.Inbound inbound) {
         this.config = config;
@@ -44,19 +46,24 @@ final class PolledLinks implements PeerLinks {
     }
 
     @Override
-    public CompletableFuture<Void> send(int rank, Frame f, IntFunction<CompletableFuture<InetSocketAddress>> directory) {
+    public CompletableFuture<Void> send(int rank, Frame f, IntFunction<CompletableFuture<PeerLocation>> directory) {
         return out.computeIfAbsent(rank, r -> new PolledOut(config, writer, r, directory, inbound,
-                this::onLinksThread)).send(f);
+                this::onLinksThread, arena)).send(f);
     }
 
     @Override
     public boolean onLinksThread() {
-        return peers.routing.isHeldByCurrentThread() || writer.isWriterThread();
+        return LinkThreads.busy();
     }
 
     @Override
     public void pause(int rank, boolean paused) {
         peers.pause(rank, paused);
+    }
+
+    @Override
+    public void shareMemory(Arena arena) {
+        this.arena = arena;
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.function.BooleanSupplier;
 import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
+import jmpi.runtime.link.shm.Arena;
+import jmpi.runtime.link.shm.ShmLink;
 import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
@@ -48,9 +50,13 @@ final class PolledOut implements PeerWriter.Writable {
     private long queuedBytes;
     private Throwable broken;
     private volatile long connectDeadline = Long.MAX_VALUE;
+    /** This rank's segment, when the peer maps it; set on connecting, before any frame is encoded for the socket. */
+    private final Arena arena;
+    private volatile ShmLink shm;
 
-    PolledOut(Config config, PeerWriter writer, int rank, IntFunction<CompletableFuture<InetSocketAddress>> directory,
-            LinkTable.Inbound inbound, BooleanSupplier mustNotWait) {
+    PolledOut(Config config, PeerWriter writer, int rank, IntFunction<CompletableFuture<PeerLocation>> directory,
+            LinkTable.Inbound inbound, BooleanSupplier mustNotWait, Arena arena) {
+        this.arena = arena;
         this.config = config;
         this.writer = writer;
         this.rank = rank;
@@ -63,7 +69,11 @@ final class PolledOut implements PeerWriter.Writable {
         }
     }
 
-    private void connect(InetSocketAddress address) {
+    private void connect(PeerLocation where) {
+        InetSocketAddress address = where.address();
+        if (arena != null && where.sharedMemory()) {
+            shm = ShmLink.toPeer(arena);
+        }
         try {
             SocketChannel ch = SocketChannel.open();
             ch.configureBlocking(false);
@@ -89,12 +99,13 @@ final class PolledOut implements PeerWriter.Writable {
 
     @Override
     public void connected(SocketChannel ch) {
-        Hello hello = new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(), null, null);
+        Hello hello = new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
+                shm == null ? null : arena.name(), null);
         synchronized (this) {
             if (broken != null) {
                 return;
             }
-            queued.addFirst(new Queued(encode(hello), null, 0));
+            queued.addFirst(new Queued(encode(hello, null), null, 0));
             open = true;
             writerOwns = true;
             if (!drain()) {
@@ -111,7 +122,8 @@ final class PolledOut implements PeerWriter.Writable {
         }
         ByteBuf[] bufs;
         try {
-            bufs = encode(f);
+            // the hello, which names the segment to the peer, goes ahead of every frame that names a block
+            bufs = encode(f, shm);
         } finally {
             ReferenceCountUtil.release(f);
         }
@@ -150,9 +162,9 @@ final class PolledOut implements PeerWriter.Writable {
         return sent;
     }
 
-    private static ByteBuf[] encode(Frame f) {
+    private static ByteBuf[] encode(Frame f, ShmLink shm) {
         List<Object> out = new ArrayList<>(4);
-        FrameCodec.encode(f, ByteBufAllocator.DEFAULT, out);
+        FrameCodec.encode(f, ByteBufAllocator.DEFAULT, out, shm);
         return out.toArray(new ByteBuf[0]);
     }
 

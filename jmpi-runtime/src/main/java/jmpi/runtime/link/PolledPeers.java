@@ -60,7 +60,7 @@ final class PolledPeers implements PolledIn.Frames {
             selector.close();
             throw e;
         }
-        this.driver = new SpinningDriver(this, config.spinNanos());
+        this.driver = new SpinningDriver(this, config.spin().toNanos());
         this.progress = new Thread(this::progressLoop, "jmpi-peers-" + config.rank());
         progress.setDaemon(true);
         progress.start();
@@ -125,12 +125,12 @@ final class PolledPeers implements PolledIn.Frames {
             if (closing) {
                 return;
             }
-            routing.lock();
+            route();
             try {
                 serveSelected();
                 expireUnadmitted();
             } finally {
-                routing.unlock();
+                endRoute();
             }
         }
     }
@@ -263,7 +263,7 @@ final class PolledPeers implements PolledIn.Frames {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        routing.lock();
+        route();
         try {
             for (PolledIn in : admitted) {
                 in.close();
@@ -278,7 +278,27 @@ final class PolledPeers implements PolledIn.Frames {
         } catch (IOException e) {
             // closing: the listener and selector go either way
         } finally {
-            routing.unlock();
+            endRoute();
         }
+    }
+
+    /** Takes the routing lock, waiting for it. */
+    void route() {
+        routing.lock();
+        LinkThreads.enter();
+    }
+
+    /** Takes the routing lock if it is free. */
+    boolean tryRoute() {
+        if (!routing.tryLock()) {
+            return false;
+        }
+        LinkThreads.enter();
+        return true;
+    }
+
+    void endRoute() {
+        LinkThreads.leave();
+        routing.unlock();
     }
 }

@@ -50,6 +50,11 @@ abstract class RemoteLink implements Link {
     private volatile boolean shmGaveUp;
     private volatile Supplier<List<String>> waits = List::of;
 
+    @Override
+    public Arena sharedArena() {
+        return arena;
+    }
+
     /** Whether this thread may wait for room in shared memory: not one that must read or write frames. */
     abstract boolean mayWaitForRoom();
 
@@ -113,7 +118,8 @@ abstract class RemoteLink implements Link {
         // an interrupted thread would close the segment's file channel as it grows the segment
         if (a != null && len >= SharedParts.MIN_PART && mayWaitForRoom() && !Thread.currentThread().isInterrupted()) {
             ByteBuf b = a.allocate(len);
-            if (b == null && !shmGaveUp) {
+            // the threads of the peer links take room that is free, and never wait for more
+            if (b == null && !shmGaveUp && !LinkThreads.busy()) {
                 long deadline = System.nanoTime() + SHM_PATIENCE;
                 // receivers free blocks in other processes, which cannot wake this thread: look again, less and less often
                 for (long pause = 10_000; b == null && System.nanoTime() < deadline && lost == null && a.fits(len);

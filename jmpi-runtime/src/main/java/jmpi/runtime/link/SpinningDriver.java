@@ -48,11 +48,11 @@ final class SpinningDriver implements Driver {
 
     @Override
     public void poll() {
-        if (!peers.routing.isHeldByCurrentThread() && peers.routing.tryLock()) {
+        if (!peers.routing.isHeldByCurrentThread() && peers.tryRoute()) {
             try {
                 peers.readAdmitted();
             } finally {
-                peers.routing.unlock();
+                peers.endRoute();
             }
         }
     }
@@ -79,11 +79,11 @@ final class SpinningDriver implements Driver {
                 if (spent > spinNanos) {
                     break;
                 }
-                if (peers.routing.tryLock()) {
+                if (peers.tryRoute()) {
                     try {
                         peers.readAdmitted();
                     } finally {
-                        peers.routing.unlock();
+                        peers.endRoute();
                     }
                     if (met = done.getAsBoolean()) {
                         break;

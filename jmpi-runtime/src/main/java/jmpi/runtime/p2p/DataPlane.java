@@ -93,6 +93,7 @@ public final class DataPlane implements AutoCloseable {
     public void useCoordinator(Link coordinator) {
         this.coordinator = coordinator;
         coordinator.reportWaits(this::reportedWaits);
+        links.shareMemory(coordinator.sharedArena());
         links.directory(new PeerDirectory(coordinator)::lookup);
         watch(coordinator);
     }

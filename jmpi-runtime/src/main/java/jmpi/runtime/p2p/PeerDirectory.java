@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.link.Link;
+import jmpi.runtime.link.PeerLocation;
 import jmpi.runtime.wire.PeerQuery;
 import jmpi.runtime.wire.Reply;
 
@@ -17,8 +18,8 @@ final class PeerDirectory {
         this.coordinator = coordinator;
     }
 
-    CompletableFuture<InetSocketAddress> lookup(int rank) {
-        CompletableFuture<InetSocketAddress> found = new CompletableFuture<>();
+    CompletableFuture<PeerLocation> lookup(int rank) {
+        CompletableFuture<PeerLocation> found = new CompletableFuture<>();
         int reqId = coordinator.nextId();
         coordinator.send(new PeerQuery(reqId, rank), reqId, reply -> {
             if (reply.status() != Reply.OK) {
@@ -26,7 +27,9 @@ final class PeerDirectory {
                 return;
             }
             try {
-                found.complete(parse(reply.parts()[0].toString(StandardCharsets.UTF_8)));
+                // a second part: both ranks share the coordinator's host and their segments are mapped
+                found.complete(new PeerLocation(parse(reply.parts()[0].toString(StandardCharsets.UTF_8)),
+                        reply.parts().length > 1));
             } catch (RuntimeException e) {
                 found.completeExceptionally(e);
             }

@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
+import jmpi.runtime.link.shm.Arena;
+import jmpi.runtime.link.shm.ShmBuf;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
@@ -77,8 +79,12 @@ class PolledLinksTest {
         Rank b = new Rank(1);
         ranks.add(a);
         ranks.add(b);
-        a.links.directory(r -> CompletableFuture.completedFuture(b.address()));
-        b.links.directory(r -> CompletableFuture.completedFuture(a.address()));
+        return pair(a, b, false);
+    }
+
+    private static Rank[] pair(Rank a, Rank b, boolean sharedMemory) {
+        a.links.directory(r -> CompletableFuture.completedFuture(new PeerLocation(b.address(), sharedMemory)));
+        b.links.directory(r -> CompletableFuture.completedFuture(new PeerLocation(a.address(), sharedMemory)));
         return new Rank[] {a, b};
     }
 
@@ -112,6 +118,34 @@ class PolledLinksTest {
         ReferenceCountUtil.release(chunk);
         assertEquals(42, chunk.offerId());
         assertArrayEquals(big, got);
+    }
+
+    @Test
+    void onOneHostLargePartsGoThroughSharedMemory() throws Exception {
+        Arena arena = Arena.create(16 << 20);
+        try {
+            Rank a = new Rank(0);
+            Rank b = new Rank(1);
+            ranks.add(a);
+            ranks.add(b);
+            pair(a, b, true);
+            a.links.shareMemory(arena);
+            b.next.complete(null);
+            byte[] big = new byte[3 << 20];
+            new Random(11).nextBytes(big);
+            a.links.send(1, PeerChunk.of(5, Unpooled.wrappedBuffer(big))).get(30, TimeUnit.SECONDS);
+            PeerChunk chunk = assertInstanceOf(PeerChunk.class, take(b));
+            ByteBuf part = chunk.parts()[0];
+            assertTrue(ShmBuf.of(part) != null, "the part lies in the sender's segment: " + part);
+            byte[] got = new byte[part.readableBytes()];
+            part.readBytes(got);
+            ReferenceCountUtil.release(chunk);
+            assertArrayEquals(big, got);
+        } finally {
+            ranks.forEach(r -> r.links.close());
+            ranks.clear();
+            arena.delete();
+        }
     }
 
     @Test

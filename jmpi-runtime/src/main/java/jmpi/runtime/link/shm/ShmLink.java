@@ -15,6 +15,8 @@ public final class ShmLink implements SharedParts {
     private final Arena own;
     private volatile boolean sending;
     private final Predicate<String> named;
+    /** Whether blocks of other segments are copied into this end's own before they are named. */
+    private final boolean ownOnly;
 
     /** A link whose peer may name any segment (a rank trusts its coordinator). */
     public ShmLink(Arena own, boolean sending) {
@@ -23,9 +25,22 @@ public final class ShmLink implements SharedParts {
 
     /** named: the segments the peer may name (the coordinator allows its job's). */
     public ShmLink(Arena own, boolean sending, Predicate<String> named) {
+        this(own, sending, named, false);
+    }
+
+    private ShmLink(Arena own, boolean sending, Predicate<String> named, boolean ownOnly) {
         this.own = own;
         this.sending = sending;
         this.named = named;
+        this.ownOnly = ownOnly;
+    }
+
+    /**
+     * A rank's link to a peer on its host: the peer maps this rank's segment only, so a part that lies
+     * in another's (one received and passed on, as a bcast's tree does) is copied into own first.
+     */
+    public static ShmLink toPeer(Arena own) {
+        return new ShmLink(own, true, name -> true, true);
     }
 
     @Override
@@ -42,6 +57,9 @@ public final class ShmLink implements SharedParts {
         ShmBuf s = ShmBuf.of(p);
         if (s != null && s.segment().orphaned()) {
             return null;
+        }
+        if (s != null && ownOnly && !s.segment().name().equals(own.name())) {
+            s = null;
         }
         boolean copied = false;
         if (s == null) {
