@@ -5,7 +5,10 @@ import io.netty.buffer.ByteBufAllocator;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
@@ -47,6 +50,40 @@ final class PolledIn {
         this.reader = new FrameReader(HandshakeGuard.LIMIT + 4, "a peer before its job token", ByteBufAllocator.DEFAULT,
                 FrameReader.KEEP_PEER_BUFFER);
         this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Doorway.DEADLINE_SECONDS);
+    }
+
+    /**
+     * Takes the next connection from server into selector, counted in at the doorway until its hello;
+     * null if there is none, or too many wait already (the connection is then closed, with a line).
+     */
+    static PolledIn accept(ServerSocketChannel server, Selector selector, Config config, Doorway doorway) {
+        SocketChannel ch;
+        try {
+            ch = server.accept();
+        } catch (IOException e) {
+            return null;
+        }
+        if (ch == null) {
+            return null;
+        }
+        if (!doorway.enter()) {
+            doorway.refused(address(ch, true), address(ch, false),
+                    "more than " + Doorway.MAX_PENDING + " connections wait to show the job token");
+            closeQuietly(ch);
+            return null;
+        }
+        try {
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
+            PolledIn in = new PolledIn(ch, key, config);
+            key.attach(in);
+            return in;
+        } catch (IOException e) {
+            doorway.leave();
+            closeQuietly(ch);
+            return null;
+        }
     }
 
     boolean admitted() {
@@ -138,18 +175,26 @@ final class PolledIn {
     }
 
     SocketAddress remote() {
+        return address(channel, true);
+    }
+
+    SocketAddress local() {
+        return address(channel, false);
+    }
+
+    private static SocketAddress address(SocketChannel ch, boolean remote) {
         try {
-            return channel.getRemoteAddress();
+            return remote ? ch.getRemoteAddress() : ch.getLocalAddress();
         } catch (IOException e) {
             return null;
         }
     }
 
-    SocketAddress local() {
+    private static void closeQuietly(SocketChannel ch) {
         try {
-            return channel.getLocalAddress();
+            ch.close();
         } catch (IOException e) {
-            return null;
+            // it is gone either way
         }
     }
 
@@ -160,11 +205,7 @@ final class PolledIn {
         }
         closed = true;
         key.cancel();
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // closing: nothing more to read from it either way
-        }
+        closeQuietly(channel);
         reader.release();
         return true;
     }

@@ -6,7 +6,6 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -156,35 +155,9 @@ final class PolledPeers implements PolledIn.Frames {
     }
 
     private void accept() {
-        SocketChannel ch;
-        try {
-            ch = server.accept();
-        } catch (IOException e) {
-            return;
-        }
-        if (ch == null) {
-            return;
-        }
-        try {
-            if (!doorway.enter()) {
-                doorway.refused(ch.getRemoteAddress(), ch.getLocalAddress(),
-                        "more than " + Doorway.MAX_PENDING + " connections wait to show the job token");
-                ch.close();
-                return;
-            }
-            ch.configureBlocking(false);
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
-            PolledIn in = new PolledIn(ch, key, config);
-            key.attach(in);
+        PolledIn in = PolledIn.accept(server, selector, config, doorway);
+        if (in != null) {
             unadmitted.add(in);
-        } catch (IOException e) {
-            doorway.leave();
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // it is gone either way
-            }
         }
     }
 
