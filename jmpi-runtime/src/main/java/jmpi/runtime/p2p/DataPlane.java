@@ -180,16 +180,23 @@ public final class DataPlane implements AutoCloseable {
         } finally {
             Parts.release(parts);
         }
-        if (paused.contains(m.fromWorld()) && matcher.heldFrom(m.fromWorld()) <= heldLimit / 2
-                && paused.remove(m.fromWorld())) {
-            links.pause(m.fromWorld(), false);
-        }
+        resumeIfDrained(m.fromWorld());
         if (m.syncId() != 0) {
             if (m.fromWorld() == me) {
                 sends.acked(m.syncId());
             } else {
                 links.send(m.fromWorld(), new PeerAck(m.syncId()));
             }
+        }
+    }
+
+    /**
+     * A receive took a message from fromWorld, point-to-point or a collective's: a link paused while
+     * too much of that rank's waited here is read again once half of it has been taken.
+     */
+    void resumeIfDrained(int fromWorld) {
+        if (paused.contains(fromWorld) && matcher.heldFrom(fromWorld) <= heldLimit / 2 && paused.remove(fromWorld)) {
+            links.pause(fromWorld, false);
         }
     }
 
