@@ -86,7 +86,10 @@ public final class Pieces {
         if (!b.isReadable() || b.getByte(b.readerIndex()) != REFUSED) {
             return null;
         }
-        return b.toString(b.readerIndex() + 1, b.readableBytes() - 1, StandardCharsets.UTF_8);
+        String why = b.toString(b.readerIndex() + 1, b.readableBytes() - 1, StandardCharsets.UTF_8);
+        // a sender always says why; a note without words is a damaged payload, and its error still needs some
+        return why.isBlank() ? "an object did not come, and the note in its place gives no reason (a damaged payload)"
+                : why;
     }
 
     /** Whether these bytes (readable from their reader index) start an object in pieces. */

@@ -1,5 +1,6 @@
 package jmpi.runtime.serial;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -55,5 +56,14 @@ class SerializerFuzzTest {
                     }
                 });
         assertTrue(refused.get() > 0, "no mutated payload was ever refused: the property tested nothing");
+    }
+
+    /** A mutation the property once met: a payload cut to a sender's refusal note with no text left. */
+    @Test
+    void aRefusalNoteWithoutWordsStillGivesAnErrorWithWords() {
+        for (String why : new String[] {"", " "}) {
+            MPIException e = assertThrows(MPIException.class, () -> serial.fromBytes(Pieces.refusing(why)));
+            assertTrue(!e.getMessage().isBlank(), "an error without words");
+        }
     }
 }
