@@ -53,6 +53,11 @@ final class FrameReader {
         this.keep = keep;
     }
 
+    /** The largest frame a connection of the job reads: the message limit and a header, in one int-sized buffer. */
+    static int largest(jmpi.Config config) {
+        return Math.min(Netty.maxFrame(config.serialSize()), Integer.MAX_VALUE - 16);
+    }
+
     /** From now on frames may be as large as maxFrame (a connection that has shown the job token). */
     void limit(int maxFrame) {
         this.maxFrame = maxFrame;

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import jmpi.MPIException;
+import jmpi.runtime.link.shm.Arena;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.Reply;
 
@@ -92,7 +93,7 @@ public interface Link extends Driver {
     }
 
     /** This rank's shared-memory segment for large payloads, while the coordinator shares its host; else null. */
-    default jmpi.runtime.link.shm.Arena sharedArena() {
+    default Arena sharedArena() {
         return null;
     }
 

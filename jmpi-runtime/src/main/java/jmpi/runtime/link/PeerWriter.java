@@ -41,6 +41,8 @@ final class PeerWriter {
     private final Thread thread;
     private final Queue<Interest> interests = new ConcurrentLinkedQueue<>();
     private volatile boolean closing;
+    /** Links still connecting, whose deadlines the loop checks; only the writer's thread counts them. */
+    private int connecting;
 
     PeerWriter(String name) throws IOException {
         this.selector = Selector.open();
@@ -72,13 +74,15 @@ final class PeerWriter {
         while (!closing) {
             try {
                 register();
-                selector.select(TimeUnit.SECONDS.toMillis(1));
+                selector.select(connecting > 0 ? TimeUnit.SECONDS.toMillis(1) : 0);
                 for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey key = it.next();
                     it.remove();
                     serve(key);
                 }
-                expireConnects();
+                if (connecting > 0) {
+                    expireConnects();
+                }
             } catch (ClosedSelectorException e) {
                 return;
             } catch (IOException | RuntimeException e) {
@@ -97,6 +101,9 @@ final class PeerWriter {
                 SelectionKey key = i.ch().keyFor(selector);
                 if (key == null) {
                     i.ch().register(selector, i.ops(), i.link());
+                    if (i.ops() == SelectionKey.OP_CONNECT) {
+                        connecting++;
+                    }
                 } else if (key.isValid()) {
                     key.interestOps(key.interestOps() | i.ops());
                 }
@@ -115,10 +122,12 @@ final class PeerWriter {
             SocketChannel ch = (SocketChannel) key.channel();
             try {
                 if (ch.finishConnect()) {
+                    connecting--;
                     key.interestOps(0);
                     link.connected(ch);
                 }
             } catch (IOException e) {
+                connecting--;
                 key.cancel();
                 link.failed(e);
             }
@@ -132,6 +141,7 @@ final class PeerWriter {
         for (SelectionKey key : selector.keys()) {
             if (key.isValid() && (key.interestOps() & SelectionKey.OP_CONNECT) != 0
                     && key.attachment() instanceof Writable link && now - link.connectDeadline() > 0) {
+                connecting--;
                 key.cancel();
                 link.failed(new IOException("no connection within "
                         + TimeUnit.MILLISECONDS.toSeconds(PolledOut.CONNECT_TIMEOUT_MS) + " s"));

@@ -139,7 +139,7 @@ final class PolledIn {
                     to.refused(this, why);
                     return;
                 }
-                reader.limit(Math.min(Netty.maxFrame(config.serialSize()), Integer.MAX_VALUE - 16));
+                reader.limit(FrameReader.largest(config));
                 Hello h = (Hello) f;
                 rank = h.rank();
                 shm = mapped(h.shm());

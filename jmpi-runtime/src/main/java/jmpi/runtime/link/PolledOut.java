@@ -120,6 +120,11 @@ final class PolledOut implements PeerWriter.Writable {
         if (!mustNotWait.getAsBoolean()) {
             awaitRoom();
         }
+        return enqueue(f);
+    }
+
+    /** Writes f now, as far as the socket takes it, and queues the rest behind what waits already. */
+    private CompletableFuture<Void> enqueue(Frame f) {
         ByteBuf[] bufs;
         try {
             // the hello, which names the segment to the peer, goes ahead of every frame that names a block
@@ -214,7 +219,10 @@ final class PolledOut implements PeerWriter.Writable {
     }
 
     @Override
-    public void failed(Throwable why) {
+    public void failed(Throwable cause) {
+        // the writer reports a connection that failed as the socket saw it: say which rank it was for
+        Throwable why = cause instanceof MPIException ? cause
+                : new MPIException(MPI.ERR_OTHER, "cannot reach rank " + rank + ": " + cause.getMessage(), cause);
         synchronized (this) {
             if (broken == null) {
                 broken = why;
@@ -243,9 +251,12 @@ final class PolledOut implements PeerWriter.Writable {
         }
     }
 
-    /** Says goodbye once all before it is written (within 5 s), then closes. */
+    /**
+     * Says goodbye once all before it is written (within 5 s), then closes. The goodbye does not wait
+     * for room: a peer that reads nothing more must not hold this rank's finalize.
+     */
     void close() {
-        CompletableFuture<Void> bye = open() ? send(new Bye()) : WRITTEN;
+        CompletableFuture<Void> bye = open() ? enqueue(new Bye()) : WRITTEN;
         try {
             bye.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {

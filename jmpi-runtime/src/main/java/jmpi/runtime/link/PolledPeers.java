@@ -199,7 +199,7 @@ final class PolledPeers implements PolledIn.Frames {
                     + Breakage.of(why));
         }
         inbound.lost(in.rank, new MPIException(MPI.ERR_OTHER, "the link from rank " + in.rank
-                + " closed before it finalized"));
+                + " closed before it finalized", why));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class SocketFrames {
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         // a frame and its length prefix must fit one buffer, whose size is an int
-        this.inbound = new FrameReader(Math.min(Netty.maxFrame(config.serialSize()), Integer.MAX_VALUE - 16));
+        this.inbound = new FrameReader(FrameReader.largest(config));
     }
 
     /** Encodes f (releasing it) and writes it whole; large parts may go through shm. */

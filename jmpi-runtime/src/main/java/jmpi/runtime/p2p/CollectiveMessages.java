@@ -61,7 +61,6 @@ public final class CollectiveMessages {
         Matcher.Posted p = new Matcher.Posted(source, (int) seq, false, w -> w == sourceWorld, new Matcher.Delivery() {
             @Override
             public void matched(Arrived m) {
-                plane.resumeIfDrained(m.fromWorld());
                 if ((m.flags() & PeerMessage.ERROR) != 0) {
                     ErrorInfo why = ErrorInfo.fromPart(m.parts()[0]);
                     m.release();

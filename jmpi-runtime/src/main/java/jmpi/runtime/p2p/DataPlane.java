@@ -39,7 +39,7 @@ public final class DataPlane implements AutoCloseable {
     private final int me;
     private final LinkTable links;
     private final CommLabels labels = new CommLabels();
-    private final Matcher matcher = new Matcher(labels);
+    private final Matcher matcher = new Matcher(labels, this::resumeIfDrained);
     private final Sends sends;
     private final Incoming incoming;
     private final AtomicLong messagesSent = new AtomicLong();
@@ -180,7 +180,6 @@ public final class DataPlane implements AutoCloseable {
         } finally {
             Parts.release(parts);
         }
-        resumeIfDrained(m.fromWorld());
         if (m.syncId() != 0) {
             if (m.fromWorld() == me) {
                 sends.acked(m.syncId());
@@ -191,10 +190,10 @@ public final class DataPlane implements AutoCloseable {
     }
 
     /**
-     * A receive took a message from fromWorld, point-to-point or a collective's: a link paused while
-     * too much of that rank's waited here is read again once half of it has been taken.
+     * Messages from fromWorld that waited here were taken (by a receive or a collective's step) or
+     * withdrawn: a link paused while too much of that rank's waited is read again once half is gone.
      */
-    void resumeIfDrained(int fromWorld) {
+    private void resumeIfDrained(int fromWorld) {
         if (paused.contains(fromWorld) && matcher.heldFrom(fromWorld) <= heldLimit / 2 && paused.remove(fromWorld)) {
             links.pause(fromWorld, false);
         }

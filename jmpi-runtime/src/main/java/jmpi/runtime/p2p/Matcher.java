@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import jmpi.MPI;
 import jmpi.runtime.wire.Parts;
@@ -88,8 +89,16 @@ final class Matcher {
     /** Bytes of messages that wait for their receive, by the world rank that sent them. */
     private final Map<Integer, Long> held = new HashMap<>();
 
+    private final IntConsumer taken;
+
     Matcher(CommLabels labels) {
+        this(labels, fromWorld -> { });
+    }
+
+    /** taken: told of a world rank whose waiting messages were taken or withdrawn, once the lock is let go. */
+    Matcher(CommLabels labels, IntConsumer taken) {
         this.labels = labels;
+        this.taken = taken;
     }
 
     /** What a wait is, with its communicator's name. */
@@ -139,6 +148,10 @@ final class Matcher {
                     if (!p.probe) {
                         it.remove();
                         held.merge(m.fromWorld(), -bytes(m), Long::sum);
+                        return () -> {
+                            taken.accept(m.fromWorld());
+                            p.delivery.matched(m);
+                        };
                     }
                     return () -> p.delivery.matched(m);
                 }
@@ -193,6 +206,7 @@ final class Matcher {
         }
         if (gone != null) {
             gone.release();
+            taken.accept(fromWorld);
         }
         return gone != null;
     }

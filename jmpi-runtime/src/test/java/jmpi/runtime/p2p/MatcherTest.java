@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Matching at the receiver: MPI's order per sender, wildcards, probes that leave the message, cancel, failures. */
 class MatcherTest {
     private static final long WORLD = DataPlane.context(0, false);
-    private final Matcher matcher = new Matcher(new CommLabels());
+    private final List<Integer> taken = new ArrayList<>();
+    private final Matcher matcher = new Matcher(new CommLabels(), taken::add);
     private final List<String> seen = new ArrayList<>();
 
     private Matcher.Posted posted(int source, int tag, boolean probe) {
@@ -52,6 +53,20 @@ class MatcherTest {
         if (now != null) {
             now.run();
         }
+    }
+
+    /** What paused links resume by: told of every sender whose waiting bytes went, by a receive, not a probe. */
+    @Test
+    void takingAWaitingMessageTellsWhoseBytesWent() {
+        arrive(WORLD, 2, 5, 1);
+        post(posted(2, 5, true));
+        assertEquals(List.of(), taken, "a probe leaves the message waiting");
+        post(posted(2, 5, false));
+        assertEquals(List.of(2), taken);
+        assertEquals(0, matcher.heldFrom(2));
+        post(posted(3, 6, false));
+        arrive(WORLD, 3, 6, 1);
+        assertEquals(List.of(2), taken, "a message that a posted receive takes at once never waited");
     }
 
     @Test
