@@ -13,8 +13,12 @@ import jmpi.runtime.wire.MalformedFrameException;
  * needs where a Netty pipeline would use its length-field decoder. Only the thread that reads the
  * stream touches it.
  *
- * <p>Decoded frames hold slices of what was read, so the bytes before the next frame move only while
- * nothing else holds the buffer; a large buffer is let go once everything in it has been taken.
+ * <p>A frame of more than {@link #COPY_AT_MOST} bytes is handed out as a slice of what was read, and
+ * the buffer it lies in is never written again: the threads that take the frame may write into it
+ * (a fold does), and a Netty buffer's slices share its NIO view with it, so a read into the same
+ * buffer would race with them (Netty's own cumulator likewise never writes into a buffer with slices
+ * out). Smaller frames are copied out, so that one buffer serves many reads. A large buffer is let go
+ * once everything in it has been taken.
  */
 final class FrameReader {
     /** Bytes read at a time when no larger frame is expected. */
@@ -26,6 +30,9 @@ final class FrameReader {
      * each would cost its pages' faults every time.
      */
     static final int KEEP_PEER_BUFFER = (2 << 20) + READ_CHUNK;
+
+    /** The largest frame body copied out of the read buffer rather than handed out as a slice of it. */
+    static final int COPY_AT_MOST = 16 << 10;
 
     /** Bytes one read of a channel asks for at most: the JDK stages a heap buffer's read in a direct one this large. */
     private static final int CHANNEL_READ = 1 << 20;
@@ -78,7 +85,7 @@ final class FrameReader {
         return inbound.writeBytes(in, Math.min(CHANNEL_READ, inbound.writableBytes()));
     }
 
-    /** The body of the next frame if it has arrived whole, as a slice the caller releases; else null. */
+    /** The body of the next frame if it has arrived whole, as a buffer the caller releases; else null. */
     ByteBuf next() {
         if (inbound.readableBytes() < 4) {
             return null;
@@ -88,7 +95,13 @@ final class FrameReader {
             return null;
         }
         inbound.skipBytes(4);
-        return inbound.readRetainedSlice(len);
+        if (len > COPY_AT_MOST) {
+            return inbound.readRetainedSlice(len);
+        }
+        ByteBuf copy = alloc.buffer(len, len);
+        copy.writeBytes(inbound, inbound.readerIndex(), len);
+        inbound.skipBytes(len);
+        return copy;
     }
 
     /** Gives back what was read and not taken. */
@@ -115,10 +128,14 @@ final class FrameReader {
         return len;
     }
 
-    /** Makes room to read, for at least need bytes from the first unread one. */
+    /**
+     * Makes room to read, for at least need bytes from the first unread one: in the buffer read last if
+     * no frame taken from it is still held (a slice holds a reference), else in a new one.
+     */
     private void makeRoom(int need) {
         ByteBuf b = inbound;
-        if (b.readableBytes() == 0 && b.refCnt() == 1) {
+        boolean own = b.refCnt() == 1;
+        if (own && b.readableBytes() == 0) {
             if (b.capacity() > keep) {
                 // one large frame must not keep its buffer for the rest of the session
                 b.release();
@@ -128,10 +145,10 @@ final class FrameReader {
                 b.clear();
             }
         }
-        if (b.writableBytes() > 0 && b.capacity() - b.readerIndex() >= need) {
+        if (own && b.writableBytes() > 0 && b.capacity() - b.readerIndex() >= need) {
             return;
         }
-        if (b.refCnt() == 1 && b.capacity() >= need && b.readerIndex() > 0) {
+        if (own && b.capacity() >= need && b.readerIndex() > 0) {
             b.discardReadBytes();
             return;
         }
