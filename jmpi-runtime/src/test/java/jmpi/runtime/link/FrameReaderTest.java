@@ -146,6 +146,32 @@ class FrameReaderTest {
     }
 
     @Test
+    void largeFramesReadTogetherAndHeldTogetherLieInBuffersOfTheirOwn() throws IOException {
+        int large = FrameReader.COPY_AT_MOST + 1;
+        readAll(stream(large, large, large), 1 << 20, () -> { });
+        assertEquals(3, held.size());
+        for (int i = 0; i < held.size(); i++) {
+            assertArrayEquals(body(i, large), ByteBufUtil.getBytes(held.get(i)), "frame " + i);
+            for (int j = 0; j < i; j++) {
+                assertNotSame(held.get(j).unwrap(), held.get(i).unwrap(), "frames " + j + " and " + i + " share a buffer");
+            }
+        }
+    }
+
+    @Test
+    void aLargeFrameReleasedAtOnceLeavesItsBufferToTheNext() throws IOException {
+        int large = FrameReader.COPY_AT_MOST + 1;
+        ByteArrayInputStream in = new ByteArrayInputStream(stream(large, large, large));
+        while (reader.readFrom(in, -1) >= 0) {
+            ByteBuf f;
+            while ((f = reader.next()) != null) {
+                f.release();
+            }
+        }
+        assertEquals(1, alloc.readBuffers.size(), "read buffers for large frames each let go before the next");
+    }
+
+    @Test
     void heldSmallFramesAreCopiesAndOneBufferServesThemAll() throws IOException {
         int[] sizes = new int[2000];
         java.util.Arrays.fill(sizes, 40);
