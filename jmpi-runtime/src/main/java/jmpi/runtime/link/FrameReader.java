@@ -16,8 +16,8 @@ import jmpi.runtime.wire.MalformedFrameException;
  * <p>A frame of more than {@link #COPY_AT_MOST} bytes is handed out as a slice of what was read, and
  * the buffer it lies in is never written again: the threads that take the frame may write into it
  * (a fold does), and a Netty buffer's slices share its NIO view with it, so a read into the same
- * buffer would race with them; nor does it hold another large frame that someone holds at the same
- * time. Smaller frames are copied out, so that one buffer serves many reads. A large buffer is let go
+ * buffer would race with them. Smaller frames, and large ones that follow a held frame in the same
+ * buffer, are copied out, so that one buffer serves many reads and no two holders share one. A large buffer is let go
  * once everything in it has been taken.
  */
 final class FrameReader {
@@ -94,16 +94,12 @@ final class FrameReader {
         if (inbound.readableBytes() < 4 + len) {
             return null;
         }
-        if (len > COPY_AT_MOST) {
-            if (inbound.refCnt() > 1) {
-                // a large frame taken before is still held: this one gets a buffer of its own, so that
-                // no two holders share one buffer's NIO view
-                moveUnread(4 + len);
-            }
-            inbound.skipBytes(4);
+        inbound.skipBytes(4);
+        // a large frame is a slice only while nothing else taken from this buffer is held: two holders
+        // must not share one buffer's NIO view
+        if (len > COPY_AT_MOST && inbound.refCnt() == 1) {
             return inbound.readRetainedSlice(len);
         }
-        inbound.skipBytes(4);
         ByteBuf copy = alloc.buffer(len, len);
         copy.writeBytes(inbound, inbound.readerIndex(), len);
         inbound.skipBytes(len);
@@ -158,12 +154,6 @@ final class FrameReader {
             b.discardReadBytes();
             return;
         }
-        moveUnread(need);
-    }
-
-    /** Moves the unread bytes to a new buffer with room for at least need of them. */
-    private void moveUnread(int need) {
-        ByteBuf b = inbound;
         ByteBuf next = alloc.ioBuffer(Math.max(need, READ_CHUNK));
         next.writeBytes(b, b.readerIndex(), b.readableBytes());
         b.release();
