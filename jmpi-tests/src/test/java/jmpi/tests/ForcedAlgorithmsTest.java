@@ -36,6 +36,7 @@ class ForcedAlgorithmsTest {
         add(tests, "bcast", "scatter-allgather", ForcedAlgorithmsTest::bcast);
         add(tests, "bcast", "streamed", ForcedAlgorithmsTest::bcast);
         add(tests, "allgather", "ring", ForcedAlgorithmsTest::allgather);
+        add(tests, "alltoall", "streamed", ForcedAlgorithmsTest::alltoall);
         add(tests, "allreduce", "ring", c -> reductions(c, -1));
         add(tests, "reduce", "reduce-scatter-gather", c -> {
             for (int root : new int[] {0, c.size() - 1}) {
@@ -154,6 +155,32 @@ class ForcedAlgorithmsTest {
         List<Object> objects = c.allgather("rank " + r);
         for (int q = 0; q < n; q++) {
             assertEquals("rank " + q, objects.get(q));
+        }
+    }
+
+    /** Every block from and to every rank; in place and objects take the whole-block exchange. */
+    private static void alltoall(Comm c) {
+        int n = c.size();
+        int r = c.rank();
+        for (Kind k : numeric()) {
+            for (int count : counts(n)) {
+                Object recv = k.make(count * n);
+                c.Alltoall(k.filled(count * n, i -> (long) (r * 11 + i) % 100), recv);
+                int block = count;
+                expect(k, recv, count * n, j -> (long) ((j / block) * 11 + r * block + j % block) % 100,
+                        "alltoall of " + count);
+            }
+            Object inout = k.filled(2 * n, i -> (long) (r * 11 + i) % 100);
+            c.Alltoall(MPI.IN_PLACE, inout);
+            expect(k, inout, 2 * n, j -> (long) ((j / 2) * 11 + r * 2 + j % 2) % 100, "alltoall in place");
+        }
+        List<String> out = new ArrayList<>();
+        for (int q = 0; q < n; q++) {
+            out.add(r + " to " + q);
+        }
+        List<String> in = c.alltoall(out);
+        for (int q = 0; q < n; q++) {
+            assertEquals(q + " to " + r, in.get(q));
         }
     }
 

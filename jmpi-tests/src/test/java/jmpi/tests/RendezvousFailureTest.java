@@ -40,7 +40,9 @@ class RendezvousFailureTest {
             ProcessBuilder pb = new ProcessBuilder(Jobs.rankCommand("jmpi.tests.programs.DiesMidTransfer",
                     Integer.toString(MIB))).redirectErrorStream(true);
             pb.environment().putAll(Map.of("JMPI_ADDR", "127.0.0.1", "JMPI_PORT", Integer.toString(port),
-                    "JMPI_TOKEN", TOKEN, "JMPI_RANK", "2", "JMPI_SIZE", "3"));
+                    "JMPI_TOKEN", TOKEN, "JMPI_RANK", "2", "JMPI_SIZE", "3",
+                    // rendezvous is the direct data plane's, where ranks 0 and 1 in this JVM are too
+                    "JMPI_DATA", "direct"));
             Process sender = pb.start();
             // threads of the test's own: reading the sender's output blocks, and the common pool may have one thread
             ExecutorService threads = Executors.newFixedThreadPool(3);

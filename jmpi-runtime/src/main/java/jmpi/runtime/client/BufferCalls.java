@@ -222,7 +222,13 @@ final class BufferCalls {
         BufferView recv = BufferView.of(recvbuf, "recvbuf");
         BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
         checkSameType(send, recv);
-        int[][] out = uniform(evenChunk(send, "Alltoall"));
+        int block = evenChunk(send, "Alltoall");
+        if (sendbuf != MPI.IN_PLACE && StreamedAlltoalls.applies(comm, bytes(send, send.count()))) {
+            // straight from and into the user's buffers at each start
+            int recvBlock = recv.count() / size();
+            return () -> StreamedAlltoalls.start(comm, send, block, recv, recvBlock);
+        }
+        int[][] out = uniform(block);
         int[][] in = uniform(recv.count() / size());
         return alltoallv(sendbuf, out[0], out[1], recvbuf, in[0], in[1]);
     }

@@ -5,12 +5,7 @@ import jmpi.Request;
 import jmpi.runtime.coll.BcastStreamed;
 import jmpi.runtime.coll.CollectiveTable;
 import jmpi.runtime.elem.BufferView;
-import jmpi.runtime.link.Errors;
-import jmpi.runtime.wire.CollCall;
-import jmpi.runtime.wire.ErrorInfo;
 import jmpi.runtime.wire.Kind;
-import jmpi.runtime.wire.Parts;
-import jmpi.runtime.wire.Reply;
 
 /**
  * Bcasts that stream ({@link BcastStreamed}): a large buffer chunk by chunk straight from the root's
@@ -53,15 +48,7 @@ final class StreamedBcasts {
 
     /** Streams buffer from root down the ranks of comm as its collective numbered seq. */
     static FutureRequest<Void> start(CommCore comm, long seq, int root, int elemType, BcastStreamed.Buffer buffer) {
-        int reqId = comm.conn().nextId();
-        CollCall c = new CollCall(reqId, Kind.BCAST, comm.id(), seq, root, 0, elemType, Parts.NONE);
-        FutureRequest<Void> r = comm.track(new FutureRequest<>(), Kind.BCAST.label(), buffer.bytes(), comm.data().driver());
-        if (comm.failedAMember(r)) {
-            return r;
-        }
-        BcastStreamed.stream(new RankExchange(comm, comm.data().collectives(), c), root, buffer).whenComplete((x, e) ->
-                comm.complete(r, e != null ? Reply.error(reqId, ErrorInfo.of(Errors.unwrap(e))) : Reply.ok(reqId, Parts.NONE),
-                        reply -> null));
-        return r;
+        return StreamedRuns.start(comm, seq, Kind.BCAST, root, elemType, buffer.bytes(),
+                x -> BcastStreamed.stream(x, root, buffer));
     }
 }

@@ -30,8 +30,7 @@ final class BcastPipe {
     private final ArrayDeque<CompletableFuture<Void>> sending = new ArrayDeque<>();
     private int next;
     private CompletableFuture<ByteBuf[]> arriving;
-    private boolean pumping;
-    private boolean again;
+    private final Pump pump = new Pump(this::stepOrFail);
 
     BcastPipe(Exchange x, int root, BcastStreamed.Buffer buffer) {
         this.x = x;
@@ -52,36 +51,20 @@ final class BcastPipe {
     }
 
     CompletableFuture<Void> start() {
-        pump();
+        pump.run();
         return done;
     }
 
-    /** Runs {@link #step} on this thread unless another runs it, which then runs it once more. */
-    private void pump() {
-        synchronized (this) {
-            if (pumping) {
-                again = true;
-                return;
-            }
-            pumping = true;
-        }
-        while (true) {
-            try {
-                step();
-            } catch (RuntimeException e) {
-                fail(e);
-            }
-            synchronized (this) {
-                if (!again) {
-                    pumping = false;
-                    return;
-                }
-                again = false;
-            }
+    /** Runs {@link #step}, failing this rank's part with what it throws. */
+    private void stepOrFail() {
+        try {
+            step();
+        } catch (RuntimeException e) {
+            fail(e);
         }
     }
 
-    /** Moves chunks until it must wait; what it waits for then calls {@link #pump}. */
+    /** Moves chunks until it must wait; what it waits for then runs the pump again. */
     private void step() {
         while (!done.isDone()) {
             while (!sending.isEmpty() && sending.peek().isDone()) {
@@ -99,7 +82,7 @@ final class BcastPipe {
                 return;
             }
             if (next == chunks || sending.size() >= BcastStreamed.WINDOW) {
-                sending.peek().whenComplete((v, e) -> pump());
+                sending.peek().whenComplete((v, e) -> pump.run());
                 return;
             }
             ByteBuf chunk = take();
@@ -127,7 +110,7 @@ final class BcastPipe {
             arriving = x.recv(parent);
         }
         if (!arriving.isDone()) {
-            arriving.whenComplete((p, e) -> pump());
+            arriving.whenComplete((p, e) -> pump.run());
             return null;
         }
         CompletableFuture<ByteBuf[]> got = arriving;

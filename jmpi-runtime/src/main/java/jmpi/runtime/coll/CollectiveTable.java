@@ -68,6 +68,7 @@ public final class CollectiveTable {
         always(new GatherViaCoordinator(Kind.ALLGATHER));
         always(new ScatterBinomial());
         always(new ScatterViaCoordinator());
+        row(s -> s.bytes() >= AlltoallStreamed.FROM, new AlltoallStreamed());
         always(new AlltoallPairwise());
         always(new AlltoallViaCoordinator());
         row(s -> s.commutative() && ring(s, REDUCE_LARGE), new ReduceScatterGather());

@@ -42,6 +42,16 @@ class CollectiveTableTest {
     }
 
     @Test
+    void aLargeAlltoallIsStreamedAndObjectsAndUnevenCountsAreNot() {
+        for (int ranks : new int[] {2, 4, 64}) {
+            assertEquals("streamed", chosen(Kind.ALLTOALL, AlltoallStreamed.FROM, ranks, Op.SUM));
+        }
+        assertEquals("pairwise", chosen(Kind.ALLTOALL, AlltoallStreamed.FROM - 1, 4, Op.SUM));
+        // objects, and Alltoallv whose counts differ between ranks, have no bytes every rank knows
+        assertEquals("pairwise", chosen(Kind.ALLTOALL, 0, 4, Op.SUM));
+    }
+
+    @Test
     void whatTheRingCannotServeStaysWithTheSmallAlgorithm() {
         long big = 64L << 20;
         // REPLACE and NO_OP pick by rank: only an order-keeping fold gives them right
