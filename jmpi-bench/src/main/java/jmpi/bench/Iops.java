@@ -95,7 +95,7 @@ public final class Iops implements Callable<Integer> {
 
         Comm comm = MPI.COMM_WORLD;
         int ranks = comm.size();
-        Exchange exchange = api == Api.object ? new ObjectExchange(comm, sizes) : new BufferExchange(comm, sizes);
+        Exchange exchange = api == Api.object ? new ObjectExchange(comm, sizes) : new BufferExchange(comm, sizes, mode == Mode.sync);
 
         for (int i = 0; i < warmup; i++) {
             exchange.run(sizes.get(i % sizes.size()));
@@ -264,22 +264,25 @@ public final class Iops implements Callable<Integer> {
     private static final class BufferExchange implements Exchange {
         private final Comm comm;
         private final Map<Integer, byte[]> send = new HashMap<>();
-        // blocking exchanges reuse one receive buffer per size; started ones each get their own
+        // blocking exchanges reuse one receive buffer per size; started ones each get their own, so a
+        // started run makes none of these (a warm-up may, once per size)
         private final Map<Integer, byte[]> recv = new HashMap<>();
         private long padding;
 
-        BufferExchange(Comm comm, List<Integer> sizes) {
+        BufferExchange(Comm comm, List<Integer> sizes, boolean blocking) {
             this.comm = comm;
             for (int size : sizes) {
                 byte[] buf = send.computeIfAbsent(size, s -> Workload.padded(Workload.contents(s), comm.size()));
                 padding += buf.length - size;
             }
-            send.forEach((size, buf) -> recv.put(size, new byte[buf.length]));
+            if (blocking) {
+                send.forEach((size, buf) -> recv.put(size, new byte[buf.length]));
+            }
         }
 
         @Override
         public void run(int size) {
-            comm.Alltoall(send.get(size), recv.get(size));
+            comm.Alltoall(send.get(size), recv.computeIfAbsent(size, s -> new byte[send.get(s).length]));
         }
 
         @Override
