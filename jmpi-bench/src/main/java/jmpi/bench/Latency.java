@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /** Latency of small operations: barrier, allreduce of one int, and ping-pong between ranks 0 and 1. */
 @Command(name = "latency", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Times barrier, allreduce (object and buffer) and ping-pong; rank 0 prints median and "
-                + "p99 in microseconds. Collectives report the slowest rank; ping-pong is the round trip seen by rank 0.")
+        description = "Times barrier, allreduce (object and buffer) and ping-pong; rank 0 prints median, "
+                + "p99 and mean in microseconds. Collectives report the slowest rank; ping-pong is the round trip seen by rank 0.")
 public final class Latency implements Callable<Integer> {
     private static final int TAG = 7;
 
@@ -39,7 +39,8 @@ public final class Latency implements Callable<Integer> {
     private final List<Result> results = new ArrayList<>();
 
     /** One timed operation: its figures on rank 0's side of the report. */
-    private record Result(String name, long bytes, int iters, double medianUs, double p99Us, double[] medianUsPerRank) {
+    private record Result(String name, long bytes, int iters, double medianUs, double p99Us, double meanUs,
+            double[] medianUsPerRank) {
     }
 
     public static void main(String[] args) {
@@ -117,8 +118,9 @@ public final class Latency implements Callable<Integer> {
     /** Gathers every rank's median and p99 (microseconds) to rank 0 and keeps the reported ones. */
     private void record(String name, long bytes, int n, long[] samples, boolean slowestRank) {
         Arrays.sort(samples);
-        double[] mine = {Units.median(samples) / 1e3, Units.percentile(samples, 99) / 1e3};
-        double[] all = new double[2 * comm.size()];
+        // the mean is what a stream of operations sees: the rare slow one counts in full
+        double[] mine = {Units.median(samples) / 1e3, Units.percentile(samples, 99) / 1e3, mean(samples) / 1e3};
+        double[] all = new double[3 * comm.size()];
         comm.Gather(mine, all, 0);
         if (comm.rank() != 0) {
             return;
@@ -126,23 +128,35 @@ public final class Latency implements Callable<Integer> {
         double[] medians = new double[comm.size()];
         double median = mine[0];
         double p99 = mine[1];
+        double mean = mine[2];
         for (int r = 0; r < comm.size(); r++) {
-            medians[r] = all[2 * r];
+            medians[r] = all[3 * r];
             if (slowestRank) {
-                median = Math.max(median, all[2 * r]);
-                p99 = Math.max(p99, all[2 * r + 1]);
+                median = Math.max(median, all[3 * r]);
+                p99 = Math.max(p99, all[3 * r + 1]);
+                mean = Math.max(mean, all[3 * r + 2]);
             }
         }
-        results.add(new Result(name, bytes, n, median, p99, medians));
+        results.add(new Result(name, bytes, n, median, p99, mean, medians));
+    }
+
+    private static double mean(long[] samples) {
+        double sum = 0;
+        for (long s : samples) {
+            sum += s;
+        }
+        return samples.length == 0 ? 0 : sum / samples.length;
     }
 
     private void report() {
         System.out.printf(Locale.ROOT, "Latency(ranks=%d, warmup=%d, iters=%d, large_warmup=%d, large_iters=%d, "
                 + "large_size=%d)%n", comm.size(), warmup, iters, largeWarmup, largeIters, largeSize);
-        System.out.printf(Locale.ROOT, "%-22s %8s %12s %12s%n", "operation", "iters", "median us", "p99 us");
+        System.out.printf(Locale.ROOT, "%-22s %8s %12s %12s %12s%n", "operation", "iters", "median us", "p99 us",
+                "mean us");
         StringBuilder list = new StringBuilder("[");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-22s %8d %12.1f %12.1f%n", r.name(), r.iters(), r.medianUs(), r.p99Us());
+            System.out.printf(Locale.ROOT, "%-22s %8d %12.1f %12.1f %12.1f%n", r.name(), r.iters(), r.medianUs(),
+                    r.p99Us(), r.meanUs());
             if (list.length() > 1) {
                 list.append(',');
             }
@@ -152,6 +166,7 @@ public final class Latency implements Callable<Integer> {
                     .put("iters", r.iters())
                     .put("median_us", r.medianUs())
                     .put("p99_us", r.p99Us())
+                    .put("mean_us", r.meanUs())
                     .put("median_us_per_rank", r.medianUsPerRank()));
         }
         list.append(']');
