@@ -23,7 +23,7 @@ final class AlltoallPipe {
     private final int n;
     private final int rank;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final Pump pump = new Pump(this::stepOrFail);
+    private final Pump pump = new Pump(this::step, this::fail);
     /** Per peer: chunks sent so far, and those not yet written, oldest first. */
     private final int[] sent;
     private final ArrayDeque<CompletableFuture<Void>>[] sending;
@@ -84,14 +84,6 @@ final class AlltoallPipe {
 
     private static int chunks(long bytes) {
         return (int) Math.max(1, (bytes + AlltoallStreamed.CHUNK - 1) / AlltoallStreamed.CHUNK);
-    }
-
-    private void stepOrFail() {
-        try {
-            step();
-        } catch (RuntimeException e) {
-            fail(e);
-        }
     }
 
     /** Moves chunks to and from every peer until each must wait; completes once all are out and in. */

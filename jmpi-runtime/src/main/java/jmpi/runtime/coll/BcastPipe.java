@@ -30,7 +30,7 @@ final class BcastPipe {
     private final ArrayDeque<CompletableFuture<Void>> sending = new ArrayDeque<>();
     private int next;
     private CompletableFuture<ByteBuf[]> arriving;
-    private final Pump pump = new Pump(this::stepOrFail);
+    private final Pump pump = new Pump(this::step, this::fail);
 
     BcastPipe(Exchange x, int root, BcastStreamed.Buffer buffer) {
         this.x = x;
@@ -53,15 +53,6 @@ final class BcastPipe {
     CompletableFuture<Void> start() {
         pump.run();
         return done;
-    }
-
-    /** Runs {@link #step}, failing this rank's part with what it throws. */
-    private void stepOrFail() {
-        try {
-            step();
-        } catch (RuntimeException e) {
-            fail(e);
-        }
     }
 
     /** Moves chunks until it must wait; what it waits for then runs the pump again. */
