@@ -13,8 +13,9 @@ import jmpi.runtime.wire.Parts;
  * One rank's run of an {@link AlltoallStreamed}: sends each peer its block chunk by chunk, at most
  * {@link AlltoallStreamed#WINDOW} of them waiting to be written per peer, and receives from every peer
  * at once, writing each chunk where it belongs as it arrives. The first chunk of a block carries the
- * block's size, so a receiver whose count differs fails at once rather than waiting for chunks that
- * never come. Like {@link BcastPipe} it never blocks: a step moves what it can and what it waits for
+ * block's size, so the receiver knows how many chunks follow, and one whose block has no room for it
+ * fails at once rather than waiting for chunks that never come; a larger receive block is filled from
+ * its start, as the whole-block exchange fills it. Like {@link BcastPipe} it never blocks: a step moves what it can and what it waits for
  * runs the {@link Pump} again.
  */
 final class AlltoallPipe {
@@ -27,10 +28,12 @@ final class AlltoallPipe {
     /** Per peer: chunks sent so far, and those not yet written, oldest first. */
     private final int[] sent;
     private final ArrayDeque<CompletableFuture<Void>>[] sending;
-    /** Per peer: chunks received so far, the receive posted for the next, and the block's size as sent. */
+    /** Per peer: chunks received so far, the receive posted for the next, and the block's size as its first chunk said. */
     private final int[] received;
     private final CompletableFuture<ByteBuf[]>[] arriving;
-    /** What copying this rank's own block threw, which the next step fails with. */
+    private final long[] announced;
+    /** Whether this rank's own block is in place, and what copying it threw, which the next step fails with. */
+    private volatile boolean ownCopied;
     private volatile RuntimeException ownFailure;
 
     @SuppressWarnings("unchecked")
@@ -43,6 +46,7 @@ final class AlltoallPipe {
         this.sending = new ArrayDeque[n];
         this.received = new int[n];
         this.arriving = new CompletableFuture[n];
+        this.announced = new long[n];
         for (int p = 0; p < n; p++) {
             sending[p] = new ArrayDeque<>();
         }
@@ -50,7 +54,7 @@ final class AlltoallPipe {
 
     CompletableFuture<Void> start() {
         long own = blocks.sendBytes(rank);
-        if (own != blocks.recvBytes(rank)) {
+        if (own > blocks.recvBytes(rank)) {
             // before anything is sent, so every peer learns it from this rank's failure alone
             fail(new MPIException(MPI.ERR_TRUNCATE, "alltoall: rank " + rank + " sends blocks of " + own
                     + " bytes and receives blocks of " + blocks.recvBytes(rank) + ": every rank must call Alltoall"
@@ -78,7 +82,7 @@ final class AlltoallPipe {
         } catch (RuntimeException e) {
             ownFailure = e;
         }
-        received[rank] = 1;
+        ownCopied = true;
         pump.run();
     }
 
@@ -91,7 +95,7 @@ final class AlltoallPipe {
         if (ownFailure != null) {
             throw ownFailure;
         }
-        boolean finished = received[rank] == 1;
+        boolean finished = ownCopied;
         for (int s = 1; s < n && !done.isDone(); s++) {
             finished &= sendTo((rank + s) % n);
             finished &= receiveFrom((rank - s + n) % n);
@@ -127,9 +131,8 @@ final class AlltoallPipe {
 
     /** Writes what has arrived and asks for the next; true once every chunk from the peer is in. */
     private boolean receiveFrom(int from) {
-        long bytes = blocks.recvBytes(from);
-        int total = chunks(bytes);
-        while (received[from] < total) {
+        // until the first chunk says how large the block is, one more is due
+        while (received[from] == 0 || received[from] < chunks(announced[from])) {
             if (arriving[from] == null) {
                 arriving[from] = x.recv(from);
                 arriving[from].whenComplete((p, e) -> pump.run());
@@ -148,7 +151,7 @@ final class AlltoallPipe {
                 return false;
             }
             try {
-                place(from, bytes, parts);
+                place(from, parts);
             } finally {
                 Parts.release(parts);
             }
@@ -157,19 +160,24 @@ final class AlltoallPipe {
         return true;
     }
 
-    private void place(int from, long bytes, ByteBuf[] parts) {
-        long off = (long) received[from] * AlltoallStreamed.CHUNK;
-        int length = (int) Math.min(AlltoallStreamed.CHUNK, bytes - off);
-        boolean first = received[from] == 0;
-        if (first && (parts.length != 2 || parts[1].readableBytes() != Long.BYTES)) {
-            throw new MPIException(MPI.ERR_OTHER, "alltoall: rank " + from + " did not stream its block: every rank"
-                    + " must call Alltoall with the same count");
+    private void place(int from, ByteBuf[] parts) {
+        if (received[from] == 0) {
+            if (parts.length != 2 || parts[1].readableBytes() != Long.BYTES) {
+                throw new MPIException(MPI.ERR_OTHER, "alltoall: rank " + from + " did not stream its block: every"
+                        + " rank must call Alltoall with the same count");
+            }
+            announced[from] = parts[1].getLong(parts[1].readerIndex());
+            long room = blocks.recvBytes(from);
+            if (announced[from] > room) {
+                throw new MPIException(MPI.ERR_TRUNCATE, "alltoall: rank " + from + " sends rank " + rank
+                        + " a block of " + announced[from] + " bytes where it receives " + room + ": every rank must"
+                        + " call Alltoall with the same count");
+            }
         }
-        long announced = first ? parts[1].getLong(parts[1].readerIndex()) : bytes;
-        if (announced != bytes || parts[0].readableBytes() != length) {
-            throw new MPIException(MPI.ERR_TRUNCATE, "alltoall: rank " + from + " sends rank " + rank + " a block of "
-                    + announced + " bytes where it receives " + bytes + ": every rank must call Alltoall with the same"
-                    + " count");
+        long off = (long) received[from] * AlltoallStreamed.CHUNK;
+        if (parts[0].readableBytes() != Math.min(AlltoallStreamed.CHUNK, announced[from] - off)) {
+            throw new MPIException(MPI.ERR_OTHER, "alltoall: a chunk from rank " + from + " at byte " + off + " of its "
+                    + announced[from] + "-byte block has " + parts[0].readableBytes() + " bytes");
         }
         blocks.write(from, off, parts[0]);
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * chunks, straight from each rank's send buffer into the others' receive buffers: in jobs of 1 to 5
  * ranks in this JVM every element arrives (arrays and a direct nio buffer, blocks that end mid-chunk,
  * two at once, a persistent one started twice), and each rank sends exactly one message per chunk to
- * each other rank, which the whole-block exchange never does. A rank whose count differs fails the
+ * each other rank, which the whole-block exchange never does. A larger receive block is filled from
+ * its start, as the whole-block exchange fills it; a rank whose receive block is too small fails the
  * alltoall on every rank, saying why, and the job goes on.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -112,6 +113,29 @@ class StreamedAlltoallTest {
         for (int rank = 0; rank < n; rank++) {
             assertEquals((n - 1) * chunks, messages.get(rank), "messages rank " + rank + " sent in the alltoall");
         }
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {2, 3})
+    void aLargerReceiveBlockIsFilledFromItsStartAsTheWholeBlockExchangeFillsIt(int n) throws Exception {
+        int block = block(n);
+        int room = block + 5;
+        RanksInJvm.run(n, "streamed-alltoall-room", s -> {
+            Comm c = s.world();
+            int r = c.rank();
+            int[] recv = new int[n * room];
+            Arrays.fill(recv, -1);
+            c.Alltoall(filled(r, n, block), recv);
+            for (int from = 0; from < n; from++) {
+                for (int i = 0; i < room; i++) {
+                    int want = i < block ? sent(from, r, i) : -1;
+                    if (recv[from * room + i] != want) {
+                        assertEquals(want, recv[from * room + i], "element " + i + " of the block from " + from);
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     @ParameterizedTest(name = "{0} ranks")
