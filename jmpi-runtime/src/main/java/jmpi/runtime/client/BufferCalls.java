@@ -223,13 +223,13 @@ final class BufferCalls {
         BufferView send = sendbuf == MPI.IN_PLACE ? recv : BufferView.of(sendbuf, "sendbuf");
         checkSameType(send, recv);
         int block = evenChunk(send, "Alltoall");
+        int recvBlock = recv.count() / size();
         if (sendbuf != MPI.IN_PLACE && StreamedAlltoalls.applies(comm, bytes(send, send.count()))) {
             // straight from and into the user's buffers at each start
-            int recvBlock = recv.count() / size();
             return () -> StreamedAlltoalls.start(comm, send, block, recv, recvBlock);
         }
         int[][] out = uniform(block);
-        int[][] in = uniform(recv.count() / size());
+        int[][] in = uniform(recvBlock);
         return alltoallv(sendbuf, out[0], out[1], recvbuf, in[0], in[1]);
     }
 

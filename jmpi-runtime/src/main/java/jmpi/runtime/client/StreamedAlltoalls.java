@@ -3,7 +3,6 @@ package jmpi.runtime.client;
 import io.netty.buffer.ByteBuf;
 import jmpi.Request;
 import jmpi.runtime.coll.AlltoallStreamed;
-import jmpi.runtime.coll.CollectiveTable;
 import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.wire.Kind;
 
@@ -19,8 +18,7 @@ final class StreamedAlltoalls {
 
     /** Whether an alltoall in which each rank sends bytes in all streams on comm. */
     static boolean applies(CommCore comm, long bytes) {
-        return comm.data() != null && CollectiveTable.choose(Kind.ALLTOALL, CollectiveTable.Shape.of(bytes,
-                comm.size(), 0)) instanceof AlltoallStreamed;
+        return StreamedRuns.chosen(comm, Kind.ALLTOALL, bytes, AlltoallStreamed.class);
     }
 
     /** Starts this rank's part: block elements of send to each rank, recv's blocks from each rank. */
@@ -41,7 +39,10 @@ final class StreamedAlltoalls {
 
             @Override
             public ByteBuf read(int to, long offset, int length) {
-                return send.readBuf(to * block + (int) (offset / size), length / size, comm::newPart);
+                int from = to * block + (int) (offset / size);
+                // a chunk to a peer may go into this rank's shared segment; its own block only passes through
+                return to == comm.rank() ? send.readBuf(from, length / size)
+                        : send.readBuf(from, length / size, comm::newPart);
             }
 
             @Override

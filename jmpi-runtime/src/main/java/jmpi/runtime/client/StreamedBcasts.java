@@ -3,7 +3,6 @@ package jmpi.runtime.client;
 import io.netty.buffer.ByteBuf;
 import jmpi.Request;
 import jmpi.runtime.coll.BcastStreamed;
-import jmpi.runtime.coll.CollectiveTable;
 import jmpi.runtime.elem.BufferView;
 import jmpi.runtime.wire.Kind;
 
@@ -18,8 +17,7 @@ final class StreamedBcasts {
 
     /** Whether a buffer bcast of this many bytes on comm streams. */
     static boolean applies(CommCore comm, long bytes) {
-        return comm.data() != null && CollectiveTable.choose(Kind.BCAST, CollectiveTable.Shape.of(bytes, comm.size(), 0))
-                instanceof BcastStreamed;
+        return StreamedRuns.chosen(comm, Kind.BCAST, bytes, BcastStreamed.class);
     }
 
     /** Starts this rank's part of a streamed bcast of v from root (see {@link #applies}). */

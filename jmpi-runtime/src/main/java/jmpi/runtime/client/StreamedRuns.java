@@ -2,6 +2,7 @@ package jmpi.runtime.client;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import jmpi.runtime.coll.CollectiveTable;
 import jmpi.runtime.coll.Exchange;
 import jmpi.runtime.link.Errors;
 import jmpi.runtime.wire.CollCall;
@@ -17,6 +18,12 @@ import jmpi.runtime.wire.Reply;
  */
 final class StreamedRuns {
     private StreamedRuns() {
+    }
+
+    /** Whether the table gives a buffer collective of kind, bytes a rank, an algorithm of type streamed on comm. */
+    static boolean chosen(CommCore comm, Kind kind, long bytes, Class<?> streamed) {
+        return comm.data() != null
+                && streamed.isInstance(CollectiveTable.choose(kind, CollectiveTable.Shape.of(bytes, comm.size(), 0)));
     }
 
     /**
