@@ -115,7 +115,7 @@ public final class Latency implements Callable<Integer> {
         record(name, bytes, timed, samples, false);
     }
 
-    /** Gathers every rank's median and p99 (microseconds) to rank 0 and keeps the reported ones. */
+    /** Gathers every rank's median, p99 and mean (microseconds) to rank 0 and keeps the reported ones. */
     private void record(String name, long bytes, int n, long[] samples, boolean slowestRank) {
         Arrays.sort(samples);
         // the mean is what a stream of operations sees: the rare slow one counts in full

@@ -45,7 +45,7 @@ class MidTransferFailureTest {
     @Test
     void aSenderThatDiesMidTransferFailsTheReceive() throws Exception {
         int mib = 256;
-        withADyingRank("send", mib, ranks -> {
+        withADyingRank("send", mib, true, ranks -> {
             long[] buf = new long[mib << 17];
             return List.of(ranks.get(1).world().Irecv(buf, 2, 0).toCompletableFuture().thenRun(() -> {
                 throw new AssertionError("the receive from rank 2 completed");
@@ -55,12 +55,12 @@ class MidTransferFailureTest {
 
     @Test
     void aRankThatDiesDuringAnAlltoallFailsItOnEveryOtherRank() throws Exception {
-        withADyingRank("nothing", BLOCK_MIB, ranks -> alltoalls(ranks, true));
+        withADyingRank("nothing", BLOCK_MIB, false, ranks -> alltoalls(ranks, true));
     }
 
     @Test
     void aRankThatDiesAsItsAlltoallStreamsLeavesNoRankWithAHalfFilledBuffer() throws Exception {
-        withADyingRank("alltoall", BLOCK_MIB, ranks -> alltoalls(ranks, false));
+        withADyingRank("alltoall", BLOCK_MIB, false, ranks -> alltoalls(ranks, false));
     }
 
     /**
@@ -102,13 +102,13 @@ class MidTransferFailureTest {
     }
 
     /**
-     * Starts rank 2 as a process that moves MIB MiB in mode and halts, barriers with it, then starts the
-     * operations of ranks 0 and 1 that start gives (a receive before the barrier), whose outcomes must
+     * Starts rank 2 as a process that moves MIB MiB in mode and halts, barriers with it, and starts the
+     * operations of ranks 0 and 1 that start gives, before the barrier or after it, whose outcomes must
      * each fail naming rank 2 unless they check what they got themselves, and checks that ranks 0 and 1
      * go on.
      */
-    private static void withADyingRank(String mode, int mib, Function<List<Session>, List<CompletableFuture<?>>> start)
-            throws Exception {
+    private static void withADyingRank(String mode, int mib, boolean beforeBarrier,
+            Function<List<Session>, List<CompletableFuture<?>>> start) throws Exception {
         try (Coordinator coordinator = Coordinator.start(Config.builder().port(0).token(TOKEN).build())) {
             int port = coordinator.address().getPort();
             ProcessBuilder pb = new ProcessBuilder(Jobs.rankCommand("jmpi.tests.programs.DiesMidTransfer", mode,
@@ -126,7 +126,7 @@ class MidTransferFailureTest {
             try {
                 CompletableFuture<Void> barrier0 = CompletableFuture.runAsync(() -> r0.join().world().barrier(), threads);
                 Request<Void> barrier1 = r1.world().ibarrier();
-                List<CompletableFuture<?>> started = mode.equals("send") ? start.apply(List.of(r0.join(), r1)) : null;
+                List<CompletableFuture<?>> started = beforeBarrier ? start.apply(List.of(r0.join(), r1)) : null;
                 try {
                     barrier1.toCompletableFuture().get(1, TimeUnit.MINUTES);
                     barrier0.get(1, TimeUnit.MINUTES);
