@@ -106,6 +106,11 @@ final class FrameReader {
         return copy;
     }
 
+    /** Drops what was read and not yet taken: the stream goes on elsewhere. */
+    void skipUnread() {
+        inbound.skipBytes(inbound.readableBytes());
+    }
+
     /** Gives back what was read and not taken. */
     void release() {
         inbound.release();

@@ -3,10 +3,10 @@ package jmpi.runtime.link;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.GatheringByteChannel;
 
 /**
- * Writes a frame's buffers to a socket in non-blocking mode, in one gathering write where they are
+ * Writes a frame's buffers to a socket (or a pipe) in non-blocking mode, in one gathering write where they are
  * small. A heap buffer is given to the socket at most {@link #SLICE} bytes at a time: the JDK copies
  * it into a direct buffer of that size first, and keeps that buffer for the thread.
  */
@@ -22,7 +22,7 @@ final class Gather {
      * Writes from bufs, moving their reader indexes, until all is written (true) or the socket takes
      * no more now (false).
      */
-    static boolean write(SocketChannel ch, ByteBuf[] bufs) throws IOException {
+    static boolean write(GatheringByteChannel ch, ByteBuf[] bufs) throws IOException {
         int first = 0;
         while (true) {
             while (first < bufs.length && !bufs[first].isReadable()) {

@@ -1,6 +1,7 @@
 package jmpi.runtime.link;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -12,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A rank's thread for what its senders could not write at once: links still connecting, and frames
- * that found a link's socket full. A sender writes to the socket itself when it can; this thread
- * finishes the rest when the socket has room again, so that no sender (and never the thread that
- * routes what arrives) waits for a peer to read.
+ * that found a link's socket (or pipe) full. A sender writes to the socket itself when it can; this
+ * thread finishes the rest when the socket has room again, or when the reader of a pipe rings back on
+ * the socket, so that no sender (and never the thread that routes what arrives) waits for a peer to read.
  */
 final class PeerWriter {
     private static final System.Logger LOG = System.getLogger(PeerWriter.class.getName());
@@ -32,6 +33,9 @@ final class PeerWriter {
 
         /** When a link still connecting gives up, in System.nanoTime. */
         long connectDeadline();
+
+        /** The link's socket broke (or its peer closed it) while frames waited for room. */
+        void broken(IOException why);
     }
 
     private record Interest(SocketChannel ch, Writable link, int ops) {
@@ -64,6 +68,14 @@ final class PeerWriter {
     /** Writes link's waiting frames as ch has room. */
     void pending(SocketChannel ch, Writable link) {
         interests.add(new Interest(ch, link, SelectionKey.OP_WRITE));
+        if (!isWriterThread()) {
+            selector.wakeup();
+        }
+    }
+
+    /** Writes link's waiting frames into its pipe as its reader, ringing on ch, says there is room. */
+    void roomAwaited(SocketChannel ch, Writable link) {
+        interests.add(new Interest(ch, link, SelectionKey.OP_READ));
         if (!isWriterThread()) {
             selector.wakeup();
         }
@@ -107,6 +119,13 @@ final class PeerWriter {
                 } else if (key.isValid()) {
                     key.interestOps(key.interestOps() | i.ops());
                 }
+                // the reader may have made room before it was asked to ring
+                if (i.ops() == SelectionKey.OP_READ && !i.link().drain()) {
+                    SelectionKey k = i.ch().keyFor(selector);
+                    if (k != null && k.isValid()) {
+                        k.interestOps(k.interestOps() & ~SelectionKey.OP_READ);
+                    }
+                }
             } catch (IOException | RuntimeException e) {
                 i.link().failed(e);
             }
@@ -131,7 +150,30 @@ final class PeerWriter {
                 key.cancel();
                 link.failed(e);
             }
+        } else if (key.isReadable()) {
+            roomRung((SocketChannel) key.channel(), key, link);
         } else if (key.isWritable() && !link.drain()) {
+            key.interestOps(0);
+        }
+    }
+
+    /** The reader of a link's pipe rang: its bytes say only that, so they are skipped. */
+    private void roomRung(SocketChannel ch, SelectionKey key, Writable link) {
+        try {
+            ByteBuffer rings = ByteBuffer.allocate(64);
+            int n;
+            while ((n = ch.read(rings.clear())) > 0) {
+                // each byte is one ring
+            }
+            if (n < 0) {
+                throw new IOException("the peer closed the link");
+            }
+        } catch (IOException e) {
+            key.cancel();
+            link.broken(e);
+            return;
+        }
+        if (!link.drain()) {
             key.interestOps(0);
         }
     }

@@ -6,12 +6,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
+import jmpi.runtime.link.shm.Pipe;
 import jmpi.runtime.link.shm.Segment;
 import jmpi.runtime.link.shm.ShmLink;
 import jmpi.runtime.wire.Bye;
@@ -22,12 +24,15 @@ import jmpi.runtime.wire.Hello;
 /**
  * One link a peer opened to this rank, read by whoever holds {@link PolledPeers}' routing lock. Its
  * first frame must be a hello with the job token, at most a few KiB and within the doorway's deadline;
- * after that, frames may be as large as the job allows and go to the rank's inbound handler.
+ * after that, frames may be as large as the job allows and go to the rank's inbound handler. A peer
+ * on this host sends them through the shared-memory pipe its hello named, and its socket only rings
+ * (see {@link PolledOut}).
  */
 final class PolledIn {
     private static final System.Logger LOG = System.getLogger(PolledIn.class.getName());
     /** Reads of one link in a row before the others get their turn. */
     private static final int READS_PER_TURN = 4;
+    private static final byte[] RING = {1};
 
     final SocketChannel channel;
     final SelectionKey key;
@@ -41,6 +46,9 @@ final class PolledIn {
     private boolean saidBye;
     /** The peer's shared-memory segment, mapped here once its hello named it; else null. */
     private ShmLink shm;
+    /** The pipe the peer's frames come through after its hello, if its hello named one. */
+    private PipeChannel pipe;
+    private final ByteBuffer rings = ByteBuffer.allocate(64);
     private boolean closed;
 
     PolledIn(SocketChannel channel, SelectionKey key, Config config) {
@@ -108,18 +116,73 @@ final class PolledIn {
 
     /**
      * Reads what has arrived, a few reads at most, and passes on every whole frame; throws
-     * {@link EOFException} once the peer has closed its end.
+     * {@link EOFException} once the peer has closed its end. Of a link with a pipe, the socket is read
+     * only when socketReady says it has something: a ring, or its end.
      */
-    void read(Frames to) throws IOException {
-        for (int i = 0; i < READS_PER_TURN && !closed; i++) {
-            int n = reader.readFrom(channel);
-            deliver(to);
-            if (n < 0) {
-                throw new EOFException("closed");
+    void read(Frames to, boolean socketReady) throws IOException {
+        if (pipe == null) {
+            for (int i = 0; i < READS_PER_TURN && !closed && pipe == null; i++) {
+                int n = reader.readFrom(channel);
+                deliver(to);
+                if (n < 0) {
+                    throw new EOFException("closed");
+                }
+                if (n == 0) {
+                    return;
+                }
             }
-            if (n == 0) {
+            if (pipe == null) {
                 return;
             }
+            socketReady = true; // the hello came: rings or the end may have come behind it
+        }
+        boolean ended = socketReady && !closed && skipRings();
+        readPipe(to);
+        if (ended) {
+            throw new EOFException("closed");
+        }
+    }
+
+    /** Reads the pipe, passing frames on, and rings back if its writer waits for the room made. */
+    private void readPipe(Frames to) throws IOException {
+        boolean any = false;
+        for (int i = 0; i < READS_PER_TURN && !closed; i++) {
+            int n = reader.readFrom(pipe);
+            deliver(to);
+            if (n == 0) {
+                break;
+            }
+            any = true;
+        }
+        if (any && !closed && pipe.pipe.writerWaits()) {
+            // a socket too full for it holds earlier rings, which the writer reads as well
+            channel.write(ByteBuffer.wrap(RING));
+        }
+    }
+
+    /** Skips the rings that came on the socket; true once the peer has closed it. */
+    private boolean skipRings() throws IOException {
+        int n;
+        while ((n = channel.read(rings.clear())) > 0) {
+            // each byte is one ring
+        }
+        return n < 0;
+    }
+
+    /** Whether the link has a pipe with bytes to read (no system call). */
+    boolean pipeReadable() {
+        return pipe != null && !closed && pipe.pipe.readable();
+    }
+
+    /** The progress thread, about to sleep: asks the pipe's writer to ring; false if bytes came meanwhile. */
+    boolean sleep() {
+        return pipe == null || closed || pipe.pipe.sleep();
+    }
+
+    /** The progress thread awoke: the pipe's writer need not ring. */
+    void awake() {
+        if (pipe != null) {
+            pipe.pipe.awake();
         }
     }
 
@@ -141,6 +204,16 @@ final class PolledIn {
                 }
                 reader.limit(FrameReader.largest(config));
                 Hello h = (Hello) f;
+                if (h.pipe() != null) {
+                    try {
+                        pipe = new PipeChannel(Pipe.open(h.pipe()));
+                    } catch (IOException | RuntimeException e) {
+                        to.refused(this, "its pipe " + h.pipe() + " does not map here: " + e.getMessage());
+                        return;
+                    }
+                    // what the socket brought behind the hello are rings
+                    reader.skipUnread();
+                }
                 rank = h.rank();
                 shm = mapped(h.shm());
                 to.admitted(this);

@@ -6,6 +6,8 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import jmpi.Config;
 import jmpi.MPI;
 import jmpi.MPIException;
 import jmpi.runtime.link.shm.Arena;
+import jmpi.runtime.link.shm.Pipe;
 import jmpi.runtime.link.shm.ShmLink;
 import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Frame;
@@ -27,13 +30,17 @@ import jmpi.runtime.wire.Hello;
 /**
  * This rank's link to one peer over plain TCP: connected on the first send and introduced with the job
  * token. A sender writes its frame to the socket itself, without waiting; what the socket cannot take
- * at once waits here, in order, and {@link PeerWriter} writes it as the socket drains. Senders other
+ * at once waits here, in order, and {@link PeerWriter} writes it as the socket drains. To a peer on
+ * this host the frames after the hello go through a shared-memory {@link Pipe} instead, and the socket
+ * only rings: a byte to wake a reader that sleeps, and from the reader a byte when a full pipe has
+ * room again. Senders other
  * than the threads that must never wait (see mustNotWait) wait while more than JMPI_SERIAL_QUEUE bytes
  * wait here, as MPI allows, rather than the memory of both ranks growing.
  */
 final class PolledOut implements PeerWriter.Writable {
     static final long CONNECT_TIMEOUT_MS = 5000;
     private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
+    private static final byte[] RING = {1};
 
     private record Queued(ByteBuf[] bufs, CompletableFuture<Void> sent, long bytes) {
     }
@@ -45,6 +52,9 @@ final class PolledOut implements PeerWriter.Writable {
     private final BooleanSupplier mustNotWait;
     private final ArrayDeque<Queued> queued = new ArrayDeque<>();
     private SocketChannel channel;
+    /** Where frames are written once the link is open: the socket, or the pipe to a peer on this host. */
+    private GatheringByteChannel sink;
+    private PipeChannel pipe;
     private boolean open;
     private boolean writerOwns;
     private long queuedBytes;
@@ -73,6 +83,8 @@ final class PolledOut implements PeerWriter.Writable {
         InetSocketAddress address = where.address();
         if (arena != null && where.sharedMemory()) {
             shm = ShmLink.toPeer(arena);
+            Pipe p = Pipe.create();
+            pipe = p == null ? null : new PipeChannel(p);
         }
         try {
             SocketChannel ch = SocketChannel.open();
@@ -100,19 +112,50 @@ final class PolledOut implements PeerWriter.Writable {
     @Override
     public void connected(SocketChannel ch) {
         Hello hello = new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
-                shm == null ? null : arena.name(), null);
+                shm == null ? null : arena.name(), null, null, pipe == null ? null : pipe.pipe.name());
         synchronized (this) {
             if (broken != null) {
                 return;
             }
-            queued.addFirst(new Queued(encode(hello, null), null, 0));
+            if (pipe == null) {
+                queued.addFirst(new Queued(encode(hello, null), null, 0));
+                sink = ch;
+            } else if (!helloThrough(ch, hello)) {
+                return;
+            }
             open = true;
             writerOwns = true;
             if (!drain()) {
                 return;
             }
         }
-        writer.pending(ch, this);
+        handOver();
+    }
+
+    /** Writes the hello, a link's one frame on its socket when a pipe carries the rest; false if it broke. */
+    private boolean helloThrough(SocketChannel ch, Hello hello) {
+        ByteBuf[] bufs = encode(hello, null);
+        try {
+            if (!Gather.write(ch, bufs)) {
+                throw new IOException("a new connection took less than the hello");
+            }
+        } catch (IOException e) {
+            brokenBy(e);
+            return false;
+        } finally {
+            release(bufs);
+        }
+        sink = pipe;
+        return true;
+    }
+
+    /** Lets the writer finish what waits: when the socket has room, or when the reader says the pipe has. */
+    private void handOver() {
+        if (pipe == null) {
+            writer.pending(channel, this);
+        } else {
+            writer.roomAwaited(channel, this);
+        }
     }
 
     /** Sends f; completes once its last byte is with the socket. */
@@ -145,7 +188,9 @@ final class PolledOut implements PeerWriter.Writable {
             }
             if (open && queued.isEmpty()) {
                 try {
-                    if (Gather.write(channel, bufs)) {
+                    boolean all = Gather.write(sink, bufs);
+                    ringIfAsleep();
+                    if (all) {
                         release(bufs);
                         return WRITTEN;
                     }
@@ -162,7 +207,7 @@ final class PolledOut implements PeerWriter.Writable {
             writerOwns |= handOver;
         }
         if (handOver) {
-            writer.pending(channel, this);
+            handOver();
         }
         return sent;
     }
@@ -178,7 +223,12 @@ final class PolledOut implements PeerWriter.Writable {
         try {
             while (!queued.isEmpty()) {
                 Queued q = queued.peek();
-                if (!Gather.write(channel, q.bufs())) {
+                boolean all = Gather.write(sink, q.bufs());
+                ringIfAsleep();
+                if (!all) {
+                    if (pipe != null && !pipe.pipe.awaitRoom()) {
+                        continue; // the reader made room meanwhile
+                    }
                     return true;
                 }
                 queued.poll();
@@ -194,6 +244,19 @@ final class PolledOut implements PeerWriter.Writable {
         writerOwns = false;
         notifyAll();
         return false;
+    }
+
+    /** After a write into the pipe: a byte on the socket wakes a reader that sleeps. */
+    private void ringIfAsleep() throws IOException {
+        if (pipe != null && pipe.pipe.mustRing()) {
+            // a socket too full for it holds earlier rings, which wake the reader as well
+            channel.write(ByteBuffer.wrap(RING));
+        }
+    }
+
+    @Override
+    public void broken(IOException e) {
+        brokenBy(e);
     }
 
     private void awaitRoom() {
@@ -276,6 +339,9 @@ final class PolledOut implements PeerWriter.Writable {
             } catch (IOException e) {
                 // closing: the socket goes either way
             }
+        }
+        if (pipe != null) {
+            pipe.pipe.remove();
         }
     }
 

@@ -77,8 +77,32 @@ final class PolledPeers implements PolledIn.Frames {
     void readAdmitted() {
         for (PolledIn in : admitted) {
             if (!in.paused) {
-                read(in);
+                read(in, false);
             }
+        }
+    }
+
+    /** Reads the pipes that have bytes, without a system call; the caller holds the routing lock. */
+    private void readPipes() {
+        for (PolledIn in : admitted) {
+            if (!in.paused && in.pipeReadable()) {
+                read(in, false);
+            }
+        }
+    }
+
+    /** Asks every pipe's writer to ring before the progress thread sleeps; false if one has bytes already. */
+    private boolean sleepOnPipes() {
+        boolean quiet = true;
+        for (PolledIn in : admitted) {
+            quiet &= in.paused || in.sleep();
+        }
+        return quiet;
+    }
+
+    private void awakeOnPipes() {
+        for (PolledIn in : admitted) {
+            in.awake();
         }
     }
 
@@ -110,11 +134,12 @@ final class PolledPeers implements PolledIn.Frames {
             }
             try {
                 selector.selectedKeys().clear();
-                if (spun) {
+                if (spun || !sleepOnPipes()) {
                     selector.selectNow();
                 } else {
                     selector.select(unadmitted.isEmpty() ? 0 : TimeUnit.SECONDS.toMillis(1));
                 }
+                awakeOnPipes();
             } catch (IOException | RuntimeException e) {
                 if (!closing) {
                     LOG.log(System.Logger.Level.ERROR, "the peer links' selector failed: " + e);
@@ -127,6 +152,7 @@ final class PolledPeers implements PolledIn.Frames {
             route();
             try {
                 serveSelected();
+                readPipes();
                 expireUnadmitted();
             } finally {
                 endRoute();
@@ -144,7 +170,7 @@ final class PolledPeers implements PolledIn.Frames {
             if (key.isAcceptable()) {
                 accept();
             } else if (key.isReadable() && key.attachment() instanceof PolledIn in) {
-                read(in);
+                read(in, true);
             }
         }
     }
@@ -172,12 +198,12 @@ final class PolledPeers implements PolledIn.Frames {
         }
     }
 
-    private void read(PolledIn in) {
+    private void read(PolledIn in, boolean socketReady) {
         if (in.closed()) {
             return;
         }
         try {
-            in.read(this);
+            in.read(this, socketReady);
         } catch (IOException | RuntimeException e) {
             if (!in.admitted()) {
                 refused(in, e instanceof java.io.EOFException ? "closed before showing the job token" : String.valueOf(e));

@@ -9,12 +9,11 @@ import jmpi.spi.Completions;
  * A caller about to wait reads the rank's peer links itself, for at most JMPI_SPIN, before it sleeps:
  * on a small machine each wake-up of a sleeping thread costs some 20 µs, more than a message takes
  * to cross the loopback, and where ranks outnumber cores a sleeping rank may wait a whole time slice
- * for its turn. After a short spin the caller yields between polls, so that ranks sharing a core take
- * turns as MPI's do. Once the spin ends without its message, the progress thread reads for it.
+ * for its turn. The caller yields between polls, so that ranks sharing a core take turns as MPI's do
+ * (a spin that kept its core would hold off the very rank it waits for; with a core to itself, a yield
+ * returns at once). Once the spin ends without its message, the progress thread reads for it.
  */
 final class SpinningDriver implements Driver {
-    /** Spins this long with the CPU's pause hint before yielding between polls to other threads. */
-    private static final long PURE_SPIN = 20_000;
     /**
      * Threads of this process that spin at once, at most one a core: ranks in one JVM (the testing
      * kit's) beyond that sleep at once rather than take the cores from the ranks they wait for.
@@ -75,8 +74,7 @@ final class SpinningDriver implements Driver {
         boolean met = false;
         try {
             while (!(met = done.getAsBoolean())) {
-                long spent = System.nanoTime() - start;
-                if (spent > spinNanos) {
+                if (System.nanoTime() - start > spinNanos) {
                     break;
                 }
                 if (peers.tryRoute()) {
@@ -89,12 +87,8 @@ final class SpinningDriver implements Driver {
                         break;
                     }
                 }
-                if (spent < PURE_SPIN) {
-                    Thread.onSpinWait();
-                } else {
-                    // other threads of this machine (the sender, perhaps) may need this core
-                    Thread.yield();
-                }
+                // other threads of this machine (the sender, perhaps) may need this core
+                Thread.yield();
             }
         } finally {
             SPINNING.decrementAndGet();

@@ -33,6 +33,9 @@ final class FrameBodies {
                 writeString(out, h.shm());
                 writeString(out, h.data());
                 writeString(out, h.host());
+                if (h.pipe() != null) {
+                    writeString(out, h.pipe());
+                }
             }
             case WELCOME -> {
                 Welcome w = (Welcome) f;
@@ -211,7 +214,8 @@ final class FrameBodies {
             // a hello of an older version ends before the data field: absent, so that admission refuses
             // it for its version rather than the codec for its length
             case HELLO -> new Hello(in.readInt(), in.readInt(), in.readInt(), readString(in), readString(in),
-                    in.isReadable() ? readString(in) : null, in.isReadable() ? readString(in) : null);
+                    in.isReadable() ? readString(in) : null, in.isReadable() ? readString(in) : null,
+                    in.isReadable() ? readString(in) : null);
             case WELCOME -> new Welcome(in.readInt(), in.readInt());
             case REFUSED -> new Refused(readString(in));
             case CANCEL -> new Cancel(in.readInt());

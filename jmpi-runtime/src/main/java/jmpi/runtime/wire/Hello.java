@@ -9,9 +9,15 @@ package jmpi.runtime.wire;
  * @param host the name of the rank's host ({@code MPI.Get_processor_name()}), which tells the ranks of
  *             one host apart from the others where the coordinator cannot see their addresses; null
  *             when not said (on links between ranks)
+ * @param pipe on a link between two ranks of one host, the shared-memory pipe through which every frame
+ *             after this one comes (the socket then only rings); null for none, and to the coordinator
  */
-public record Hello(int version, int rank, int size, String token, String shm, String data, String host)
+public record Hello(int version, int rank, int size, String token, String shm, String data, String host, String pipe)
         implements Frame {
+
+    public Hello(int version, int rank, int size, String token, String shm, String data, String host) {
+        this(version, rank, size, token, shm, data, host, null);
+    }
 
     public Hello(int version, int rank, int size, String token) {
         this(version, rank, size, token, null, null);

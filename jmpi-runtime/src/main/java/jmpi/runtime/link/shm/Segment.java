@@ -185,6 +185,21 @@ public final class Segment {
         }
     }
 
+    /**
+     * Stops keeping the segment for later look-ups and, if this process made it, closes its file
+     * without removing it: another process is still to map it. The holder's mapping stays valid.
+     */
+    public static void forget(String name) {
+        Segment s = MAPPED.remove(name);
+        if (s != null && s.file != null) {
+            try {
+                s.file.close();
+            } catch (IOException e) {
+                // the mapping does not need the file
+            }
+        }
+    }
+
     /** Removes the segments that process made (once it has exited, as a launcher knows). */
     public static void removeOf(long pid) {
         Path dir = dir();
