@@ -66,6 +66,16 @@ public final class LinkTable implements AutoCloseable {
         return links.send(rank, f, directory);
     }
 
+    /** Whether the frames to rank go through a shared-memory pipe: a plain TCP link to a peer of this host. */
+    boolean piped(int rank) {
+        return links instanceof PolledLinks p && p.piped(rank);
+    }
+
+    /** How many links peers opened to this rank are open (of plain TCP links; else -1). */
+    int linksIn() {
+        return links instanceof PolledLinks p ? p.linksIn() : -1;
+    }
+
     /** Whether the caller is a thread of the links (one that reads or writes them), which must never wait for them. */
     public boolean onLinksThread() {
         return links.onLinksThread();

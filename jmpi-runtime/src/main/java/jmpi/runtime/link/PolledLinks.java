@@ -51,6 +51,16 @@ final class PolledLinks implements PeerLinks {
                 this::onLinksThread, arena)).send(f);
     }
 
+    /** Whether the frames to rank go through a shared-memory pipe (known once the link is connected). */
+    boolean piped(int rank) {
+        PolledOut o = out.get(rank);
+        return o != null && o.piped();
+    }
+
+    int linksIn() {
+        return peers.linksIn();
+    }
+
     @Override
     public boolean onLinksThread() {
         return LinkThreads.busy();

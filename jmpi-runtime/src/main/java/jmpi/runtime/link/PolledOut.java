@@ -149,6 +149,10 @@ final class PolledOut implements PeerWriter.Writable {
         return true;
     }
 
+    synchronized boolean piped() {
+        return open && sink == pipe && pipe != null;
+    }
+
     /** Lets the writer finish what waits: when the socket has room, or when the reader says the pipe has. */
     private void handOver() {
         if (pipe == null) {

@@ -106,6 +106,11 @@ final class PolledPeers implements PolledIn.Frames {
         }
     }
 
+    /** How many admitted links are open. */
+    int linksIn() {
+        return admitted.size();
+    }
+
     /** Stops (or resumes) reading what a rank sends; its link fills and the sender waits. */
     void pause(int rank, boolean paused) {
         for (PolledIn in : admitted) {
@@ -215,10 +220,18 @@ final class PolledPeers implements PolledIn.Frames {
 
     /** An admitted link ended: without a goodbye, its peer failed. */
     private void lose(PolledIn in, Throwable why) {
-        admitted.remove(in);
-        if (!in.close() || closing || in.saidBye()) {
-            return;
+        try {
+            if (!in.close() || closing || in.saidBye()) {
+                return;
+            }
+            report(in, why);
+        } finally {
+            // after the report: a link counted as gone has been reported, if it failed
+            admitted.remove(in);
         }
+    }
+
+    private void report(PolledIn in, Throwable why) {
         if (!(why instanceof IOException)) {
             // a malformed frame: this link goes, the rank and its other links stay
             LOG.log(System.Logger.Level.WARNING, "closing the link from rank " + in.rank + " at " + in.remote() + ": "

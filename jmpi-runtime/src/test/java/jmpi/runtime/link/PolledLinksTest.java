@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
@@ -23,7 +27,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import jmpi.Config;
 import jmpi.runtime.link.shm.Arena;
+import jmpi.runtime.link.shm.Pipe;
 import jmpi.runtime.link.shm.ShmBuf;
+import jmpi.runtime.wire.Bye;
 import jmpi.runtime.wire.Frame;
 import jmpi.runtime.wire.FrameCodec;
 import jmpi.runtime.wire.Hello;
@@ -146,6 +152,97 @@ class PolledLinksTest {
             ranks.clear();
             arena.delete();
         }
+    }
+
+    @Test
+    void onOneHostFramesGoThroughAPipeInOrderEvenWhenItFills() throws Exception {
+        Arena arena = Arena.create(16 << 20);
+        try {
+            Rank a = new Rank(0);
+            Rank b = new Rank(1);
+            ranks.add(a);
+            ranks.add(b);
+            pair(a, b, true);
+            a.links.shareMemory(arena);
+            b.next.complete(null);
+            a.links.send(1, new PeerAck(-1));
+            assertEquals(new PeerAck(-1), take(b));
+            assertTrue(a.links.piped(1), "the link to a peer on this host is a pipe");
+            // the reader stops, and 2,000 acks and 65 parts of 20 KiB (kept inline) fill the pipe of 256 KiB
+            b.links.pause(0, true);
+            byte[] part = new byte[20 << 10];
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                sent.add(a.links.send(1, new PeerAck(i)));
+                if (i % 31 == 0) {
+                    Arrays.fill(part, (byte) i);
+                    sent.add(a.links.send(1, PeerChunk.of(i, Unpooled.copiedBuffer(part))));
+                }
+            }
+            assertFalse(sent.get(sent.size() - 1).isDone(), "the last frame waits for room in the pipe");
+            b.links.pause(0, false);
+            for (int i = 0; i < 2000; i++) {
+                assertEquals(new PeerAck(i), take(b));
+                if (i % 31 == 0) {
+                    PeerChunk chunk = assertInstanceOf(PeerChunk.class, take(b));
+                    ByteBuf got = chunk.parts()[0];
+                    assertEquals(part.length, got.readableBytes());
+                    assertEquals((byte) i, got.getByte(got.readerIndex() + part.length - 1));
+                    ReferenceCountUtil.release(chunk);
+                }
+            }
+            CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
+            assertFalse(b.lost.isDone(), "no rank was taken as lost");
+        } finally {
+            ranks.forEach(r -> r.links.close());
+            ranks.clear();
+            arena.delete();
+        }
+    }
+
+    @Test
+    void whatAPeerPipedBeforeItEndedArrivesAfterItsHello() throws Exception {
+        Rank b = new Rank(1);
+        ranks.add(b);
+        b.next.complete(null);
+        // the peer writes its frames and its goodbye, ends, and only then is its hello read
+        Pipe pipe = Pipe.create();
+        assertTrue(pipe != null, "this machine has /dev/shm");
+        ByteBuf frames = Unpooled.buffer();
+        for (int i = 0; i < 3; i++) {
+            FrameCodec.encode(new PeerAck(i), frames);
+        }
+        FrameCodec.encode(new Bye(), frames);
+        pipe.write(new ByteBuffer[] {frames.nioBuffer()}, 0, 1);
+        frames.release();
+        pipe.remove();
+        try (Socket s = new Socket()) {
+            s.connect(b.address(), 5000);
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            writeFrame(out, new Hello(FrameCodec.VERSION, 0, 2, TOKEN, null, null, null, pipe.name()));
+            out.flush();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(new PeerAck(i), take(b));
+            }
+        }
+        assertFalse(Files.exists(Path.of("/dev/shm", pipe.name())), "the reader removed the pipe's file");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (b.links.linksIn() > 0 && System.nanoTime() < deadline) {
+            Thread.yield(); // until the reader has seen the socket close
+        }
+        assertEquals(0, b.links.linksIn(), "the link closed");
+        assertFalse(b.lost.isDone(), "a peer that said goodbye through its pipe is not lost");
+    }
+
+    @Test
+    void aHelloNamingAPipeThatIsNotThereIsTurnedAway() throws Exception {
+        Rank[] p = pair();
+        p[1].next.complete(null);
+        assertClosed(p[1].address(), out -> writeFrame(out,
+                new Hello(FrameCodec.VERSION, 0, 2, TOKEN, null, null, null, "jmpi-1-00000000000000ff")));
+        p[0].links.send(1, new PeerAck(9)).get(30, TimeUnit.SECONDS);
+        assertEquals(new PeerAck(9), take(p[1]));
+        assertFalse(p[1].lost.isDone(), "no rank was taken as lost");
     }
 
     @Test
