@@ -1,6 +1,5 @@
 package jmpi.runtime.link;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.ScatteringByteChannel;
@@ -34,12 +33,12 @@ final class PipeChannel implements GatheringByteChannel, ScatteringByteChannel {
     }
 
     @Override
-    public int read(ByteBuffer dst) throws IOException {
+    public int read(ByteBuffer dst) {
         return pipe.read(dst);
     }
 
     @Override
-    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+    public long read(ByteBuffer[] dsts, int offset, int length) {
         long n = 0;
         for (int i = offset; i < offset + length; i++) {
             int got = pipe.read(dsts[i]);
@@ -52,7 +51,7 @@ final class PipeChannel implements GatheringByteChannel, ScatteringByteChannel {
     }
 
     @Override
-    public long read(ByteBuffer[] dsts) throws IOException {
+    public long read(ByteBuffer[] dsts) {
         return read(dsts, 0, dsts.length);
     }
 

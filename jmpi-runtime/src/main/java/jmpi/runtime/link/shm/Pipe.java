@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import jmpi.runtime.wire.MalformedFrameException;
 
 /**
  * A one-way byte stream between two processes of one host, in a shared-memory file: the stream of
@@ -115,12 +116,15 @@ public final class Pipe {
         return written;
     }
 
-    /** Reader: copies what has arrived into dst, as far as it has room; the bytes read. */
-    public int read(ByteBuffer dst) throws IOException {
+    /**
+     * Reader: copies what has arrived into dst, as far as it has room; the bytes read. A writer's
+     * position that makes no sense is a malformed frame: the link goes, as it would for a bad length.
+     */
+    public int read(ByteBuffer dst) {
         long head = (long) LONG.getAcquire(map, HEAD_AT);
         long ready = head - mine;
         if (ready < 0 || ready > capacity) {
-            throw new IOException("pipe " + name() + " is broken: the writer is at " + head + ", the reader at " + mine);
+            throw new MalformedFrameException("pipe " + name() + " is broken: the writer is at " + head + ", the reader at " + mine);
         }
         int take = (int) Math.min(ready, dst.remaining());
         int done = 0;
