@@ -1,48 +1,63 @@
 package jmpi.runtime.link;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.ScatteringByteChannel;
+import java.nio.channels.SocketChannel;
 import jmpi.runtime.link.shm.Pipe;
 
 /**
- * A {@link Pipe} as a non-blocking channel, so that the code that writes frames to a socket and reads
- * them from one ({@link Gather}, {@link FrameReader}) moves them through shared memory unchanged. It
- * never ends: the link's socket says when the other side has gone.
+ * One end of a link's {@link Pipe} as a non-blocking channel, so that the code that writes frames to a
+ * socket and reads them from one ({@link Gather}, {@link FrameReader}) moves them through shared
+ * memory unchanged. The link's socket is the bell: a write rings a reader that sleeps, a read rings a
+ * writer that waits for room. The pipe never ends; the socket's end says that the other side has gone.
  */
 final class PipeChannel implements GatheringByteChannel, ScatteringByteChannel {
+    private static final byte[] RING = {1};
+
     final Pipe pipe;
+    private final SocketChannel bell;
+    private final ByteBuffer rings = ByteBuffer.allocate(64);
 
-    PipeChannel(Pipe pipe) {
+    PipeChannel(Pipe pipe, SocketChannel bell) {
         this.pipe = pipe;
+        this.bell = bell;
     }
 
     @Override
-    public long write(ByteBuffer[] srcs, int offset, int length) {
-        return pipe.write(srcs, offset, length);
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        long n = pipe.write(srcs, offset, length);
+        if (n > 0 && pipe.mustRing()) {
+            ring();
+        }
+        return n;
     }
 
     @Override
-    public long write(ByteBuffer[] srcs) {
+    public long write(ByteBuffer[] srcs) throws IOException {
         return write(srcs, 0, srcs.length);
     }
 
     @Override
-    public int write(ByteBuffer src) {
+    public int write(ByteBuffer src) throws IOException {
         return (int) write(new ByteBuffer[] {src}, 0, 1);
     }
 
     @Override
-    public int read(ByteBuffer dst) {
-        return pipe.read(dst);
+    public int read(ByteBuffer dst) throws IOException {
+        int n = pipe.read(dst);
+        if (n > 0 && pipe.writerWaits()) {
+            ring();
+        }
+        return n;
     }
 
     @Override
-    public long read(ByteBuffer[] dsts, int offset, int length) {
+    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
         long n = 0;
         for (int i = offset; i < offset + length; i++) {
-            int got = pipe.read(dsts[i]);
-            n += got;
+            n += read(dsts[i]);
             if (dsts[i].hasRemaining()) {
                 break;
             }
@@ -51,8 +66,27 @@ final class PipeChannel implements GatheringByteChannel, ScatteringByteChannel {
     }
 
     @Override
-    public long read(ByteBuffer[] dsts) {
+    public long read(ByteBuffer[] dsts) throws IOException {
         return read(dsts, 0, dsts.length);
+    }
+
+    /** Writer, the pipe full: whether it still is, now that the reader has been asked to ring once it reads. */
+    boolean stillFull() {
+        return pipe.awaitRoom();
+    }
+
+    /** Skips the rings that came on the socket; true once the other side has closed it. */
+    boolean skipRings() throws IOException {
+        int n;
+        while ((n = bell.read(rings.clear())) > 0) {
+            // each byte is one ring
+        }
+        return n < 0;
+    }
+
+    private void ring() throws IOException {
+        // a socket too full for one more byte holds earlier rings, which wake the other side as well
+        bell.write(ByteBuffer.wrap(RING));
     }
 
     @Override

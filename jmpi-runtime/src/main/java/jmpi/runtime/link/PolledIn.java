@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -32,7 +31,6 @@ final class PolledIn {
     private static final System.Logger LOG = System.getLogger(PolledIn.class.getName());
     /** Reads of one link in a row before the others get their turn. */
     private static final int READS_PER_TURN = 4;
-    private static final byte[] RING = {1};
 
     final SocketChannel channel;
     final SelectionKey key;
@@ -48,7 +46,6 @@ final class PolledIn {
     private ShmLink shm;
     /** The pipe the peer's frames come through after its hello, if its hello named one. */
     private PipeChannel pipe;
-    private final ByteBuffer rings = ByteBuffer.allocate(64);
     private boolean closed;
 
     PolledIn(SocketChannel channel, SelectionKey key, Config config) {
@@ -136,37 +133,21 @@ final class PolledIn {
             }
             socketReady = true; // the hello came: rings or the end may have come behind it
         }
-        boolean ended = socketReady && !closed && skipRings();
+        boolean ended = socketReady && !closed && pipe.skipRings();
         readPipe(to);
         if (ended) {
             throw new EOFException("closed");
         }
     }
 
-    /** Reads the pipe, passing frames on, and rings back if its writer waits for the room made. */
     private void readPipe(Frames to) throws IOException {
-        boolean any = false;
         for (int i = 0; i < READS_PER_TURN && !closed; i++) {
             int n = reader.readFrom(pipe);
             deliver(to);
             if (n == 0) {
-                break;
+                return;
             }
-            any = true;
         }
-        if (any && !closed && pipe.pipe.writerWaits()) {
-            // a socket too full for it holds earlier rings, which the writer reads as well
-            channel.write(ByteBuffer.wrap(RING));
-        }
-    }
-
-    /** Skips the rings that came on the socket; true once the peer has closed it. */
-    private boolean skipRings() throws IOException {
-        int n;
-        while ((n = channel.read(rings.clear())) > 0) {
-            // each byte is one ring
-        }
-        return n < 0;
     }
 
     /** Whether the link has a pipe with bytes to read (no system call). */
@@ -174,15 +155,24 @@ final class PolledIn {
         return pipe != null && !closed && pipe.pipe.readable();
     }
 
-    /** The progress thread, about to sleep: asks the pipe's writer to ring; false if bytes came meanwhile. */
-    boolean sleep() {
-        return pipe == null || closed || pipe.pipe.sleep();
+    /**
+     * The progress thread, about to sleep: asks the writer of every pipe it would read to ring; false if
+     * one has bytes already (read them instead).
+     */
+    static boolean sleep(Iterable<PolledIn> links) {
+        boolean quiet = true;
+        for (PolledIn in : links) {
+            quiet &= in.paused || in.pipe == null || in.closed || in.pipe.pipe.sleep();
+        }
+        return quiet;
     }
 
-    /** The progress thread awoke: the pipe's writer need not ring. */
-    void awake() {
-        if (pipe != null) {
-            pipe.pipe.awake();
+    /** The progress thread awoke: no pipe's writer need ring. */
+    static void awake(Iterable<PolledIn> links) {
+        for (PolledIn in : links) {
+            if (in.pipe != null) {
+                in.pipe.pipe.awake();
+            }
         }
     }
 
@@ -206,7 +196,7 @@ final class PolledIn {
                 Hello h = (Hello) f;
                 if (h.pipe() != null) {
                     try {
-                        pipe = new PipeChannel(Pipe.open(h.pipe()));
+                        pipe = new PipeChannel(Pipe.open(h.pipe()), channel);
                     } catch (IOException | RuntimeException e) {
                         to.refused(this, "its pipe " + h.pipe() + " does not map here: " + e.getMessage());
                         return;

@@ -1,17 +1,12 @@
 package jmpi.runtime.link;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -31,33 +26,28 @@ import jmpi.runtime.wire.Hello;
  * This rank's link to one peer over plain TCP: connected on the first send and introduced with the job
  * token. A sender writes its frame to the socket itself, without waiting; what the socket cannot take
  * at once waits here, in order, and {@link PeerWriter} writes it as the socket drains. To a peer on
- * this host the frames after the hello go through a shared-memory {@link Pipe} instead, and the socket
- * only rings: a byte to wake a reader that sleeps, and from the reader a byte when a full pipe has
- * room again. Senders other
- * than the threads that must never wait (see mustNotWait) wait while more than JMPI_SERIAL_QUEUE bytes
- * wait here, as MPI allows, rather than the memory of both ranks growing.
+ * this host the frames after the hello go through a shared-memory {@link Pipe} instead, the socket
+ * only ringing ({@link PipeChannel}). Senders other than the threads that must never wait (see
+ * mustNotWait) wait while more than JMPI_SERIAL_QUEUE bytes wait here, as MPI allows, rather than the
+ * memory of both ranks growing.
  */
 final class PolledOut implements PeerWriter.Writable {
     static final long CONNECT_TIMEOUT_MS = 5000;
     private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
-    private static final byte[] RING = {1};
-
-    private record Queued(ByteBuf[] bufs, CompletableFuture<Void> sent, long bytes) {
-    }
 
     private final Config config;
     private final int rank;
     private final PeerWriter writer;
     private final LinkTable.Inbound inbound;
     private final BooleanSupplier mustNotWait;
-    private final ArrayDeque<Queued> queued = new ArrayDeque<>();
+    private final WaitingFrames queued = new WaitingFrames();
     private SocketChannel channel;
     /** Where frames are written once the link is open: the socket, or the pipe to a peer on this host. */
     private GatheringByteChannel sink;
-    private PipeChannel pipe;
+    /** The pipe to a peer on this host, made before the hello names it; else null. */
+    private Pipe pipe;
     private boolean open;
     private boolean writerOwns;
-    private long queuedBytes;
     private Throwable broken;
     private volatile long connectDeadline = Long.MAX_VALUE;
     /** This rank's segment, when the peer maps it; set on connecting, before any frame is encoded for the socket. */
@@ -83,8 +73,7 @@ final class PolledOut implements PeerWriter.Writable {
         InetSocketAddress address = where.address();
         if (arena != null && where.sharedMemory()) {
             shm = ShmLink.toPeer(arena);
-            Pipe p = Pipe.create();
-            pipe = p == null ? null : new PipeChannel(p);
+            pipe = Pipe.create();
         }
         try {
             SocketChannel ch = SocketChannel.open();
@@ -112,13 +101,13 @@ final class PolledOut implements PeerWriter.Writable {
     @Override
     public void connected(SocketChannel ch) {
         Hello hello = new Hello(FrameCodec.VERSION, config.rank(), config.size(), config.token(),
-                shm == null ? null : arena.name(), null, null, pipe == null ? null : pipe.pipe.name());
+                shm == null ? null : arena.name(), null, null, pipe == null ? null : pipe.name());
         synchronized (this) {
             if (broken != null) {
                 return;
             }
             if (pipe == null) {
-                queued.addFirst(new Queued(encode(hello, null), null, 0));
+                queued.first(WaitingFrames.encode(hello, null));
                 sink = ch;
             } else if (!helloThrough(ch, hello)) {
                 return;
@@ -134,7 +123,7 @@ final class PolledOut implements PeerWriter.Writable {
 
     /** Writes the hello, a link's one frame on its socket when a pipe carries the rest; false if it broke. */
     private boolean helloThrough(SocketChannel ch, Hello hello) {
-        ByteBuf[] bufs = encode(hello, null);
+        ByteBuf[] bufs = WaitingFrames.encode(hello, null);
         try {
             if (!Gather.write(ch, bufs)) {
                 throw new IOException("a new connection took less than the hello");
@@ -143,22 +132,22 @@ final class PolledOut implements PeerWriter.Writable {
             brokenBy(e);
             return false;
         } finally {
-            release(bufs);
+            WaitingFrames.release(bufs);
         }
-        sink = pipe;
+        sink = new PipeChannel(pipe, ch);
         return true;
     }
 
     synchronized boolean piped() {
-        return open && sink == pipe && pipe != null;
+        return sink instanceof PipeChannel;
     }
 
     /** Lets the writer finish what waits: when the socket has room, or when the reader says the pipe has. */
     private void handOver() {
-        if (pipe == null) {
-            writer.pending(channel, this);
-        } else {
+        if (piped()) {
             writer.roomAwaited(channel, this);
+        } else {
+            writer.pending(channel, this);
         }
     }
 
@@ -175,38 +164,30 @@ final class PolledOut implements PeerWriter.Writable {
         ByteBuf[] bufs;
         try {
             // the hello, which names the segment to the peer, goes ahead of every frame that names a block
-            bufs = encode(f, shm);
+            bufs = WaitingFrames.encode(f, shm);
         } finally {
             ReferenceCountUtil.release(f);
-        }
-        long bytes = 0;
-        for (ByteBuf b : bufs) {
-            bytes += b.readableBytes();
         }
         boolean handOver;
         CompletableFuture<Void> sent;
         synchronized (this) {
             if (broken != null) {
-                release(bufs);
+                WaitingFrames.release(bufs);
                 return CompletableFuture.failedFuture(broken);
             }
             if (open && queued.isEmpty()) {
                 try {
-                    boolean all = Gather.write(sink, bufs);
-                    ringIfAsleep();
-                    if (all) {
-                        release(bufs);
+                    if (Gather.write(sink, bufs)) {
+                        WaitingFrames.release(bufs);
                         return WRITTEN;
                     }
                 } catch (IOException e) {
-                    release(bufs);
+                    WaitingFrames.release(bufs);
                     brokenBy(e);
                     return CompletableFuture.failedFuture(broken);
                 }
             }
-            sent = new CompletableFuture<>();
-            queued.add(new Queued(bufs, sent, bytes));
-            queuedBytes += bytes;
+            sent = queued.add(bufs);
             handOver = open && !writerOwns;
             writerOwns |= handOver;
         }
@@ -216,31 +197,11 @@ final class PolledOut implements PeerWriter.Writable {
         return sent;
     }
 
-    private static ByteBuf[] encode(Frame f, ShmLink shm) {
-        List<Object> out = new ArrayList<>(4);
-        FrameCodec.encode(f, ByteBufAllocator.DEFAULT, out, shm);
-        return out.toArray(new ByteBuf[0]);
-    }
-
     @Override
     public synchronized boolean drain() {
         try {
-            while (!queued.isEmpty()) {
-                Queued q = queued.peek();
-                boolean all = Gather.write(sink, q.bufs());
-                ringIfAsleep();
-                if (!all) {
-                    if (pipe != null && !pipe.pipe.awaitRoom()) {
-                        continue; // the reader made room meanwhile
-                    }
-                    return true;
-                }
-                queued.poll();
-                queuedBytes -= q.bytes();
-                release(q.bufs());
-                if (q.sent() != null) {
-                    q.sent().complete(null);
-                }
+            if (queued.writeTo(sink)) {
+                return true;
             }
         } catch (IOException e) {
             brokenBy(e);
@@ -250,14 +211,6 @@ final class PolledOut implements PeerWriter.Writable {
         return false;
     }
 
-    /** After a write into the pipe: a byte on the socket wakes a reader that sleeps. */
-    private void ringIfAsleep() throws IOException {
-        if (pipe != null && pipe.pipe.mustRing()) {
-            // a socket too full for it holds earlier rings, which wake the reader as well
-            channel.write(ByteBuffer.wrap(RING));
-        }
-    }
-
     @Override
     public void broken(IOException e) {
         brokenBy(e);
@@ -265,7 +218,7 @@ final class PolledOut implements PeerWriter.Writable {
 
     private void awaitRoom() {
         synchronized (this) {
-            while (broken == null && queuedBytes >= config.serialQueue()) {
+            while (broken == null && queued.bytes() >= config.serialQueue()) {
                 try {
                     // woken when the link drains or breaks; the timeout only bounds a missed wake-up
                     wait(100);
@@ -300,22 +253,9 @@ final class PolledOut implements PeerWriter.Writable {
     }
 
     private void failQueued(Throwable why) {
-        Queued q;
-        while ((q = queued.poll()) != null) {
-            release(q.bufs());
-            if (q.sent() != null) {
-                q.sent().completeExceptionally(why);
-            }
-        }
-        queuedBytes = 0;
+        queued.fail(why);
         writerOwns = false;
         notifyAll();
-    }
-
-    private static void release(ByteBuf[] bufs) {
-        for (ByteBuf b : bufs) {
-            ReferenceCountUtil.release(b);
-        }
     }
 
     /**
@@ -345,7 +285,7 @@ final class PolledOut implements PeerWriter.Writable {
             }
         }
         if (pipe != null) {
-            pipe.pipe.remove();
+            pipe.remove();
         }
     }
 

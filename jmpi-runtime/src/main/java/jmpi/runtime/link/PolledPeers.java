@@ -91,20 +91,6 @@ final class PolledPeers implements PolledIn.Frames {
         }
     }
 
-    /** Asks every pipe's writer to ring before the progress thread sleeps; false if one has bytes already. */
-    private boolean sleepOnPipes() {
-        boolean quiet = true;
-        for (PolledIn in : admitted) {
-            quiet &= in.paused || in.sleep();
-        }
-        return quiet;
-    }
-
-    private void awakeOnPipes() {
-        for (PolledIn in : admitted) {
-            in.awake();
-        }
-    }
 
     /** How many admitted links are open. */
     int linksIn() {
@@ -139,12 +125,12 @@ final class PolledPeers implements PolledIn.Frames {
             }
             try {
                 selector.selectedKeys().clear();
-                if (spun || !sleepOnPipes()) {
+                if (spun || !PolledIn.sleep(admitted)) {
                     selector.selectNow();
                 } else {
                     selector.select(unadmitted.isEmpty() ? 0 : TimeUnit.SECONDS.toMillis(1));
                 }
-                awakeOnPipes();
+                PolledIn.awake(admitted);
             } catch (IOException | RuntimeException e) {
                 if (!closing) {
                     LOG.log(System.Logger.Level.ERROR, "the peer links' selector failed: " + e);
