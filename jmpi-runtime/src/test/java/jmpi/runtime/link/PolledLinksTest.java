@@ -94,6 +94,29 @@ class PolledLinksTest {
         return new Rank[] {a, b};
     }
 
+    private interface OnOneHost {
+        void run(Rank a, Rank b) throws Exception;
+    }
+
+    /** Runs a test on two ranks that share this host: rank 0 with a segment, rank 1 taking frames in. */
+    private void onOneHost(OnOneHost test) throws Exception {
+        Arena arena = Arena.create(16 << 20);
+        try {
+            Rank a = new Rank(0);
+            Rank b = new Rank(1);
+            ranks.add(a);
+            ranks.add(b);
+            pair(a, b, true);
+            a.links.shareMemory(arena);
+            b.next.complete(null);
+            test.run(a, b);
+        } finally {
+            ranks.forEach(r -> r.links.close());
+            ranks.clear();
+            arena.delete();
+        }
+    }
+
     @AfterEach
     void close() {
         ranks.forEach(r -> r.links.close());
@@ -128,15 +151,7 @@ class PolledLinksTest {
 
     @Test
     void onOneHostLargePartsGoThroughSharedMemory() throws Exception {
-        Arena arena = Arena.create(16 << 20);
-        try {
-            Rank a = new Rank(0);
-            Rank b = new Rank(1);
-            ranks.add(a);
-            ranks.add(b);
-            pair(a, b, true);
-            a.links.shareMemory(arena);
-            b.next.complete(null);
+        onOneHost((a, b) -> {
             byte[] big = new byte[3 << 20];
             new Random(11).nextBytes(big);
             a.links.send(1, PeerChunk.of(5, Unpooled.wrappedBuffer(big))).get(30, TimeUnit.SECONDS);
@@ -147,24 +162,12 @@ class PolledLinksTest {
             part.readBytes(got);
             ReferenceCountUtil.release(chunk);
             assertArrayEquals(big, got);
-        } finally {
-            ranks.forEach(r -> r.links.close());
-            ranks.clear();
-            arena.delete();
-        }
+        });
     }
 
     @Test
     void onOneHostFramesGoThroughAPipeInOrderEvenWhenItFills() throws Exception {
-        Arena arena = Arena.create(16 << 20);
-        try {
-            Rank a = new Rank(0);
-            Rank b = new Rank(1);
-            ranks.add(a);
-            ranks.add(b);
-            pair(a, b, true);
-            a.links.shareMemory(arena);
-            b.next.complete(null);
+        onOneHost((a, b) -> {
             a.links.send(1, new PeerAck(-1));
             assertEquals(new PeerAck(-1), take(b));
             assertTrue(a.links.piped(1), "the link to a peer on this host is a pipe");
@@ -193,11 +196,7 @@ class PolledLinksTest {
             }
             CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
             assertFalse(b.lost.isDone(), "no rank was taken as lost");
-        } finally {
-            ranks.forEach(r -> r.links.close());
-            ranks.clear();
-            arena.delete();
-        }
+        });
     }
 
     @Test

@@ -96,6 +96,8 @@ class FrameCodecTest {
         assertEquals(new Hello(2, 1, 3, "tok", null, "10.0.0.2:4000"), roundTrip(new Hello(2, 1, 3, "tok", null, "10.0.0.2:4000")));
         assertEquals(new Hello(2, 1, 3, "tok", null, ":4000", "node-1"),
                 roundTrip(new Hello(2, 1, 3, "tok", null, ":4000", "node-1")));
+        Hello piped = new Hello(7, 1, 3, "tok", "jmpi-1-00000000000000ff", null, null, "jmpi-1-0000000000000100");
+        assertEquals(piped, roundTrip(piped));
         assertEquals(new PeerQuery(5, 3), roundTrip(new PeerQuery(5, 3)));
         assertEquals(new PeerAck(12), roundTrip(new PeerAck(12)));
         assertEquals(new RankFailed(2), roundTrip(new RankFailed(2)));
