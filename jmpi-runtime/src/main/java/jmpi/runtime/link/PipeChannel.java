@@ -45,16 +45,20 @@ final class PipeChannel implements GatheringByteChannel, ScatteringByteChannel {
     }
 
     @Override
-    public int read(ByteBuffer dst) throws IOException {
+    public int read(ByteBuffer dst) {
         int n = pipe.read(dst);
         if (n > 0 && pipe.writerWaits()) {
-            ring();
+            try {
+                ring();
+            } catch (IOException e) {
+                // the writer has gone: the socket's end says so, after what it wrote has been read
+            }
         }
         return n;
     }
 
     @Override
-    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+    public long read(ByteBuffer[] dsts, int offset, int length) {
         long n = 0;
         for (int i = offset; i < offset + length; i++) {
             n += read(dsts[i]);
@@ -66,7 +70,7 @@ final class PipeChannel implements GatheringByteChannel, ScatteringByteChannel {
     }
 
     @Override
-    public long read(ByteBuffer[] dsts) throws IOException {
+    public long read(ByteBuffer[] dsts) {
         return read(dsts, 0, dsts.length);
     }
 

@@ -172,7 +172,12 @@ public final class Pipe {
      */
     public boolean awaitRoom() {
         INT.setVolatile(map, WRITER_WAITS_AT, 1);
-        return capacity - (mine - (long) LONG.getVolatile(map, TAIL_AT)) == 0;
+        if (capacity - (mine - (long) LONG.getVolatile(map, TAIL_AT)) == 0) {
+            return true;
+        }
+        // not waiting after all: a ring now would find the writer gone, perhaps
+        INT.compareAndSet(map, WRITER_WAITS_AT, 1, 0);
+        return false;
     }
 
     /** Reader, after a read: whether the writer waits for room and must be rung. */

@@ -84,6 +84,8 @@ class PipeTest {
         assertFalse(r.writerWaits(), "once");
         assertEquals(50, write(w, big, 0, 50));
         assertFalse(w.awaitRoom(), "room is left: the writer writes instead of waiting");
+        r.read(ByteBuffer.allocate(10));
+        assertFalse(r.writerWaits(), "a writer that found room does not wait, and is not rung");
     }
 
     @Test
