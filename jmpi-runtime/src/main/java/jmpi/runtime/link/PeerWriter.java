@@ -44,6 +44,7 @@ final class PeerWriter {
     private final Selector selector;
     private final Thread thread;
     private final Queue<Interest> interests = new ConcurrentLinkedQueue<>();
+    private final ByteBuffer rings = ByteBuffer.allocate(64);
     private volatile boolean closing;
     /** Links still connecting, whose deadlines the loop checks; only the writer's thread counts them. */
     private int connecting;
@@ -160,12 +161,7 @@ final class PeerWriter {
     /** The reader of a link's pipe rang: its bytes say only that, so they are skipped. */
     private void roomRung(SocketChannel ch, SelectionKey key, Writable link) {
         try {
-            ByteBuffer rings = ByteBuffer.allocate(64);
-            int n;
-            while ((n = ch.read(rings.clear())) > 0) {
-                // each byte is one ring
-            }
-            if (n < 0) {
+            if (PipeChannel.skipRings(ch, rings)) {
                 throw new IOException("the peer closed the link");
             }
         } catch (IOException e) {

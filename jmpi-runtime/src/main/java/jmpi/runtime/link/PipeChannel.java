@@ -15,6 +15,7 @@ import jmpi.runtime.link.shm.Pipe;
  */
 final class PipeChannel implements GatheringByteChannel, ScatteringByteChannel {
     private static final byte[] RING = {1};
+    private static final int RING_READS = 4;
 
     final Pipe pipe;
     private final SocketChannel bell;
@@ -79,13 +80,23 @@ final class PipeChannel implements GatheringByteChannel, ScatteringByteChannel {
         return pipe.awaitRoom();
     }
 
-    /** Skips the rings that came on the socket; true once the other side has closed it. */
+    /** Skips the rings that came on the socket, a few reads at most; true once the other side has closed it. */
     boolean skipRings() throws IOException {
-        int n;
-        while ((n = bell.read(rings.clear())) > 0) {
-            // each byte is one ring
+        return skipRings(bell, rings);
+    }
+
+    /**
+     * Skips what came on a bell socket, a few reads at most (a peer that floods it must not hold the
+     * thread); true once the other side has closed it. What is left wakes the selector again.
+     */
+    static boolean skipRings(SocketChannel bell, ByteBuffer scratch) throws IOException {
+        for (int i = 0; i < RING_READS; i++) {
+            int n = bell.read(scratch.clear());
+            if (n <= 0) {
+                return n < 0;
+            }
         }
-        return n < 0;
+        return false;
     }
 
     private void ring() throws IOException {

@@ -134,19 +134,23 @@ final class PolledIn {
             socketReady = true; // the hello came: rings or the end may have come behind it
         }
         boolean ended = socketReady && !closed && pipe.skipRings();
-        readPipe(to);
+        // once the writer has gone, all it left in the pipe is read now: its goodbye may be last
+        readPipe(to, ended);
         if (ended) {
             throw new EOFException("closed");
         }
     }
 
-    private void readPipe(Frames to) throws IOException {
-        for (int i = 0; i < READS_PER_TURN && !closed; i++) {
+    private void readPipe(Frames to, boolean all) throws IOException {
+        // more than a writer that has gone can have left, should it write on regardless
+        long most = 2L * Pipe.CAPACITY;
+        for (int i = 0; (all ? most > 0 : i < READS_PER_TURN) && !closed; i++) {
             int n = reader.readFrom(pipe);
             deliver(to);
             if (n == 0) {
                 return;
             }
+            most -= n;
         }
     }
 

@@ -83,8 +83,8 @@ public final class Pipe {
                 || capacity != s.size() - Segment.HEADER - DATA_AT) {
             throw new IOException("shared memory " + name + " is not a pipe");
         }
+        // the reader's position starts at 0: only the reader moves it
         Pipe p = new Pipe(s, (int) capacity);
-        p.mine = (long) LONG.getVolatile(p.map, TAIL_AT);
         INT.setVolatile(p.map, OPENED_AT, 1);
         Segment.remove(name);
         return p;
@@ -96,7 +96,9 @@ public final class Pipe {
 
     /** Writer: copies what fits of srcs into the pipe, moving their positions; the bytes written. */
     public long write(ByteBuffer[] srcs, int offset, int length) {
-        long free = capacity - (mine - (long) LONG.getAcquire(map, TAIL_AT));
+        // the reader's word is not trusted either: a position that makes no sense leaves no room
+        long used = mine - (long) LONG.getAcquire(map, TAIL_AT);
+        long free = used < 0 || used > capacity ? 0 : capacity - used;
         long written = 0;
         for (int i = offset; i < offset + length && written < free; i++) {
             ByteBuffer src = srcs[i];
@@ -172,7 +174,7 @@ public final class Pipe {
      */
     public boolean awaitRoom() {
         INT.setVolatile(map, WRITER_WAITS_AT, 1);
-        if (capacity - (mine - (long) LONG.getVolatile(map, TAIL_AT)) == 0) {
+        if (capacity - (mine - (long) LONG.getVolatile(map, TAIL_AT)) <= 0) {
             return true;
         }
         // not waiting after all: a ring now would find the writer gone, perhaps

@@ -35,6 +35,11 @@ public final class Segment {
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final Pattern NAME = Pattern.compile("jmpi-(\\d{1,10})-([0-9a-f]{16})");
     private static final Map<String, Segment> MAPPED = new ConcurrentHashMap<>();
+    /**
+     * A dead process's files are swept once this old: a pipe its owner wrote and left for a reader on
+     * its way out must last until that reader has mapped it.
+     */
+    private static final long SWEEP_AFTER_MS = 60_000;
 
     private final String name;
     private final Path path;
@@ -185,6 +190,14 @@ public final class Segment {
         }
     }
 
+    private static boolean madeBefore(Path f, long millis) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis() <= millis;
+        } catch (IOException e) {
+            return false; // gone already
+        }
+    }
+
     /**
      * Stops keeping the segment for later look-ups and, if this process made it, closes its file
      * without removing it: another process is still to map it. The holder's mapping stays valid.
@@ -210,14 +223,20 @@ public final class Segment {
 
     /** Removes the files of processes that died without cleaning up. */
     private static void sweep(Path dir) {
-        removeWhere(dir, pid -> ProcessHandle.of(pid).isEmpty());
+        removeWhere(dir, pid -> ProcessHandle.of(pid).isEmpty(), SWEEP_AFTER_MS);
     }
 
     private static void removeWhere(Path dir, java.util.function.LongPredicate owner) {
+        removeWhere(dir, owner, 0);
+    }
+
+    /** Removes the files of the owners named, those at least olderThanMs old. */
+    private static void removeWhere(Path dir, java.util.function.LongPredicate owner, long olderThanMs) {
+        long before = System.currentTimeMillis() - olderThanMs;
         try (var files = Files.list(dir)) {
             files.forEach(f -> {
                 Matcher m = NAME.matcher(f.getFileName().toString());
-                if (m.matches() && owner.test(Long.parseLong(m.group(1)))) {
+                if (m.matches() && owner.test(Long.parseLong(m.group(1))) && madeBefore(f, before)) {
                     try {
                         Files.deleteIfExists(f);
                     } catch (IOException e) {
