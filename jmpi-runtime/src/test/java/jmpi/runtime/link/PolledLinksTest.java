@@ -229,43 +229,6 @@ class PolledLinksTest {
         assertFalse(b.lost.isDone(), "a peer that said goodbye through its pipe is not lost");
     }
 
-    @Test
-    void aPeerThatEndsWithItsPipeFullIsReadToItsGoodbye() throws Exception {
-        Rank b = new Rank(1);
-        ranks.add(b);
-        b.next.complete(null);
-        Pipe pipe = Pipe.create();
-        assertTrue(pipe != null, "this machine has /dev/shm");
-        byte[] part = new byte[20 << 10];
-        try (Socket s = new Socket()) {
-            s.connect(b.address(), 5000);
-            DataOutputStream out = new DataOutputStream(s.getOutputStream());
-            writeFrame(out, new Hello(FrameCodec.VERSION, 0, 2, TOKEN, null, null, null, pipe.name()));
-            out.flush();
-            awaitLinksIn(b, 1);
-            // the reader is held while the peer nearly fills its pipe, says goodbye, and ends
-            b.links.pause(0, true);
-            ByteBuf frames = Unpooled.buffer();
-            for (int i = 0; i < 12; i++) {
-                Arrays.fill(part, (byte) i);
-                FrameCodec.encode(PeerChunk.of(i, Unpooled.wrappedBuffer(part)), frames);
-            }
-            FrameCodec.encode(new Bye(), frames);
-            int bytes = frames.readableBytes();
-            assertEquals(bytes, pipe.write(new ByteBuffer[] {frames.nioBuffer()}, 0, 1), "it all fits in the pipe");
-            frames.release();
-        }
-        b.links.pause(0, false);
-        for (int i = 0; i < 12; i++) {
-            PeerChunk chunk = assertInstanceOf(PeerChunk.class, take(b));
-            assertEquals(i, chunk.offerId());
-            ReferenceCountUtil.release(chunk);
-        }
-        awaitLinksIn(b, 0);
-        assertFalse(b.lost.isDone(), "a peer that said goodbye through its pipe is not lost");
-        pipe.remove();
-    }
-
     /** Waits until rank has that many links from peers open: admitted, or seen closed. */
     private static void awaitLinksIn(Rank rank, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
