@@ -202,7 +202,8 @@ final class PolledIn {
                     try {
                         pipe = new PipeChannel(Pipe.open(h.pipe()), channel);
                     } catch (IOException | RuntimeException e) {
-                        to.refused(this, "its pipe " + h.pipe() + " does not map here: " + e.getMessage());
+                        // the exception's name says what went wrong (a file not found says only its path)
+                        to.refused(this, "its pipe " + h.pipe() + " does not map here: " + e);
                         return;
                     }
                     // what the socket brought behind the hello are rings

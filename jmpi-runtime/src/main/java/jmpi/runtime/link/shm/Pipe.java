@@ -103,9 +103,9 @@ public final class Pipe {
         for (int i = offset; i < offset + length && written < free; i++) {
             ByteBuffer src = srcs[i];
             while (src.hasRemaining() && written < free) {
-                int at = (int) ((mine + written) % capacity);
-                int n = (int) Math.min(Math.min(src.remaining(), free - written), capacity - at);
-                map.put(DATA_AT + at, src, src.position(), n);
+                long pos = mine + written;
+                int n = run(pos, Math.min(src.remaining(), free - written));
+                map.put(DATA_AT + offset(pos), src, src.position(), n);
                 src.position(src.position() + n);
                 written += n;
             }
@@ -131,9 +131,9 @@ public final class Pipe {
         int take = (int) Math.min(ready, dst.remaining());
         int done = 0;
         while (done < take) {
-            int at = (int) ((mine + done) % capacity);
-            int n = Math.min(take - done, capacity - at);
-            dst.put(dst.position(), map, DATA_AT + at, n);
+            long pos = mine + done;
+            int n = run(pos, take - done);
+            dst.put(dst.position(), map, DATA_AT + offset(pos), n);
             dst.position(dst.position() + n);
             done += n;
         }
@@ -142,6 +142,16 @@ public final class Pipe {
             LONG.setVolatile(map, TAIL_AT, mine);
         }
         return done;
+    }
+
+    /** Where a stream position lies in the ring. */
+    private int offset(long pos) {
+        return (int) (pos % capacity);
+    }
+
+    /** How many of left bytes from a stream position lie in one piece, before the ring wraps. */
+    private int run(long pos, long left) {
+        return (int) Math.min(left, capacity - offset(pos));
     }
 
     /** Reader: whether bytes wait to be read. */
