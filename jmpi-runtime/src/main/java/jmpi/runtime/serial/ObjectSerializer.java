@@ -14,7 +14,6 @@ import jmpi.MPIException;
 import jmpi.Op;
 import jmpi.op.CommunicationGroup;
 import jmpi.op.WireCodec;
-import jmpi.runtime.wire.Parts;
 import org.apache.fory.Fory;
 import org.apache.fory.ThreadSafeFory;
 import org.apache.fory.config.Language;
@@ -147,20 +146,26 @@ public final class ObjectSerializer {
     /**
      * As {@link #toPart}, but an object too large for one part becomes a note that fails every
      * {@link #fromBytes} of it with ERR_COUNT: a collective goes on with it, so that every rank that
-     * would have read the object fails alike instead of waiting for a part that never comes.
+     * would have read the object fails alike instead of waiting for a part that never comes. Arrays
+     * from {@link Pieces#WHOLE_OUT_OF_BAND_FROM} are copied once, straight into the part, after the rest.
      */
     public ByteBuf toPartOrRefusal(Object obj, IntFunction<ByteBuf> alloc) {
-        ByteBuf[] pieces = toPieces(obj, alloc);
-        if (pieces.length == 1) {
-            return pieces[0];
-        }
-        long bytes = Parts.readable(pieces);
-        if (bytes > Integer.MAX_VALUE) {
-            Parts.release(pieces);
+        List<BufferObject> arrays = new ArrayList<>();
+        MemoryBuffer written = serializeWithout(obj, arrays, Pieces.WHOLE_OUT_OF_BAND_FROM);
+        try {
+            ByteBuf part = arrays.isEmpty() ? copy(written, alloc) : Pieces.writeWhole(written, arrays, alloc);
+            if (part != null) {
+                return part;
+            }
+            long bytes = written.writerIndex();
+            for (BufferObject a : arrays) {
+                bytes += a.totalBytes();
+            }
             return Pieces.refusing("an object of " + bytes + " bytes serialized (" + typeName(obj) + ") is larger"
                     + " than one part of a collective holds (2 GiB); send and recv carry it, with JMPI_DATA=direct");
+        } finally {
+            keepScratch(written);
         }
-        return Unpooled.wrappedBuffer(pieces);
     }
 
     /**
@@ -170,6 +175,20 @@ public final class ObjectSerializer {
      * one copy and no array of its own. The caller owns the pieces.
      */
     public ByteBuf[] toPieces(Object obj, IntFunction<ByteBuf> alloc) {
+        List<BufferObject> arrays = new ArrayList<>();
+        MemoryBuffer written = serializeWithout(obj, arrays, Pieces.OUT_OF_BAND_FROM);
+        try {
+            return arrays.isEmpty() ? new ByteBuf[] {copy(written, alloc)} : Pieces.write(written, arrays, alloc);
+        } finally {
+            keepScratch(written);
+        }
+    }
+
+    /**
+     * Serializes obj into this thread's scratch buffer, leaving out the primitive arrays of from bytes
+     * or more, which go to arrays instead; the buffer, to give back with {@link #keepScratch}.
+     */
+    private MemoryBuffer serializeWithout(Object obj, List<BufferObject> arrays, int from) {
         MemoryBuffer buf = scratch.get();
         scratch.remove();
         if (buf == null) {
@@ -177,14 +196,14 @@ public final class ObjectSerializer {
         }
         buf.writerIndex(0);
         MemoryBuffer in = buf;
-        List<BufferObject> arrays = new ArrayList<>();
-        BufferCallback inBand = b -> b.totalBytes() < Pieces.OUT_OF_BAND_FROM || !arrays.add(b);
-        MemoryBuffer written = serialize(obj, () -> fory().serialize(in, obj, inBand));
-        ByteBuf[] out = arrays.isEmpty() ? new ByteBuf[] {copy(written, alloc)} : Pieces.write(written, arrays, alloc);
+        BufferCallback inBand = b -> b.totalBytes() < from || !arrays.add(b);
+        return serialize(obj, () -> fory().serialize(in, obj, inBand));
+    }
+
+    private void keepScratch(MemoryBuffer written) {
         if (written.size() <= KEEP_SCRATCH) {
             scratch.set(written);
         }
-        return out;
     }
 
     private static ByteBuf copy(MemoryBuffer written, IntFunction<ByteBuf> alloc) {

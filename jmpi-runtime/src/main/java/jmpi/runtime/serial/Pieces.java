@@ -28,6 +28,11 @@ public final class Pieces {
     private static final byte REFUSED = 0x52;
     /** Arrays from this size go out of band: below it, a piece of their own costs more than it saves. */
     static final int OUT_OF_BAND_FROM = 1 << 20;
+    /**
+     * Arrays from this size go out of band within one buffer ({@link #writeWhole}): there they cost
+     * only their length in the header, and save a copy.
+     */
+    static final int WHOLE_OUT_OF_BAND_FROM = 4 << 10;
     private static final int FIXED = 1 + Integer.BYTES + Long.BYTES;
 
     private Pieces() {
@@ -36,28 +41,65 @@ public final class Pieces {
     /** The pieces of an object: the header and the in-band bytes, then each array (copied once, here). */
     static ByteBuf[] write(MemoryBuffer inBand, List<BufferObject> arrays, IntFunction<ByteBuf> alloc) {
         int n = arrays.size();
-        int inBandBytes = inBand.writerIndex();
         ByteBuf[] pieces = new ByteBuf[n + 1];
         try {
-            int headerBytes = FIXED + Long.BYTES * n;
-            ByteBuf first = pieces[0] = alloc.apply(headerBytes + inBandBytes);
-            first.writeByte(MARK).writeInt(n).writeLong(inBandBytes);
-            for (BufferObject a : arrays) {
-                first.writeLong(a.totalBytes());
-            }
-            inBand.copyTo(0, memory(first.writerIndex(), inBandBytes, first), 0, inBandBytes);
-            first.writerIndex(first.writerIndex() + inBandBytes);
+            pieces[0] = writeHead(inBand, arrays, alloc.apply(headerBytes(n) + inBand.writerIndex()));
             for (int i = 0; i < n; i++) {
-                int len = arrays.get(i).totalBytes();
-                ByteBuf p = pieces[i + 1] = alloc.apply(len);
-                arrays.get(i).writeTo(memory(0, len, p));
-                p.writerIndex(len);
+                pieces[i + 1] = writeArray(arrays.get(i), alloc.apply(arrays.get(i).totalBytes()));
             }
             return pieces;
         } catch (RuntimeException e) {
             Parts.release(pieces);
             throw e;
         }
+    }
+
+    /**
+     * The same pieces one after the other in one buffer, as {@link #split} reads them: what a
+     * collective's part holds, so that each array is copied once into it. Null where they come to
+     * 2 GiB or more, which one buffer cannot hold.
+     */
+    static ByteBuf writeWhole(MemoryBuffer inBand, List<BufferObject> arrays, IntFunction<ByteBuf> alloc) {
+        long total = (long) headerBytes(arrays.size()) + inBand.writerIndex();
+        for (BufferObject a : arrays) {
+            total += a.totalBytes();
+        }
+        if (total > Integer.MAX_VALUE) {
+            return null;
+        }
+        ByteBuf whole = alloc.apply((int) total);
+        try {
+            writeHead(inBand, arrays, whole);
+            for (BufferObject a : arrays) {
+                writeArray(a, whole);
+            }
+            return whole;
+        } catch (RuntimeException e) {
+            whole.release();
+            throw e;
+        }
+    }
+
+    private static int headerBytes(int arrays) {
+        return FIXED + Long.BYTES * arrays;
+    }
+
+    /** Writes the header and the in-band bytes at into's writer index; into. */
+    private static ByteBuf writeHead(MemoryBuffer inBand, List<BufferObject> arrays, ByteBuf into) {
+        int inBandBytes = inBand.writerIndex();
+        into.writeByte(MARK).writeInt(arrays.size()).writeLong(inBandBytes);
+        for (BufferObject a : arrays) {
+            into.writeLong(a.totalBytes());
+        }
+        inBand.copyTo(0, memory(into.writerIndex(), inBandBytes, into), 0, inBandBytes);
+        return into.writerIndex(into.writerIndex() + inBandBytes);
+    }
+
+    /** Copies an array's bytes at into's writer index; into. */
+    private static ByteBuf writeArray(BufferObject a, ByteBuf into) {
+        int len = a.totalBytes();
+        a.writeTo(memory(into.writerIndex(), len, into));
+        return into.writerIndex(into.writerIndex() + len);
     }
 
     /** The first byte of a note that announces an object streamed after it, and its size. */

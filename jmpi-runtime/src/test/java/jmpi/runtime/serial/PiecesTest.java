@@ -64,6 +64,29 @@ class PiecesTest {
     }
 
     @Test
+    void aPartHoldsItsArraysOfFourKibibytesOrMoreAfterTheRest() {
+        byte[] block = new byte[512 << 10];
+        block[block.length - 1] = 9;
+        List<Object> o = List.of(block, new int[2048], new byte[(4 << 10) - 1], "rest");
+        ByteBuf part = serial.toPart(o, Unpooled::buffer);
+        try {
+            ByteBuf[] pieces = Pieces.split(part);
+            // the header and the in-band rest, then the byte block and the int array, each as it is in memory
+            assertEquals(3, pieces.length);
+            assertEquals(512 << 10, pieces[1].readableBytes());
+            assertEquals(9, pieces[1].getByte(pieces[1].writerIndex() - 1));
+            assertEquals(2048 * Integer.BYTES, pieces[2].readableBytes());
+            List<?> back = (List<?>) serial.fromBytes(part);
+            assertArrayEquals(block, (byte[]) back.get(0));
+            assertArrayEquals(new int[2048], (int[]) back.get(1));
+            assertArrayEquals(new byte[(4 << 10) - 1], (byte[]) back.get(2));
+            assertEquals("rest", back.get(3));
+        } finally {
+            part.release();
+        }
+    }
+
+    @Test
     void chunksOfAnySizeAreGatheredIntoThePieces() {
         List<Object> o = sample();
         for (ByteBuf[] pieces : List.of(serial.toPieces(o, Unpooled::buffer), serial.toPieces("small", Unpooled::buffer))) {
