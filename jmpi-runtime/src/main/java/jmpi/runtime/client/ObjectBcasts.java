@@ -1,7 +1,6 @@
 package jmpi.runtime.client;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import jmpi.Request;
 import jmpi.runtime.coll.BcastStreamed;
 import jmpi.runtime.link.Netty;
@@ -37,13 +36,13 @@ final class ObjectBcasts {
         Outgoing stream = null;
         ByteBuf[] parts = Parts.NONE;
         if (isRoot) {
-            ByteBuf[] pieces = comm.serial().toPieces(obj, comm::newPart);
+            ByteBuf[] pieces = comm.serial().toPartOrPieces(obj, comm::newPart, Netty.LARGEST_PAYLOAD);
             long bytes = Parts.readable(pieces);
             if (bytes > Netty.LARGEST_PAYLOAD) {
                 stream = Outgoing.of(pieces);
                 parts = new ByteBuf[] {Pieces.announcing(bytes)};
             } else {
-                parts = new ByteBuf[] {pieces.length == 1 ? pieces[0] : Unpooled.wrappedBuffer(pieces)};
+                parts = pieces;
             }
         }
         FutureRequest<Got> first;

@@ -129,9 +129,10 @@ public final class ObjectSerializer {
     }
 
     /**
-     * Serializes obj into one buffer from alloc (shared memory, for a large one); an object that
-     * {@link #toPieces} cuts in pieces comes as a composite of them, which holds less than 2 GiB:
-     * larger ones only messages carry ({@link #toPieces}).
+     * Serializes obj into one buffer from alloc (shared memory, for a large one), its primitive arrays
+     * of {@link Pieces#WHOLE_OUT_OF_BAND_FROM} or more after the rest, each copied once
+     * ({@link Pieces#writeWhole}); a part holds less than 2 GiB: larger objects only messages carry
+     * ({@link #toPieces}).
      */
     public ByteBuf toPart(Object obj, IntFunction<ByteBuf> alloc) {
         ByteBuf part = toPartOrRefusal(obj, alloc);
@@ -146,26 +147,32 @@ public final class ObjectSerializer {
     /**
      * As {@link #toPart}, but an object too large for one part becomes a note that fails every
      * {@link #fromBytes} of it with ERR_COUNT: a collective goes on with it, so that every rank that
-     * would have read the object fails alike instead of waiting for a part that never comes. Arrays
-     * from {@link Pieces#WHOLE_OUT_OF_BAND_FROM} are copied once, straight into the part, after the rest.
+     * would have read the object fails alike instead of waiting for a part that never comes.
      */
     public ByteBuf toPartOrRefusal(Object obj, IntFunction<ByteBuf> alloc) {
-        List<BufferObject> arrays = new ArrayList<>();
-        MemoryBuffer written = serializeWithout(obj, arrays, Pieces.WHOLE_OUT_OF_BAND_FROM);
-        try {
-            ByteBuf part = arrays.isEmpty() ? copy(written, alloc) : Pieces.writeWhole(written, arrays, alloc);
-            if (part != null) {
-                return part;
+        return outOfBand(obj, Pieces.WHOLE_OUT_OF_BAND_FROM, (inBand, arrays) -> {
+            if (arrays.isEmpty()) {
+                return copy(inBand, alloc);
             }
-            long bytes = written.writerIndex();
-            for (BufferObject a : arrays) {
-                bytes += a.totalBytes();
+            long bytes = Pieces.wholeBytes(inBand, arrays);
+            return bytes <= Integer.MAX_VALUE ? Pieces.writeWhole(inBand, arrays, alloc)
+                    : Pieces.refusing("an object of " + bytes + " bytes serialized (" + typeName(obj) + ") is larger"
+                            + " than one part of a collective holds (2 GiB); send and recv carry it, with JMPI_DATA=direct");
+        });
+    }
+
+    /**
+     * One part as {@link #toPart} makes it, if it holds largestPart bytes at most; else the same
+     * bytes as pieces, each array in one of its own ({@link Pieces#write}), for a stream to carry.
+     */
+    public ByteBuf[] toPartOrPieces(Object obj, IntFunction<ByteBuf> alloc, long largestPart) {
+        return outOfBand(obj, Pieces.WHOLE_OUT_OF_BAND_FROM, (inBand, arrays) -> {
+            if (arrays.isEmpty()) {
+                return new ByteBuf[] {copy(inBand, alloc)};
             }
-            return Pieces.refusing("an object of " + bytes + " bytes serialized (" + typeName(obj) + ") is larger"
-                    + " than one part of a collective holds (2 GiB); send and recv carry it, with JMPI_DATA=direct");
-        } finally {
-            keepScratch(written);
-        }
+            return Pieces.wholeBytes(inBand, arrays) <= largestPart
+                    ? new ByteBuf[] {Pieces.writeWhole(inBand, arrays, alloc)} : Pieces.write(inBand, arrays, alloc);
+        });
     }
 
     /**
@@ -175,20 +182,20 @@ public final class ObjectSerializer {
      * one copy and no array of its own. The caller owns the pieces.
      */
     public ByteBuf[] toPieces(Object obj, IntFunction<ByteBuf> alloc) {
-        List<BufferObject> arrays = new ArrayList<>();
-        MemoryBuffer written = serializeWithout(obj, arrays, Pieces.OUT_OF_BAND_FROM);
-        try {
-            return arrays.isEmpty() ? new ByteBuf[] {copy(written, alloc)} : Pieces.write(written, arrays, alloc);
-        } finally {
-            keepScratch(written);
-        }
+        return outOfBand(obj, Pieces.OUT_OF_BAND_FROM, (inBand, arrays) -> arrays.isEmpty()
+                ? new ByteBuf[] {copy(inBand, alloc)} : Pieces.write(inBand, arrays, alloc));
+    }
+
+    /** What becomes of an object serialized: its in-band bytes, and the arrays left out of them. */
+    private interface OutOfBand<R> {
+        R write(MemoryBuffer inBand, List<BufferObject> arrays);
     }
 
     /**
      * Serializes obj into this thread's scratch buffer, leaving out the primitive arrays of from bytes
-     * or more, which go to arrays instead; the buffer, to give back with {@link #keepScratch}.
+     * or more, and gives both to how, before the scratch buffer is kept for the next call.
      */
-    private MemoryBuffer serializeWithout(Object obj, List<BufferObject> arrays, int from) {
+    private <R> R outOfBand(Object obj, int from, OutOfBand<R> how) {
         MemoryBuffer buf = scratch.get();
         scratch.remove();
         if (buf == null) {
@@ -196,8 +203,14 @@ public final class ObjectSerializer {
         }
         buf.writerIndex(0);
         MemoryBuffer in = buf;
+        List<BufferObject> arrays = new ArrayList<>();
         BufferCallback inBand = b -> b.totalBytes() < from || !arrays.add(b);
-        return serialize(obj, () -> fory().serialize(in, obj, inBand));
+        MemoryBuffer written = serialize(obj, () -> fory().serialize(in, obj, inBand));
+        try {
+            return how.write(written, arrays);
+        } finally {
+            keepScratch(written);
+        }
     }
 
     private void keepScratch(MemoryBuffer written) {

@@ -56,18 +56,11 @@ public final class Pieces {
 
     /**
      * The same pieces one after the other in one buffer, as {@link #split} reads them: what a
-     * collective's part holds, so that each array is copied once into it. Null where they come to
-     * 2 GiB or more, which one buffer cannot hold.
+     * collective's part holds, so that each array is copied once into it. The caller has seen that
+     * they come to less than 2 GiB ({@link #wholeBytes}).
      */
     static ByteBuf writeWhole(MemoryBuffer inBand, List<BufferObject> arrays, IntFunction<ByteBuf> alloc) {
-        long total = (long) headerBytes(arrays.size()) + inBand.writerIndex();
-        for (BufferObject a : arrays) {
-            total += a.totalBytes();
-        }
-        if (total > Integer.MAX_VALUE) {
-            return null;
-        }
-        ByteBuf whole = alloc.apply((int) total);
+        ByteBuf whole = alloc.apply((int) wholeBytes(inBand, arrays));
         try {
             writeHead(inBand, arrays, whole);
             for (BufferObject a : arrays) {
@@ -78,6 +71,15 @@ public final class Pieces {
             whole.release();
             throw e;
         }
+    }
+
+    /** The bytes of the pieces of an object, its header included. */
+    static long wholeBytes(MemoryBuffer inBand, List<BufferObject> arrays) {
+        long total = (long) headerBytes(arrays.size()) + inBand.writerIndex();
+        for (BufferObject a : arrays) {
+            total += a.totalBytes();
+        }
+        return total;
     }
 
     private static int headerBytes(int arrays) {
@@ -149,7 +151,8 @@ public final class Pieces {
             return null;
         }
         int n = head.getInt(at + 1);
-        if (n < 0 || n > (head.readableBytes() + (long) Integer.MAX_VALUE) / Long.BYTES) {
+        // no writer makes pieces without an array: a header of none would be read as pieces again and again
+        if (n < 1 || n > (head.readableBytes() + (long) Integer.MAX_VALUE) / Long.BYTES) {
             throw new MPIException(MPI.ERR_OTHER, "an object in pieces announces " + n + " pieces");
         }
         long headerBytes = FIXED + (long) Long.BYTES * n;

@@ -87,6 +87,35 @@ class PiecesTest {
     }
 
     @Test
+    void anObjectLargerThanItsPartMayBeComesInPiecesOfTheSameBytes() {
+        List<Object> o = sample();
+        ByteBuf[] one = serial.toPartOrPieces(o, Unpooled::buffer, Integer.MAX_VALUE);
+        ByteBuf[] cut = serial.toPartOrPieces(o, Unpooled::buffer, 1 << 20);
+        try {
+            assertEquals(1, one.length);
+            // the header with the in-band rest, the long array, the double array
+            assertEquals(3, cut.length);
+            assertEquals(Parts.readable(one), Parts.readable(cut));
+            assertSame(o, serial.fromBytes(one[0]));
+            assertSame(o, serial.fromPieces(cut));
+        } finally {
+            Parts.release(one);
+            Parts.release(cut);
+        }
+    }
+
+    @Test
+    void piecesThatAnnounceNoArrayAreRefused() {
+        ByteBuf none = Unpooled.buffer().writeByte(Pieces.MARK).writeInt(0).writeLong(0);
+        try {
+            MPIException e = assertThrows(MPIException.class, () -> serial.fromBytes(none));
+            assertEquals(MPI.ERR_OTHER, e.getErrorClass());
+        } finally {
+            none.release();
+        }
+    }
+
+    @Test
     void chunksOfAnySizeAreGatheredIntoThePieces() {
         List<Object> o = sample();
         for (ByteBuf[] pieces : List.of(serial.toPieces(o, Unpooled::buffer), serial.toPieces("small", Unpooled::buffer))) {
