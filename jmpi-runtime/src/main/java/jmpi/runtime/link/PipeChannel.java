@@ -76,7 +76,7 @@ final class PipeChannel implements GatheringByteChannel, ScatteringByteChannel {
     }
 
     /** Writer, the pipe full: whether it still is, now that the reader has been asked to ring once it reads. */
-    boolean stillFull() {
+    boolean stillFull() throws IOException {
         return pipe.awaitRoom();
     }
 

@@ -94,11 +94,12 @@ public final class Pipe {
         return segment.name();
     }
 
-    /** Writer: copies what fits of srcs into the pipe, moving their positions; the bytes written. */
-    public long write(ByteBuffer[] srcs, int offset, int length) {
-        // the reader's word is not trusted either: a position that makes no sense leaves no room
-        long used = mine - (long) LONG.getAcquire(map, TAIL_AT);
-        long free = used < 0 || used > capacity ? 0 : capacity - used;
+    /**
+     * Writer: copies what fits of srcs into the pipe, moving their positions; the bytes written. A
+     * reader's position that makes no sense fails the write, as a socket that broke would.
+     */
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        long free = free();
         long written = 0;
         for (int i = offset; i < offset + length && written < free; i++) {
             ByteBuffer src = srcs[i];
@@ -144,6 +145,16 @@ public final class Pipe {
         return done;
     }
 
+    /** Writer: the room left; the reader's word is not trusted, the writer would loop on a wrong one. */
+    private long free() throws IOException {
+        long tail = (long) LONG.getVolatile(map, TAIL_AT);
+        long used = mine - tail;
+        if (used < 0 || used > capacity) {
+            throw new IOException("pipe " + name() + " is broken: the reader is at " + tail + ", the writer at " + mine);
+        }
+        return capacity - used;
+    }
+
     /** Where a stream position lies in the ring. */
     private int offset(long pos) {
         return (int) (pos % capacity);
@@ -182,9 +193,9 @@ public final class Pipe {
      * Writer, finding the pipe full: asks the reader to ring once it has read. False if room came
      * meanwhile (write again instead of waiting).
      */
-    public boolean awaitRoom() {
+    public boolean awaitRoom() throws IOException {
         INT.setVolatile(map, WRITER_WAITS_AT, 1);
-        if (capacity - (mine - (long) LONG.getVolatile(map, TAIL_AT)) <= 0) {
+        if (free() == 0) {
             return true;
         }
         // not waiting after all: a ring now would find the writer gone, perhaps

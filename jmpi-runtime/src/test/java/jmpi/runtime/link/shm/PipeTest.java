@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -44,7 +45,11 @@ class PipeTest {
     }
 
     private static long write(Pipe p, byte[] bytes, int from, int len) {
-        return p.write(new ByteBuffer[] {ByteBuffer.wrap(bytes, from, len)}, 0, 1);
+        try {
+            return p.write(new ByteBuffer[] {ByteBuffer.wrap(bytes, from, len)}, 0, 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -134,6 +139,20 @@ class PipeTest {
         Pipe r = Pipe.open(w.name());
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> r.read(ByteBuffer.allocate(16)));
         assertTrue(e.getMessage().contains("broken"), e.getMessage());
+    }
+
+    @Test
+    void aReaderPositionThatMakesNoSenseFailsTheWrite() throws IOException {
+        Pipe w = writer();
+        // a reader that claims to have read what was never written
+        try (FileChannel f = FileChannel.open(Path.of("/dev/shm", w.name()), StandardOpenOption.WRITE)) {
+            ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, 5L);
+            f.write(tail, Segment.HEADER + 128);
+        }
+        Pipe.open(w.name()); // a reader came (and took the file away), though it never reads
+        IOException e = assertThrows(IOException.class, () -> w.write(new ByteBuffer[] {ByteBuffer.allocate(8)}, 0, 1));
+        assertTrue(e.getMessage().contains("broken"), e.getMessage());
+        assertThrows(IOException.class, w::awaitRoom, "nor does it wait for a ring that a broken reader owes");
     }
 
     @Test
