@@ -131,7 +131,7 @@ public final class ObjectSerializer {
     /**
      * Serializes obj into one buffer from alloc (shared memory, for a large one), its primitive arrays
      * of {@link Pieces#WHOLE_OUT_OF_BAND_FROM} or more after the rest, each copied once
-     * ({@link Pieces#writeWhole}); a part holds less than 2 GiB: larger objects only messages carry
+     * ({@link Pieces#writePart}); a part holds less than 2 GiB: larger objects only messages carry
      * ({@link #toPieces}).
      */
     public ByteBuf toPart(Object obj, IntFunction<ByteBuf> alloc) {
@@ -151,11 +151,8 @@ public final class ObjectSerializer {
      */
     public ByteBuf toPartOrRefusal(Object obj, IntFunction<ByteBuf> alloc) {
         return outOfBand(obj, Pieces.WHOLE_OUT_OF_BAND_FROM, (inBand, arrays) -> {
-            if (arrays.isEmpty()) {
-                return copy(inBand, alloc);
-            }
-            long bytes = Pieces.wholeBytes(inBand, arrays);
-            return bytes <= Integer.MAX_VALUE ? Pieces.writeWhole(inBand, arrays, alloc)
+            long bytes = Pieces.partBytes(inBand, arrays);
+            return bytes <= Integer.MAX_VALUE ? Pieces.writePart(inBand, arrays, alloc)
                     : Pieces.refusing("an object of " + bytes + " bytes serialized (" + typeName(obj) + ") is larger"
                             + " than one part of a collective holds (2 GiB); send and recv carry it, with JMPI_DATA=direct");
         });
@@ -166,13 +163,9 @@ public final class ObjectSerializer {
      * bytes as pieces, each array in one of its own ({@link Pieces#write}), for a stream to carry.
      */
     public ByteBuf[] toPartOrPieces(Object obj, IntFunction<ByteBuf> alloc, long largestPart) {
-        return outOfBand(obj, Pieces.WHOLE_OUT_OF_BAND_FROM, (inBand, arrays) -> {
-            if (arrays.isEmpty()) {
-                return new ByteBuf[] {copy(inBand, alloc)};
-            }
-            return Pieces.wholeBytes(inBand, arrays) <= largestPart
-                    ? new ByteBuf[] {Pieces.writeWhole(inBand, arrays, alloc)} : Pieces.write(inBand, arrays, alloc);
-        });
+        return outOfBand(obj, Pieces.WHOLE_OUT_OF_BAND_FROM, (inBand, arrays) ->
+                Pieces.partBytes(inBand, arrays) <= largestPart
+                        ? new ByteBuf[] {Pieces.writePart(inBand, arrays, alloc)} : Pieces.write(inBand, arrays, alloc));
     }
 
     /**
@@ -182,8 +175,7 @@ public final class ObjectSerializer {
      * one copy and no array of its own. The caller owns the pieces.
      */
     public ByteBuf[] toPieces(Object obj, IntFunction<ByteBuf> alloc) {
-        return outOfBand(obj, Pieces.OUT_OF_BAND_FROM, (inBand, arrays) -> arrays.isEmpty()
-                ? new ByteBuf[] {copy(inBand, alloc)} : Pieces.write(inBand, arrays, alloc));
+        return outOfBand(obj, Pieces.OUT_OF_BAND_FROM, (inBand, arrays) -> Pieces.write(inBand, arrays, alloc));
     }
 
     /** What becomes of an object serialized: its in-band bytes, and the arrays left out of them. */
@@ -216,19 +208,6 @@ public final class ObjectSerializer {
     private void keepScratch(MemoryBuffer written) {
         if (written.size() <= KEEP_SCRATCH) {
             scratch.set(written);
-        }
-    }
-
-    private static ByteBuf copy(MemoryBuffer written, IntFunction<ByteBuf> alloc) {
-        int len = written.writerIndex();
-        ByteBuf out = alloc.apply(len);
-        try {
-            written.copyTo(0, Pieces.memory(out.writerIndex(), len, out), 0, len);
-            out.writerIndex(out.writerIndex() + len);
-            return out;
-        } catch (RuntimeException e) {
-            out.release();
-            throw e;
         }
     }
 

@@ -29,7 +29,7 @@ public final class Pieces {
     /** Arrays from this size go out of band: below it, a piece of their own costs more than it saves. */
     static final int OUT_OF_BAND_FROM = 1 << 20;
     /**
-     * Arrays from this size go out of band within one buffer ({@link #writeWhole}): there they cost
+     * Arrays from this size go out of band within one buffer ({@link #writePart}): there they cost
      * only their length in the header, and save a copy.
      */
     static final int WHOLE_OUT_OF_BAND_FROM = 4 << 10;
@@ -38,12 +38,18 @@ public final class Pieces {
     private Pieces() {
     }
 
-    /** The pieces of an object: the header and the in-band bytes, then each array (copied once, here). */
+    /**
+     * The pieces of an object: the header and the in-band bytes, then each array (copied once, here);
+     * without arrays, Fory's stream alone ({@link #writePart}).
+     */
     static ByteBuf[] write(MemoryBuffer inBand, List<BufferObject> arrays, IntFunction<ByteBuf> alloc) {
+        if (arrays.isEmpty()) {
+            return new ByteBuf[] {writePart(inBand, arrays, alloc)};
+        }
         int n = arrays.size();
         ByteBuf[] pieces = new ByteBuf[n + 1];
         try {
-            pieces[0] = writeHead(inBand, arrays, alloc.apply(headerBytes(n) + inBand.writerIndex()));
+            pieces[0] = writeInBand(inBand, writeHeader(inBand, arrays, alloc.apply(headerBytes(n) + inBand.writerIndex())));
             for (int i = 0; i < n; i++) {
                 pieces[i + 1] = writeArray(arrays.get(i), alloc.apply(arrays.get(i).totalBytes()));
             }
@@ -55,26 +61,32 @@ public final class Pieces {
     }
 
     /**
-     * The same pieces one after the other in one buffer, as {@link #split} reads them: what a
-     * collective's part holds, so that each array is copied once into it. The caller has seen that
-     * they come to less than 2 GiB ({@link #wholeBytes}).
+     * The object in one buffer of {@link #partBytes}, which the caller has seen is below 2 GiB: Fory's
+     * stream alone without arrays, else the pieces one after the other, as {@link #split} reads them,
+     * so that each array is copied once, straight into the buffer.
      */
-    static ByteBuf writeWhole(MemoryBuffer inBand, List<BufferObject> arrays, IntFunction<ByteBuf> alloc) {
-        ByteBuf whole = alloc.apply((int) wholeBytes(inBand, arrays));
+    static ByteBuf writePart(MemoryBuffer inBand, List<BufferObject> arrays, IntFunction<ByteBuf> alloc) {
+        ByteBuf part = alloc.apply((int) partBytes(inBand, arrays));
         try {
-            writeHead(inBand, arrays, whole);
-            for (BufferObject a : arrays) {
-                writeArray(a, whole);
+            if (!arrays.isEmpty()) {
+                writeHeader(inBand, arrays, part);
             }
-            return whole;
+            writeInBand(inBand, part);
+            for (BufferObject a : arrays) {
+                writeArray(a, part);
+            }
+            return part;
         } catch (RuntimeException e) {
-            whole.release();
+            part.release();
             throw e;
         }
     }
 
-    /** The bytes of the pieces of an object, its header included. */
-    static long wholeBytes(MemoryBuffer inBand, List<BufferObject> arrays) {
+    /** The bytes of {@link #writePart}'s buffer. */
+    static long partBytes(MemoryBuffer inBand, List<BufferObject> arrays) {
+        if (arrays.isEmpty()) {
+            return inBand.writerIndex();
+        }
         long total = (long) headerBytes(arrays.size()) + inBand.writerIndex();
         for (BufferObject a : arrays) {
             total += a.totalBytes();
@@ -86,15 +98,20 @@ public final class Pieces {
         return FIXED + Long.BYTES * arrays;
     }
 
-    /** Writes the header and the in-band bytes at into's writer index; into. */
-    private static ByteBuf writeHead(MemoryBuffer inBand, List<BufferObject> arrays, ByteBuf into) {
-        int inBandBytes = inBand.writerIndex();
-        into.writeByte(MARK).writeInt(arrays.size()).writeLong(inBandBytes);
+    /** Writes the header at into's writer index; into. */
+    private static ByteBuf writeHeader(MemoryBuffer inBand, List<BufferObject> arrays, ByteBuf into) {
+        into.writeByte(MARK).writeInt(arrays.size()).writeLong(inBand.writerIndex());
         for (BufferObject a : arrays) {
             into.writeLong(a.totalBytes());
         }
-        inBand.copyTo(0, memory(into.writerIndex(), inBandBytes, into), 0, inBandBytes);
-        return into.writerIndex(into.writerIndex() + inBandBytes);
+        return into;
+    }
+
+    /** Copies Fory's in-band bytes at into's writer index; into. */
+    private static ByteBuf writeInBand(MemoryBuffer inBand, ByteBuf into) {
+        int len = inBand.writerIndex();
+        inBand.copyTo(0, memory(into.writerIndex(), len, into), 0, len);
+        return into.writerIndex(into.writerIndex() + len);
     }
 
     /** Copies an array's bytes at into's writer index; into. */
